@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test against a fresh in-memory Azurite and ends with one line: "N passed, N failed[, N skipped]".
+# Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Orders]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/azurite.sh
+
+ensure_azurite_installed
+dotnet restore Presale.sln --verbosity quiet
+dotnet build Presale.sln --no-restore --verbosity quiet -nologo
+
+blob=$(free_port); queue=$(free_port); table=$(free_port)
+AZURITE_LOG=artifacts/azurite-test.log
+mkdir -p artifacts
+trap stop_azurite EXIT
+start_azurite "$blob" "$queue" "$table"
+export PRESALE_TEST_STORAGE
+PRESALE_TEST_STORAGE=$(azurite_connection_string "$blob" "$queue" "$table")
+
+results=artifacts/test-results
+rm -rf "$results"
+status=0
+dotnet test Presale.sln --no-build --verbosity quiet --results-directory "$results" --logger "trx" "$@" || status=$?
+
+passed=0; failed=0; total=0; executed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  total=$((total + $(value total)))
+  executed=$((executed + $(value executed)))
+done
+skipped=$((total - executed))
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # dotnet test failed without a failed test in the results (a crashed test host, a build error): count it.
+  failed=1
+fi
+if [ "$total" -eq 0 ]; then
+  echo "No test ran." >&2
+  status=1
+fi
+
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+exit "$status"
