@@ -2,9 +2,10 @@
 # Source it; it defines ensure_azurite_installed, start_azurite <blob> <queue> <table> [location], stop_azurite.
 
 ensure_azurite_installed() {
-  if [ ! -x node_modules/.bin/azurite ] || ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+  if [ ! -x node_modules/.bin/azurite ] || ! cmp -s package-lock.json node_modules/.presale-lock 2>/dev/null; then
     echo "Installing the pinned Azurite (npm ci)..." >&2
     npm ci --no-audit --no-fund --loglevel=error >&2
+    cp package-lock.json node_modules/.presale-lock
   fi
 }
 

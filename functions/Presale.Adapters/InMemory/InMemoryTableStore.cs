@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Text;
+using Presale.Application.Storage;
+
+namespace Presale.Adapters.InMemory;
+
+/// <summary>
+/// The in-memory twin of <see cref="ITableStore"/>: the same semantics as the Table adapter (ETags, conditional
+/// failures, all-or-nothing transactions, (PartitionKey, RowKey) ordering, paging with continuation tokens, key rules),
+/// for unit tests and algorithm benchmarks. It passes the same conformance suite as the Table adapter. Thread-safe.
+/// </summary>
+public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SortedDictionary<RowId, TableEntity>> _tables = new(StringComparer.OrdinalIgnoreCase);
+    private long _version;
+
+    /// <summary>Creates a twin on the system clock.</summary>
+    public InMemoryTableStore()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>How many storage operations (reads, writes, query pages, transactions) were made: the bill.</summary>
+    public long OperationCount => Interlocked.Read(ref _operations);
+
+    private long _operations;
+
+    /// <inheritdoc />
+    public Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            Count();
+            if (!_tables.ContainsKey(table))
+            {
+                _tables[table] = new SortedDictionary<RowId, TableEntity>();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        TableKey.EnsureValid(partitionKey, nameof(partitionKey));
+        TableKey.EnsureValid(rowKey, nameof(rowKey));
+        lock (_gate)
+        {
+            Count();
+            return Task.FromResult(Table(table).GetValueOrDefault(new RowId(partitionKey, rowKey)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<WriteResult> InsertAsync(string table, TableEntity entity, CancellationToken cancellationToken = default) =>
+        Single(table, TableOperation.Insert(entity));
+
+    /// <inheritdoc />
+    public Task<WriteResult> ReplaceAsync(string table, TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) =>
+        Single(table, TableOperation.Replace(entity, ifMatch));
+
+    /// <inheritdoc />
+    public Task<WriteResult> MergeAsync(string table, TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) =>
+        Single(table, TableOperation.Merge(entity, ifMatch));
+
+    /// <inheritdoc />
+    public Task<WriteResult> UpsertAsync(string table, TableEntity entity, bool merge = false, CancellationToken cancellationToken = default) =>
+        Single(table, merge ? TableOperation.UpsertMerge(entity) : TableOperation.UpsertReplace(entity));
+
+    /// <inheritdoc />
+    public Task<WriteResult> DeleteAsync(string table, string partitionKey, string rowKey, ETag ifMatch, CancellationToken cancellationToken = default) =>
+        Single(table, TableOperation.Delete(partitionKey, rowKey, ifMatch));
+
+    /// <inheritdoc />
+    public Task<TablePage> QueryAsync(string table, TableFilter filter, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        var start = continuationToken is null ? (RowId?)null : DecodeToken(continuationToken);
+        lock (_gate)
+        {
+            Count();
+            var items = new List<TableEntity>(Math.Min(pageSize, 64));
+            string? next = null;
+            foreach (var (id, entity) in Table(table))
+            {
+                if (start is { } from && id.CompareTo(from) < 0)
+                {
+                    continue;
+                }
+
+                if (!Matches(filter, entity))
+                {
+                    continue;
+                }
+
+                if (items.Count == pageSize)
+                {
+                    next = EncodeToken(id);
+                    break;
+                }
+
+                items.Add(entity);
+            }
+
+            return Task.FromResult(new TablePage(items, next));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<TransactionResult> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        ValidateTransaction(operations);
+        lock (_gate)
+        {
+            Count();
+            var rows = Table(table);
+            var staged = new Dictionary<RowId, TableEntity?>();
+            var etags = new List<ETag>(operations.Count);
+            for (var i = 0; i < operations.Count; i++)
+            {
+                var (status, result) = Apply(rows, operations[i]);
+                if (status != WriteStatus.Ok)
+                {
+                    return Task.FromResult(TransactionResult.Failure(i, status));
+                }
+
+                staged[Id(operations[i].Entity)] = result;
+                etags.Add(result?.ETag ?? default);
+            }
+
+            foreach (var (id, entity) in staged)
+            {
+                if (entity is null)
+                {
+                    rows.Remove(id);
+                }
+                else
+                {
+                    rows[id] = entity;
+                }
+            }
+
+            return Task.FromResult(TransactionResult.Success(etags));
+        }
+    }
+
+    private Task<WriteResult> Single(string table, TableOperation operation)
+    {
+        ValidateKeys(operation.Entity);
+        lock (_gate)
+        {
+            Count();
+            var rows = Table(table);
+            var (status, result) = Apply(rows, operation);
+            if (status != WriteStatus.Ok)
+            {
+                return Task.FromResult(WriteResult.Failed(status));
+            }
+
+            if (result is null)
+            {
+                rows.Remove(Id(operation.Entity));
+                return Task.FromResult(WriteResult.Ok(default));
+            }
+
+            rows[Id(result)] = result;
+            return Task.FromResult(WriteResult.Ok(result.ETag));
+        }
+    }
+
+    /// <summary>Computes one operation against the current rows without changing them; null result = deleted.</summary>
+    private (WriteStatus Status, TableEntity? Result) Apply(SortedDictionary<RowId, TableEntity> rows, TableOperation operation)
+    {
+        var id = Id(operation.Entity);
+        rows.TryGetValue(id, out var current);
+        if (operation.Kind is TableOperationKind.Replace or TableOperationKind.Merge or TableOperationKind.Delete)
+        {
+            if (operation.IfMatch.IsEmpty)
+            {
+                throw new ArgumentException($"{operation.Kind} needs an ETag condition (ETag.Any for any version).", nameof(operation));
+            }
+
+            if (current is null)
+            {
+                return (WriteStatus.NotFound, null);
+            }
+
+            if (operation.IfMatch != ETag.Any && operation.IfMatch != current.ETag)
+            {
+                return (WriteStatus.PreconditionFailed, null);
+            }
+        }
+
+        return operation.Kind switch
+        {
+            TableOperationKind.Insert when current is not null => (WriteStatus.AlreadyExists, null),
+            TableOperationKind.Insert or TableOperationKind.Replace or TableOperationKind.UpsertReplace =>
+                (WriteStatus.Ok, Stamp(operation.Entity.Properties, operation.Entity)),
+            TableOperationKind.Merge or TableOperationKind.UpsertMerge =>
+                (WriteStatus.Ok, Stamp((current?.Properties ?? new Dictionary<string, object>()).Concat(operation.Entity.Properties)
+                    .GroupBy(p => p.Key).Select(g => g.Last()), operation.Entity)),
+            TableOperationKind.Delete => (WriteStatus.Ok, null),
+            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "Unknown operation kind."),
+        };
+    }
+
+    private TableEntity Stamp(IEnumerable<KeyValuePair<string, object>> properties, TableEntity keys)
+    {
+        var version = Interlocked.Increment(ref _version);
+        var now = timeProvider.GetUtcNow();
+        return new TableEntity(
+            keys.PartitionKey,
+            keys.RowKey,
+            properties.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)),
+            new ETag(string.Create(CultureInfo.InvariantCulture, $"W/\"datetime'{now:yyyy-MM-ddTHH:mm:ss.fffffffZ}'-{version}\"")))
+        {
+            Timestamp = now,
+        };
+    }
+
+    private static void ValidateTransaction(IReadOnlyList<TableOperation> operations)
+    {
+        if (operations.Count is 0 or > 100)
+        {
+            throw new ArgumentException($"A transaction holds 1 to 100 operations, not {operations.Count}.", nameof(operations));
+        }
+
+        var partition = operations[0].Entity.PartitionKey;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var operation in operations)
+        {
+            ValidateKeys(operation.Entity);
+            if (!string.Equals(operation.Entity.PartitionKey, partition, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("Every operation of a transaction must be in one partition.", nameof(operations));
+            }
+
+            if (!seen.Add(operation.Entity.RowKey))
+            {
+                throw new ArgumentException($"Row '{operation.Entity.RowKey}' appears twice in one transaction.", nameof(operations));
+            }
+        }
+    }
+
+    private static void ValidateKeys(TableEntity entity)
+    {
+        TableKey.EnsureValid(entity.PartitionKey, "PartitionKey");
+        TableKey.EnsureValid(entity.RowKey, "RowKey");
+    }
+
+    private SortedDictionary<RowId, TableEntity> Table(string table) =>
+        _tables.TryGetValue(table, out var rows)
+            ? rows
+            : throw new InvalidOperationException($"Table '{table}' does not exist: create it first.");
+
+    private void Count() => Interlocked.Increment(ref _operations);
+
+    private static RowId Id(TableEntity entity) => new(entity.PartitionKey, entity.RowKey);
+
+    private static string EncodeToken(RowId id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(id.PartitionKey + "\u0000" + id.RowKey));
+
+    private static RowId DecodeToken(string token)
+    {
+        var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('\u0000', 2);
+        return parts.Length == 2
+            ? new RowId(parts[0], parts[1])
+            : throw new ArgumentException("Not a continuation token of this store.", nameof(token));
+    }
+
+    private static bool Matches(TableFilter filter, TableEntity entity) => filter switch
+    {
+        TableFilter.And and => Matches(and.Left, entity) && Matches(and.Right, entity),
+        TableFilter.Or or => Matches(or.Left, entity) || Matches(or.Right, entity),
+        TableFilter.Not not => !Matches(not.Inner, entity),
+        TableFilter.Comparison comparison => Compare(comparison, entity),
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "Unknown filter node."),
+    };
+
+    private static bool Compare(TableFilter.Comparison comparison, TableEntity entity)
+    {
+        object? actual = comparison.Property switch
+        {
+            "PartitionKey" => entity.PartitionKey,
+            "RowKey" => entity.RowKey,
+            "Timestamp" => entity.Timestamp,
+            _ => entity[comparison.Property],
+        };
+        if (actual is null)
+        {
+            return false; // Table Storage: a comparison with a missing property is false.
+        }
+
+        int? order = (actual, comparison.Value) switch
+        {
+            (string a, string b) => string.CompareOrdinal(a, b),
+            (int or long or double, int or long or double) => Convert.ToDouble(actual, CultureInfo.InvariantCulture)
+                .CompareTo(Convert.ToDouble(comparison.Value, CultureInfo.InvariantCulture)),
+            (bool a, bool b) => a.CompareTo(b),
+            (DateTimeOffset a, DateTimeOffset b) => a.CompareTo(b),
+            (Guid a, Guid b) => a.CompareTo(b),
+            (byte[] a, byte[] b) => a.AsSpan().SequenceCompareTo(b),
+            _ => null, // Different types never compare equal (nor ordered), as in Table Storage.
+        };
+        if (order is not { } o)
+        {
+            return comparison.Operator == FilterOperator.Ne;
+        }
+
+        return comparison.Operator switch
+        {
+            FilterOperator.Eq => o == 0,
+            FilterOperator.Ne => o != 0,
+            FilterOperator.Gt => o > 0,
+            FilterOperator.Ge => o >= 0,
+            FilterOperator.Lt => o < 0,
+            FilterOperator.Le => o <= 0,
+            _ => throw new ArgumentOutOfRangeException(nameof(comparison), comparison.Operator, "Unknown operator."),
+        };
+    }
+
+    private readonly record struct RowId(string PartitionKey, string RowKey) : IComparable<RowId>
+    {
+        public int CompareTo(RowId other)
+        {
+            var partition = string.CompareOrdinal(PartitionKey, other.PartitionKey);
+            return partition != 0 ? partition : string.CompareOrdinal(RowKey, other.RowKey);
+        }
+    }
+}
