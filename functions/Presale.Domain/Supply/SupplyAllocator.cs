@@ -85,4 +85,30 @@ public static class SupplyAllocator
 
         return (available, last);
     }
+
+    /// <summary>
+    /// The segment holding the <paramref name="units"/>-th free unit in sequence order (what taking that many units
+    /// would be promised from), or null when fewer units are free or <paramref name="units"/> is not positive.
+    /// </summary>
+    public static SupplySegment? SegmentForUnits(IReadOnlyList<AllocationShard> shards, IReadOnlyList<SupplySegment> sequence, long units)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(sequence);
+        if (units <= 0)
+        {
+            return null;
+        }
+
+        long cumulative = 0;
+        foreach (var segment in sequence)
+        {
+            cumulative += shards.Sum(s => (long)Math.Max(0, s.Free(segment.Source.Key)));
+            if (cumulative >= units)
+            {
+                return segment;
+            }
+        }
+
+        return null;
+    }
 }
