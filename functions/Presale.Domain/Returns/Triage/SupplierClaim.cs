@@ -14,7 +14,7 @@ namespace Presale.Domain.Returns.Triage;
 /// <param name="Reason">The customer's reason.</param>
 /// <param name="Grade">The inspected grade.</param>
 /// <param name="UnitValue">The price the customer paid for the unit.</param>
-/// <param name="WarrantyActive">Whether the supplier's warranty covered the unit when decided.</param>
+/// <param name="WarrantyUntil">The last day of the supplier's warranty for the unit, if any.</param>
 /// <param name="DecidedBy">The basis of the decision (rule name or reviewer).</param>
 /// <param name="CreatedAt">When the decision was made.</param>
 public sealed record SupplierClaim(
@@ -26,6 +26,6 @@ public sealed record SupplierClaim(
     ReturnReason Reason,
     ConditionGrade? Grade,
     Money UnitValue,
-    bool WarrantyActive,
+    DateOnly? WarrantyUntil,
     string DecidedBy,
     DateTimeOffset CreatedAt);
