@@ -18,9 +18,7 @@ public sealed record RefundPolicy
     /// </summary>
     public bool DeductReturnLabelWhenCustomerAtFault { get; init; } = true;
 
-    /// <summary>The default policy.</summary>
-    public static RefundPolicy Default { get; } = new();
-
+    // Declared before Default: static initialisers run in text order and Default's fee list reads this one.
     private static IReadOnlyList<RestockingFeeRule> DefaultFees { get; } =
     [
         new("shop-at-fault", Enum.GetValues<ReturnReason>().Where(r => r.IsShopAtFault()).ToHashSet(), null, 0m),
@@ -29,6 +27,9 @@ public sealed record RefundPolicy
         new("defective", null, new HashSet<ConditionGrade> { ConditionGrade.C }, 0m),
         new("damaged", null, new HashSet<ConditionGrade> { ConditionGrade.D }, 50m),
     ];
+
+    /// <summary>The default policy.</summary>
+    public static RefundPolicy Default { get; } = new();
 
     /// <summary>The first fee rule that covers the unit, or null (no fee).</summary>
     public RestockingFeeRule? FeeRuleFor(ReturnReason reason, ConditionGrade? grade) =>
