@@ -254,9 +254,12 @@ public sealed class ReturnRequest
             (ReturnErrorCode.UnitAlreadyReceived, receipts.Where(r => Find(r.UnitId) is { IsReceived: true }).Select(r => r.UnitId).ToArray(), "were already received; a unit is received once"),
             (ReturnErrorCode.UnitNotExpected, receipts.Where(r => Find(r.UnitId) is { IsReceived: false, IsKept: true }).Select(r => r.UnitId).ToArray(), "are kept by the customer and not expected back"),
         };
-        if (problems.FirstOrDefault(p => p.Item2.Length > 0) is { Item2: not null } problem)
+        var found = problems.Where(p => p.Item2.Length > 0).ToArray();
+        if (found.Length > 0)
         {
-            return new ReturnError(problem.Item1, Status, $"Unit(s) {Join(problem.Item2)} {problem.Item3} (return is {Status}).", problem.Item2);
+            // The code is the first problem's; the message and units cover them all so one answer fixes the batch.
+            var message = string.Join(" ", found.Select(p => $"Unit(s) {Join(p.Item2)} {p.Item3}."));
+            return new ReturnError(found[0].Item1, Status, $"{message} (Return is {Status}.)", found.SelectMany(p => p.Item2).ToArray());
         }
 
         foreach (var receipt in receipts)

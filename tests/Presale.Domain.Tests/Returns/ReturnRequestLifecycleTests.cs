@@ -228,6 +228,20 @@ public sealed class ReturnRequestLifecycleTests
     }
 
     [Fact]
+    public void Receive_WhenUnitsAreWrongInDifferentWays_ListsThemAll()
+    {
+        var request = InTransit(Line(Phone, 2));
+        Assert.True(request.Receive([new UnitReceipt(Unit(Phone, 1), ConditionGrade.A)], At).IsSuccess);
+
+        var result = request.Receive([new UnitReceipt(Unit(Phone, 1), ConditionGrade.A), new UnitReceipt(Unit(Tv), ConditionGrade.A)], At);
+
+        Assert.Equal(ReturnErrorCode.UnknownUnit, result.Error?.Code);
+        Assert.Equal([Unit(Tv), Unit(Phone, 1)], result.Error!.Units);
+        Assert.Contains("already received", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("PartiallyReceived", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Receive_TheSameUnitTwiceInOneBatch_IsRefused()
     {
         var request = InTransit(Line(Phone, 2));
