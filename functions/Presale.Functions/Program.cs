@@ -1,9 +1,16 @@
+using Presale.Functions.Composition;
+
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddPresaleOrders();
 var app = builder.Build();
+
+// Answers the framework gives without a body (415 from content-type matching, 405, 404) become problem details too.
+app.UseStatusCodePages();
 
 // The Functions host polls GET / until the handler answers.
 app.MapGet("/", () => Results.Ok());
 app.MapGet("/api/health", () => Results.Ok(new { status = "healthy" }));
+app.MapPresaleOrders();
 
 app.Run();
 

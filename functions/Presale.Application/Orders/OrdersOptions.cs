@@ -9,6 +9,12 @@ public sealed class OrdersOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Presale:Orders";
 
+    /// <summary>
+    /// The shop's IANA time zone when <c>PUT /api/shop</c> leaves <c>timeZone</c> out (the stored shop settings are what
+    /// promises use). Default <c>UTC</c>.
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
+
     /// <summary>Table holding the shop's settings. Default <c>shop</c>.</summary>
     public string ShopTable { get; set; } = "shop";
 
@@ -63,6 +69,11 @@ public sealed class OrdersOptions
         if (string.IsNullOrEmpty(ReconcileQueue) || ReconcileQueue.Length is < 3 or > 63 || !ReconcileQueue.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
         {
             errors.Add($"{SectionName}:{nameof(ReconcileQueue)} must be a queue name: 3–63 lower-case letters, digits or '-' (got '{ReconcileQueue}').");
+        }
+
+        if (Domain.Shop.ShopSettings.ValidateTimeZone(TimeZone) is { } zoneError)
+        {
+            errors.Add($"{SectionName}:{nameof(TimeZone)}: {zoneError}");
         }
 
         Check(errors, AllocationShards is >= 1 and <= 64, nameof(AllocationShards), "must be between 1 and 64");

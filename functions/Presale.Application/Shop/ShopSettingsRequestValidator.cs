@@ -12,7 +12,7 @@ public sealed partial class ShopSettingsRequestValidator : AbstractValidator<Sho
     {
         RuleFor(r => r.TimeZone).Custom((zone, context) =>
         {
-            if (ShopSettings.ValidateTimeZone(zone) is { } error)
+            if (zone is not null && ShopSettings.ValidateTimeZone(zone) is { } error)
             {
                 context.AddFailure(error);
             }

@@ -46,7 +46,7 @@ public sealed class ShopSettingsStore(ITableStore store, OrdersOptions options, 
     public async Task<ShopSettings> PutAsync(ShopSettingsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var settings = new ShopSettings(request.TimeZone!, request.Currency!, request.DefaultHandlingDays!.Value, request.Locale!);
+        var settings = new ShopSettings(request.TimeZone ?? options.TimeZone, request.Currency!, request.DefaultHandlingDays!.Value, request.Locale!);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var entity = new TableEntity(Partition, Row, new Dictionary<string, object?>
         {
