@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Presale.Domain.Reconciliation;
 
 /// <summary>
@@ -46,11 +48,11 @@ public static class PromisePlanner
 
         // Pass 1: allocations already held stay with their orders, in rank order, as far as on hand still holds them.
         var onHandPool = Math.Max(0, supply.OnHand);
-        var kept = new int[n];
+        var kept = ArrayPool<int>.Shared.Rent(n);
         var keptOrders = 0;
         for (var r = 0; r < n; r++)
         {
-            var order = orders[ranked[r].Index];
+            var order = orders[ranked[r]];
             var held = Math.Min(order.AllocatedUnits, order.Quantity);
             var take = Math.Min(held, onHandPool);
             kept[r] = take;
@@ -87,7 +89,7 @@ public static class PromisePlanner
 
         for (var r = 0; r < n; r++)
         {
-            var order = orders[ranked[r].Index];
+            var order = orders[ranked[r]];
             var need = order.Quantity - kept[r];
             var pegStart = pegCount;
 
@@ -156,6 +158,7 @@ public static class PromisePlanner
             demand[s] = new SourceDemand(source.Source, source.SupplierId, source.Available, source.AvailableOn, pegged[s], orderCounts[s], earliestPromise[s]);
         }
 
+        ArrayPool<int>.Shared.Return(kept);
         return new ReconciliationPlan(supply.Sku, today, plans, changes, demand);
 
         void Count(int source, int units, DateOnly? promise)
@@ -231,53 +234,73 @@ public static class PromisePlanner
         return sources;
     }
 
-    /// <summary>Sorts order positions by rank; rejects invalid quantities and repeated ids.</summary>
-    private static RankKey[] Rank(IReadOnlyList<OpenOrderDemand> orders, PriorityRule priority)
+    /// <summary>
+    /// Order positions sorted by rank; rejects invalid quantities and repeated ids. Tier and placement time are packed
+    /// into one unsigned key (tier in the top two bits, UTC ticks — always below 2^62 — in the rest) so the sort is a
+    /// primitive key sort; runs of equal keys are then ordered by order id.
+    /// </summary>
+    private static int[] Rank(IReadOnlyList<OpenOrderDemand> orders, PriorityRule priority)
     {
-        var keys = new RankKey[orders.Count];
-        for (var i = 0; i < keys.Length; i++)
+        var n = orders.Count;
+        var keys = ArrayPool<ulong>.Shared.Rent(n);
+        var ranked = new int[n];
+        try
         {
-            var order = orders[i] ?? throw new ArgumentException("An order is null.", nameof(orders));
-            if (order.Quantity <= 0)
+            for (var i = 0; i < n; i++)
             {
-                throw new ArgumentException($"Order '{order.OrderId}' has quantity {order.Quantity}; it must be positive.", nameof(orders));
+                var order = orders[i] ?? throw new ArgumentException("An order is null.", nameof(orders));
+                if (order.Quantity <= 0)
+                {
+                    throw new ArgumentException($"Order '{order.OrderId}' has quantity {order.Quantity}; it must be positive.", nameof(orders));
+                }
+
+                if (order.AllocatedUnits < 0)
+                {
+                    throw new ArgumentException($"Order '{order.OrderId}' has a negative allocation.", nameof(orders));
+                }
+
+                var tier = priority == PriorityRule.FirstComeFirstServed ? 0UL : (ulong)(int)order.Tier & 0b11;
+                keys[i] = (tier << 62) | (ulong)order.PlacedAt.UtcTicks;
+                ranked[i] = i;
             }
 
-            if (order.AllocatedUnits < 0)
+            var sortedKeys = keys.AsSpan(0, n);
+            sortedKeys.Sort(ranked.AsSpan());
+
+            var byId = new OrderIdComparer(orders);
+            for (var start = 0; start < n;)
             {
-                throw new ArgumentException($"Order '{order.OrderId}' has a negative allocation.", nameof(orders));
+                var end = start + 1;
+                while (end < n && sortedKeys[end] == sortedKeys[start])
+                {
+                    end++;
+                }
+
+                if (end - start > 1)
+                {
+                    ranked.AsSpan(start, end - start).Sort(byId);
+                    for (var i = start + 1; i < end; i++)
+                    {
+                        if (byId.Compare(ranked[i - 1], ranked[i]) == 0)
+                        {
+                            throw new ArgumentException($"Order '{orders[ranked[i]].OrderId}' appears more than once.", nameof(orders));
+                        }
+                    }
+                }
+
+                start = end;
             }
 
-            var tier = priority == PriorityRule.FirstComeFirstServed ? 0 : (int)order.Tier;
-            keys[i] = new RankKey(tier, order.PlacedAt.UtcTicks, order.OrderId, i);
+            return ranked;
         }
-
-        Array.Sort(keys);
-
-        // Equal ids with equal tier and time sort next to each other; ids must be unique for the ranking to be total.
-        for (var i = 1; i < keys.Length; i++)
+        finally
         {
-            if (string.Equals(keys[i].OrderId, keys[i - 1].OrderId, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"Order '{keys[i].OrderId}' appears more than once.", nameof(orders));
-            }
+            ArrayPool<ulong>.Shared.Return(keys);
         }
-
-        return keys;
     }
 
-    private readonly record struct RankKey(int Tier, long PlacedTicks, string OrderId, int Index) : IComparable<RankKey>
+    private sealed class OrderIdComparer(IReadOnlyList<OpenOrderDemand> orders) : IComparer<int>
     {
-        public int CompareTo(RankKey other)
-        {
-            var byTier = Tier.CompareTo(other.Tier);
-            if (byTier != 0)
-            {
-                return byTier;
-            }
-
-            var byTime = PlacedTicks.CompareTo(other.PlacedTicks);
-            return byTime != 0 ? byTime : string.CompareOrdinal(OrderId, other.OrderId);
-        }
+        public int Compare(int x, int y) => string.CompareOrdinal(orders[x].OrderId, orders[y].OrderId);
     }
 }
