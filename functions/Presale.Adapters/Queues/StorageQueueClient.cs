@@ -209,7 +209,7 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
     {
         using var request = _pipeline.CreateRequest();
         request.Method = method;
-        request.Uri.Reset(new Uri(_endpoint.AbsoluteUri + pathAndQuery));
+        request.Uri.Reset(new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + pathAndQuery));
         if (body is not null)
         {
             request.Headers.SetValue("Content-Type", "application/xml");

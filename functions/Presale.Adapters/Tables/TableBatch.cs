@@ -54,7 +54,7 @@ internal static partial class TableBatch
 
     private static (string Method, string Url, string? IfMatch, bool HasBody) Describe(Uri endpoint, string table, TableOperation operation)
     {
-        var collection = endpoint.AbsoluteUri + "/" + table;
+        var collection = endpoint.AbsoluteUri.TrimEnd('/') + "/" + table;
         var entity = collection + TableStorageStore.KeyPath(operation.Entity.PartitionKey, operation.Entity.RowKey);
         return operation.Kind switch
         {

@@ -254,7 +254,7 @@ public sealed class TableStorageStore : ITableStore, IReachabilityProbe
     {
         using var request = _pipeline.CreateRequest();
         request.Method = method;
-        request.Uri.Reset(new Uri(_endpoint.AbsoluteUri + pathAndQuery));
+        request.Uri.Reset(new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + pathAndQuery));
         request.Headers.SetValue("Accept", accept);
         request.Headers.SetValue("DataServiceVersion", "3.0;NetFx");
         request.Headers.SetValue("MaxDataServiceVersion", "3.0;NetFx");
