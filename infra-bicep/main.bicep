@@ -240,11 +240,11 @@ var commonSettings = {
 // The cross-check test fails when an options class marks a property [Required] and it is missing here, or when a
 // setting names a property its options class does not have.
 var presaleSettings = {
-  // Table Storage over Entra ID: the table endpoint of the account above.
-  Presale__Storage__TableServiceUri: storage.outputs.tableEndpoint
+  // Table Storage and Service Bus use the identity connections above (AzureWebJobsStorage__accountName and
+  // ServiceBusConnection__fullyQualifiedNamespace), the defaults of Presale:Storage:Connection and
+  // Presale:Messaging:ServiceBusConnection.
   // Messages go through Service Bus (the storage-queue transport is the local default only).
   Presale__Messaging__Transport: 'ServiceBus'
-  Presale__Messaging__ServiceBusNamespace: serviceBus.outputs.fullyQualifiedNamespace
   Presale__Orders__TimeZone: shopTimeZone
   // Encrypts each supplier's webhook signing secret at rest.
   Presale__Suppliers__SecretEncryptionKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${supplierSecretEncryptionKeySecretName})'

@@ -1,6 +1,8 @@
 using Presale.Functions.Composition;
+using Presale.Functions.Health;
 
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddPresaleStorage(builder.Configuration);
 builder.Services.AddPresaleOrders();
 var app = builder.Build();
 
@@ -9,7 +11,7 @@ app.UseStatusCodePages();
 
 // The Functions host polls GET / until the handler answers.
 app.MapGet("/", () => Results.Ok());
-app.MapGet("/api/health", () => Results.Ok(new { status = "healthy" }));
+app.MapPresaleHealth();
 app.MapPresaleOrders();
 
 app.Run();

@@ -5,6 +5,18 @@ namespace Presale.Benchmarks;
 /// <summary>Entry point: <c>dotnet run -c Release --project tests/Presale.Benchmarks -- --filter '*'</c>.</summary>
 public static class BenchmarkProgram
 {
-    /// <summary>Runs the benchmarks chosen on the command line.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    /// <summary>
+    /// Runs the benchmarks chosen on the command line, or a seeded simulation
+    /// (<c>-- --simulation promises [seed] [lots]</c>), which measures outcomes rather than time.
+    /// </summary>
+    public static void Main(string[] args)
+    {
+        if (args is ["--simulation", "promises", .. var rest])
+        {
+            Promises.PromiseBufferSimulation.Run(rest, Console.Out);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    }
 }

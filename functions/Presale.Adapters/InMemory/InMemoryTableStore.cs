@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Presale.Adapters.Tables;
 using Presale.Application.Storage;
 
 namespace Presale.Adapters.InMemory;
@@ -77,6 +78,7 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
     public Task<TablePage> QueryAsync(string table, TableFilter filter, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        _ = ODataFilter.Render(filter); // Rejects what Table Storage cannot evaluate (bad property names, NaN), as the adapter does.
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
         var start = continuationToken is null ? (RowId?)null : DecodeToken(continuationToken);
@@ -113,8 +115,7 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
     /// <inheritdoc />
     public Task<TransactionResult> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(operations);
-        ValidateTransaction(operations);
+        TableOperationRules.ValidateTransaction(operations);
         lock (_gate)
         {
             Count();
@@ -152,6 +153,7 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
     private Task<WriteResult> Single(string table, TableOperation operation)
     {
         ValidateKeys(operation.Entity);
+        TableOperationRules.ValidateCondition(operation);
         lock (_gate)
         {
             Count();
@@ -216,35 +218,12 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
         return new TableEntity(
             keys.PartitionKey,
             keys.RowKey,
-            properties.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)),
+            // Table Storage keeps DateTime values in UTC: an offset given on write comes back as +00:00.
+            properties.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value is DateTimeOffset t ? t.ToUniversalTime() : p.Value)),
             new ETag(string.Create(CultureInfo.InvariantCulture, $"W/\"datetime'{now:yyyy-MM-ddTHH:mm:ss.fffffffZ}'-{version}\"")))
         {
             Timestamp = now,
         };
-    }
-
-    private static void ValidateTransaction(IReadOnlyList<TableOperation> operations)
-    {
-        if (operations.Count is 0 or > 100)
-        {
-            throw new ArgumentException($"A transaction holds 1 to 100 operations, not {operations.Count}.", nameof(operations));
-        }
-
-        var partition = operations[0].Entity.PartitionKey;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var operation in operations)
-        {
-            ValidateKeys(operation.Entity);
-            if (!string.Equals(operation.Entity.PartitionKey, partition, StringComparison.Ordinal))
-            {
-                throw new ArgumentException("Every operation of a transaction must be in one partition.", nameof(operations));
-            }
-
-            if (!seen.Add(operation.Entity.RowKey))
-            {
-                throw new ArgumentException($"Row '{operation.Entity.RowKey}' appears twice in one transaction.", nameof(operations));
-            }
-        }
     }
 
     private static void ValidateKeys(TableEntity entity)

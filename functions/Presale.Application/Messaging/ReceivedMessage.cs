@@ -19,4 +19,8 @@ public sealed record ReceivedMessage(
     string MessageId,
     string Body,
     string? CorrelationId,
-    string? Subject);
+    string? Subject)
+{
+    /// <summary>When this delivery's lock (visibility timeout) runs out, when the broker reports it; renew before then.</summary>
+    public DateTimeOffset? LockedUntil { get; init; }
+}

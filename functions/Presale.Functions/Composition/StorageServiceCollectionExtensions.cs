@@ -1,0 +1,145 @@
+using Microsoft.Extensions.Options;
+using Presale.Adapters.Messaging;
+using Presale.Adapters.Queues;
+using Presale.Adapters.ServiceBus;
+using Presale.Adapters.Storage;
+using Presale.Adapters.Tables;
+using Presale.Application.Messaging;
+using Presale.Application.Storage;
+using Presale.Functions.Health;
+
+namespace Presale.Functions.Composition;
+
+/// <summary>Registers the storage and messaging adapters from configuration.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>How long a reachability check may take (retries included) before it reports unhealthy.</summary>
+    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Registers <see cref="ITableStore"/> (Table Storage over REST), <see cref="IQueueReceiver"/> (storage queue, the
+    /// local broker), <see cref="IMessagePublisher"/> (by <c>Presale:Messaging:Transport</c>), the table and queue
+    /// health checks, and a start-up step creating the tables in <c>Presale:Storage:Tables</c>. Options and
+    /// connections are validated at start; errors name the setting to fix. Local defaults reach Azurite.
+    /// </summary>
+    public static IServiceCollection AddPresaleStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingletonTimeProvider();
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Connection), "Presale:Storage:Connection must name a connection setting (default AzureWebJobsStorage).")
+            .Validate(o => o.MaxRetries is >= 0 and <= 20, "Presale:Storage:MaxRetries must be between 0 and 20.")
+            .ValidateOnStart();
+        services.AddOptions<MessagingOptions>()
+            .Bind(configuration.GetSection(MessagingOptions.SectionName))
+            .Validate(o => Enum.IsDefined(o.Transport), "Presale:Messaging:Transport must be StorageQueue or ServiceBus.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ServiceBusConnection), "Presale:Messaging:ServiceBusConnection must name a connection setting (default ServiceBusConnection).")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MessagingOptions>>(new ConnectionValidation(configuration));
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return ConnectionResolver.ResolveStorage(options.Connection, Setting(configuration));
+        });
+        services.AddSingleton(sp => ClientOptions(sp));
+        services.AddSingleton<TableStorageStore>(sp => new(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<StorageClientOptions>()));
+        services.AddSingleton<ITableStore>(sp => sp.GetRequiredService<TableStorageStore>());
+        services.AddSingleton<StorageQueueClient>(sp => new(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<StorageClientOptions>()));
+        services.AddSingleton<IQueueReceiver>(sp => sp.GetRequiredService<StorageQueueClient>());
+        services.AddSingleton<IMessagePublisher>(sp =>
+        {
+            var messaging = sp.GetRequiredService<IOptions<MessagingOptions>>().Value;
+            return messaging.Transport == MessagingTransport.ServiceBus
+                ? new ServiceBusPublisher(ConnectionResolver.ResolveServiceBus(messaging.ServiceBusConnection, Setting(configuration)), sp.GetRequiredService<StorageClientOptions>())
+                : sp.GetRequiredService<StorageQueueClient>();
+        });
+
+        services.AddHostedService<TableCreationService>();
+        services.AddHealthChecks()
+            .AddCheck<TableStorageHealthCheck>("table", tags: ["storage"], timeout: HealthCheckTimeout)
+            .AddCheck<QueueStorageHealthCheck>("queue", tags: ["storage"], timeout: HealthCheckTimeout);
+        return services;
+    }
+
+    /// <summary>Reads a setting by its configuration key (<c>name:sub</c>; environment variables spell it <c>name__sub</c>).</summary>
+    private static Func<string, string?> Setting(IConfiguration configuration) => key => configuration[key];
+
+    private static StorageClientOptions ClientOptions(IServiceProvider services)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var options = new StorageClientOptions { TimeProvider = services.GetRequiredService<TimeProvider>() };
+        options.Retry.MaxRetries = storage.MaxRetries;
+        return options;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    /// <summary>Resolves both connections at start so a missing or malformed setting stops the app with its name.</summary>
+    private sealed class ConnectionValidation(IConfiguration configuration) : IValidateOptions<MessagingOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, MessagingOptions options)
+        {
+            var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+            var failures = new List<string>();
+            try
+            {
+                _ = ConnectionResolver.ResolveStorage(storage.Connection, Setting(configuration), _ => NoCredential.Instance);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException)
+            {
+                failures.Add($"Presale:Storage:Connection ('{storage.Connection}'): {e.Message}");
+            }
+
+            if (options.Transport == MessagingTransport.ServiceBus)
+            {
+                try
+                {
+                    _ = ConnectionResolver.ResolveServiceBus(options.ServiceBusConnection, Setting(configuration), _ => NoCredential.Instance);
+                }
+                catch (Exception e) when (e is FormatException or InvalidOperationException)
+                {
+                    failures.Add($"Presale:Messaging:ServiceBusConnection ('{options.ServiceBusConnection}'): {e.Message}");
+                }
+            }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+
+    /// <summary>A credential used only while validating settings: resolving must not create real identity clients.</summary>
+    private sealed class NoCredential : Azure.Core.TokenCredential
+    {
+        public static readonly NoCredential Instance = new();
+
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Validation only.");
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Validation only.");
+    }
+
+    /// <summary>Creates the tables of <c>Presale:Storage:Tables</c> before the app takes traffic (idempotent).</summary>
+    private sealed class TableCreationService(ITableStore store, IOptions<StorageOptions> options, ILogger<TableCreationService> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            foreach (var table in options.Value.Tables.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                await store.CreateTableIfNotExistsAsync(table, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Table {Table} is ready", table);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Presale.Adapters.Storage;
+using Presale.Application.Messaging;
+
+namespace Presale.Functions.Health;
+
+/// <summary>Healthy when the Queue service of the local broker answers an authenticated request.</summary>
+public sealed class QueueStorageHealthCheck(IQueueReceiver receiver) : IHealthCheck
+{
+    /// <inheritdoc />
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        ReachabilityCheck.ProbeAsync(receiver as IReachabilityProbe, "Queue storage", cancellationToken);
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Presale.Adapters.Storage;
+using Presale.Application.Storage;
+
+namespace Presale.Functions.Health;
+
+/// <summary>Healthy when the Table service answers an authenticated request (an in-process store is always reachable).</summary>
+public sealed class TableStorageHealthCheck(ITableStore store) : IHealthCheck
+{
+    /// <inheritdoc />
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        ReachabilityCheck.ProbeAsync(store as IReachabilityProbe, "Table storage", cancellationToken);
+}

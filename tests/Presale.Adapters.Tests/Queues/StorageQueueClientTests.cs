@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Azure;
+using Presale.Adapters.Queues;
+using Presale.Adapters.Storage;
+using Presale.Application.Messaging;
+using Presale.Testing;
+
+namespace Presale.Adapters.Tests.Queues;
+
+/// <summary>The storage queue publisher and receiver against real Azurite.</summary>
+public sealed class StorageQueueClientTests(AzuriteFixture azurite)
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+    private readonly StorageQueueClient _client = new(StorageAccount.FromConnectionString(azurite.ConnectionString));
+
+    private static string NewQueue() => "q" + Guid.NewGuid().ToString("N")[..20];
+
+    [Fact]
+    public async Task Publish_ThenReceive_CarriesIdsSubjectAndBody_AndCompleteRemovesIt()
+    {
+        var queue = NewQueue();
+        var body = JsonSerializer.Serialize(new { orderId = "o-1", note = "<&> ünï \u0001" });
+
+        await _client.PublishAsync(queue, new OutboundMessage("m-1", body, "corr-9", "OrderPlaced"), Ct);
+        var received = Assert.Single(await _client.ReceiveAsync(queue, 32, TimeSpan.FromSeconds(30), Ct));
+        await _client.CompleteAsync(queue, received, Ct);
+
+        Assert.Equal("m-1", received.MessageId);
+        Assert.Equal(body, received.Body);
+        Assert.Equal("corr-9", received.CorrelationId);
+        Assert.Equal("OrderPlaced", received.Subject);
+        Assert.Equal(1, received.DeliveryCount);
+        Assert.Null(received.ExpiresAt);
+        Assert.NotNull(received.LockedUntil);
+        Assert.Empty(await _client.ReceiveAsync(queue, 32, TimeSpan.FromSeconds(1), Ct));
+    }
+
+    [Fact]
+    public async Task Receive_WhileLocked_DoesNotHandTheMessageOutTwice()
+    {
+        var queue = NewQueue();
+        await _client.PublishAsync(queue, new OutboundMessage("m", "{}"), Ct);
+
+        var first = await _client.ReceiveAsync(queue, 32, TimeSpan.FromMinutes(5), Ct);
+        var second = await _client.ReceiveAsync(queue, 32, TimeSpan.FromMinutes(5), Ct);
+
+        Assert.Single(first);
+        Assert.Empty(second);
+    }
+
+    [Fact]
+    public async Task Abandon_MakesTheMessageVisibleAgain_WithDeliveryCountPlusOne()
+    {
+        var queue = NewQueue();
+        await _client.PublishAsync(queue, new OutboundMessage("m-2", "{\"n\":1}"), Ct);
+        var first = Assert.Single(await _client.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(5), Ct));
+
+        await _client.AbandonAsync(queue, first, TimeSpan.Zero, Ct);
+        var second = Assert.Single(await _client.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(5), Ct));
+
+        Assert.Equal(first.QueueMessageId, second.QueueMessageId);
+        Assert.Equal("m-2", second.MessageId);
+        Assert.Equal(first.DeliveryCount + 1, second.DeliveryCount);
+        Assert.NotEqual(first.PopReceipt, second.PopReceipt);
+    }
+
+    [Fact]
+    public async Task DeadLetter_MovesTheMessageToThePoisonQueueWithTheReason()
+    {
+        var queue = NewQueue();
+        await _client.CreateQueueIfNotExistsAsync(queue, Ct);
+        await _client.PublishAsync(queue, new OutboundMessage("m-3", "{\"bad\":true}", "c-3", "Broken"), Ct);
+        var received = Assert.Single(await _client.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(5), Ct));
+
+        await _client.DeadLetterAsync(queue, received, "handler failed 5 times", Ct);
+
+        await Assert.ThrowsAsync<RequestFailedException>(() => _client.CompleteAsync(queue, received, Ct));
+        Assert.Empty(await _client.ReceiveAsync(queue, 32, TimeSpan.FromSeconds(1), Ct));
+        var poisoned = Assert.Single(await _client.ReceiveAsync(queue + StorageQueueClient.PoisonSuffix, 32, TimeSpan.FromMinutes(5), Ct));
+        Assert.Equal("m-3", poisoned.MessageId);
+        Assert.Equal("{\"bad\":true}", poisoned.Body);
+        Assert.Equal("c-3", poisoned.CorrelationId);
+        Assert.Equal("Broken", poisoned.Subject);
+    }
+
+    [Fact]
+    public async Task RenewLock_ExtendsTheLock_AndOnlyTheNewPopReceiptIsValid()
+    {
+        var queue = NewQueue();
+        await _client.PublishAsync(queue, new OutboundMessage("m-4", "{}"), Ct);
+        var received = Assert.Single(await _client.ReceiveAsync(queue, 1, TimeSpan.FromSeconds(10), Ct));
+
+        var renewed = await _client.RenewLockAsync(queue, received, TimeSpan.FromMinutes(10), Ct);
+
+        Assert.NotEqual(received.PopReceipt, renewed.PopReceipt);
+        Assert.True(renewed.LockedUntil > received.LockedUntil!.Value.AddMinutes(9), $"{renewed.LockedUntil} vs {received.LockedUntil}");
+        await Assert.ThrowsAsync<RequestFailedException>(() => _client.CompleteAsync(queue, received, Ct));
+        await _client.CompleteAsync(queue, renewed, Ct);
+        Assert.Empty(await _client.ReceiveAsync(queue, 32, TimeSpan.FromSeconds(1), Ct));
+    }
+
+    [Fact]
+    public async Task Publish_Scheduled_StaysInvisibleUntilItsTime()
+    {
+        var queue = NewQueue();
+        var now = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
+
+        await _client.PublishAsync(queue, new OutboundMessage("later", "{}", ScheduledEnqueueTime: now.AddHours(1)), Ct);
+        await _client.PublishAsync(queue, new OutboundMessage("now", "{}"), Ct);
+        var received = await _client.ReceiveAsync(queue, 32, TimeSpan.FromMinutes(5), Ct);
+
+        Assert.Equal(["now"], received.Select(m => m.MessageId));
+    }
+
+    [Fact]
+    public async Task CreateQueue_IsIdempotentAndCreatesThePoisonCompanion()
+    {
+        var queue = NewQueue();
+
+        await _client.CreateQueueIfNotExistsAsync(queue, Ct);
+        await _client.CreateQueueIfNotExistsAsync(queue, Ct);
+
+        Assert.Empty(await _client.ReceiveAsync(queue + StorageQueueClient.PoisonSuffix, 1, TimeSpan.FromSeconds(1), Ct));
+    }
+
+    [Theory]
+    [InlineData("eyJyYXciOjF9", "{\"raw\":1}")]
+    [InlineData("not base64 at all!", "not base64 at all!")]
+    public void Decode_AMessageFromAnotherProducer_UsesItsTextAsTheBodyAndTheQueueIdAsMessageId(string messageText, string body)
+    {
+        var decoded = QueueEnvelope.Decode(messageText, "queue-id");
+
+        Assert.Equal("queue-id", decoded.MessageId);
+        Assert.Equal(body, decoded.Body);
+        Assert.Null(decoded.DeadLetterReason);
+    }
+
+    [Fact]
+    public void Envelope_OfADeadLetteredMessage_CarriesTheReasonAndSource()
+    {
+        var text = new QueueEnvelope("m", "{}", null, null, "too many deliveries", "orders").Encode();
+
+        Assert.Equal("too many deliveries", StorageQueueClient.DeadLetterReasonOf(text));
+        Assert.Equal("orders", QueueEnvelope.Decode(text, "id").DeadLetterSource);
+    }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("Upper")]
+    [InlineData("double--dash")]
+    [InlineData("-leading")]
+    [InlineData("under_score")]
+    public async Task InvalidQueueNames_AreRejectedBeforeAnyRequest(string queue)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _client.PublishAsync(queue, new OutboundMessage("m", "{}"), Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => _client.ReceiveAsync(queue, 1, TimeSpan.FromSeconds(1), Ct));
+    }
+
+    [Fact]
+    public async Task Publish_TooLarge_IsRejectedWithTheLimit()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _client.PublishAsync(NewQueue(), new OutboundMessage("m", new string('x', 60_000)), Ct));
+
+        Assert.Contains("65536", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Probe_AnswersWhenTheServiceIsUp_AndThrowsWhenItIsNot()
+    {
+        await _client.ProbeAsync(Ct);
+
+        var options = new StorageClientOptions();
+        options.Retry.MaxRetries = 0;
+        var down = new StorageQueueClient(StorageAccount.FromConnectionString($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteFixture.DevelopmentAccountKey};QueueEndpoint=http://127.0.0.1:1/devstoreaccount1"), options);
+        await Assert.ThrowsAsync<RequestFailedException>(() => down.ProbeAsync(Ct));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Presale.Testing;
+
+namespace Presale.Functions.Tests.Health;
+
+public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> GetHealthAsync(string storageConnection)
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("AzureWebJobsStorage", storageConnection);
+            b.UseSetting("Presale:Storage:MaxRetries", "0");
+        });
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    [Fact]
+    public async Task Health_WhenStorageIsReachable_ReportsTableAndQueueHealthy()
+    {
+        var (status, body) = await GetHealthAsync(azurite.ConnectionString);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("table").GetProperty("status").GetString());
+        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("queue").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Health_WhenStorageIsUnreachable_Reports503WithEachCheckUnhealthy()
+    {
+        var (status, body) = await GetHealthAsync(
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteFixture.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("unhealthy", body.GetProperty("status").GetString());
+        Assert.Equal("unhealthy", body.GetProperty("checks").GetProperty("table").GetProperty("status").GetString());
+        Assert.Equal("unhealthy", body.GetProperty("checks").GetProperty("queue").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Health_WhenTheAccountKeyIsWrong_ReportsTheRefusal()
+    {
+        var wrongKey = Convert.ToBase64String(new byte[64]);
+        var connection = azurite.ConnectionString.Replace(AzuriteFixture.DevelopmentAccountKey, wrongKey, StringComparison.Ordinal);
+
+        var (status, body) = await GetHealthAsync(connection);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("403", body.GetProperty("checks").GetProperty("table").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+}
