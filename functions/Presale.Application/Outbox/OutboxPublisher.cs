@@ -12,14 +12,21 @@ namespace Presale.Application.Outbox;
 public sealed partial class OutboxPublisher(ITableStore store, IMessagePublisher publisher, OrdersOptions options, ILogger<OutboxPublisher> logger)
 {
     /// <summary>Publishes <paramref name="message"/> and removes it from the outbox; throws if publishing fails.</summary>
-    public async Task PublishAsync(string partition, OutboxMessage message, CancellationToken cancellationToken)
+    public Task PublishAsync(string partition, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return PublishAsync(partition, OutboxRows.RowKey(message), message, cancellationToken);
+    }
+
+    /// <summary>Publishes the message stored at <paramref name="rowKey"/> and removes that row; throws if publishing fails.</summary>
+    public async Task PublishAsync(string partition, string rowKey, OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         await publisher.PublishAsync(
             options.ReconcileQueue,
             new OutboundMessage(message.MessageId, message.Body, message.CorrelationId, message.Subject),
             cancellationToken).ConfigureAwait(false);
-        var deleted = await store.DeleteAsync(options.OrdersTable, partition, OutboxRows.RowKey(message), ETag.Any, cancellationToken).ConfigureAwait(false);
+        var deleted = await store.DeleteAsync(options.OrdersTable, partition, rowKey, ETag.Any, cancellationToken).ConfigureAwait(false);
         if (!deleted.Succeeded && deleted.Status != WriteStatus.NotFound)
         {
             throw new InvalidOperationException($"Removing published outbox message {message.MessageId} failed with {deleted.Status}.");

@@ -20,7 +20,7 @@ public sealed class OutboxSweep(ITableStore store, OutboxPublisher publisher, Or
             var filter = TableFilter.RowRange(partition, OutboxRows.Prefix, OutboxRows.UpperBound(before));
             await foreach (var row in store.QueryAllAsync(options.OrdersTable, filter, 100, cancellationToken).ConfigureAwait(false))
             {
-                await publisher.PublishAsync(partition, OutboxRows.Read(row), cancellationToken).ConfigureAwait(false);
+                await publisher.PublishAsync(partition, row.RowKey, OutboxRows.Read(row), cancellationToken).ConfigureAwait(false);
                 published++;
             }
         }

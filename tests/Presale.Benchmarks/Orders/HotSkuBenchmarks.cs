@@ -16,13 +16,13 @@ namespace Presale.Benchmarks.Orders;
 public class HotSkuBenchmarks
 {
     public const int Clients = 64;
-    public const int OrdersPerInvocation = 2048;
+    public const int OrdersPerInvocation = 1024;
     private const string HotSku = "HOT";
 
     private OrderingRig _rig = null!;
     private List<string> _skus = [];
 
-    [Params("twin")]
+    [Params("twin", "azurite")]
     public string Store { get; set; } = "twin";
 
     [Params(32)]

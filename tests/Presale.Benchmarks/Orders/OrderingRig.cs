@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Presale.Adapters.InMemory;
+using Presale.Adapters.Storage;
+using Presale.Adapters.Tables;
 using Presale.Application.Catalog;
 using Presale.Application.Messaging;
 using Presale.Application.Orders;
@@ -11,6 +13,7 @@ using Presale.Application.Storage;
 using Presale.Application.Supply;
 using Presale.Domain.Common;
 using Presale.Functions.Composition;
+using Presale.Testing;
 
 namespace Presale.Benchmarks.Orders;
 
@@ -84,11 +87,20 @@ public sealed class OrderingRig : IAsyncDisposable
         return rig;
     }
 
+    /// <summary>
+    /// The store under test: <c>twin</c> (in memory) or <c>azurite</c> (the Table REST adapter against the Azurite named
+    /// by <c>PRESALE_TEST_STORAGE</c>, default the development account on the default ports).
+    /// </summary>
     public static ITableStore CreateStore(string store) => store switch
     {
         "twin" => new InMemoryTableStore(),
+        "azurite" => new TableStorageStore(StorageAccount.FromConnectionString(Environment.GetEnvironmentVariable("PRESALE_TEST_STORAGE") ?? DevelopmentStorage), new StorageClientOptions()),
         _ => throw new ArgumentException($"Unknown store '{store}'.", nameof(store)),
     };
+
+    private const string DevelopmentStorage =
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AzuriteFixture.DevelopmentAccountKey + ";" +
+        "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;";
 
     /// <summary>Places <paramref name="orders"/> single-unit orders from <paramref name="clients"/> concurrent clients; client c orders <paramref name="skuOf"/>(c).</summary>
     public async Task RunAsync(int clients, int orders, Func<int, string> skuOf)
