@@ -1,9 +1,14 @@
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
+using Presale.Functions.Hosting;
 
-// The Functions host polls GET / until the handler answers.
-app.MapGet("/", () => Results.Ok());
-app.MapGet("/api/health", () => Results.Ok(new { status = "healthy" }));
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddPresaleHost();
+
+// Features register here, one line each (storage adapters, use cases, timer and queue functions).
+
+var app = builder.Build();
+app.UsePresaleHost();
+
+// Feature routes map here, one line each (app.MapOrdersApi(), ...).
 
 app.Run();
 
