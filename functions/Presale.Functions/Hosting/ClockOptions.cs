@@ -16,6 +16,22 @@ public sealed class ClockOptions
     /// </summary>
     public string? Offset { get; set; }
 
+    /// <summary>Parses <paramref name="text"/>; false when it is set but malformed, zero when it is not set.</summary>
+    public static bool TryParseOffset(string? text, out TimeSpan offset)
+    {
+        try
+        {
+            offset = ParseOffset(text) ?? TimeSpan.Zero;
+            return true;
+        }
+        catch (FormatException)
+        {
+            // Reported with the setting's name by ClockOptionsValidator at start.
+            offset = TimeSpan.Zero;
+            return false;
+        }
+    }
+
     /// <summary>Parses <paramref name="text"/> as an ISO 8601 duration or a TimeSpan; null for none.</summary>
     /// <exception cref="FormatException">When the text is neither.</exception>
     public static TimeSpan? ParseOffset(string? text)

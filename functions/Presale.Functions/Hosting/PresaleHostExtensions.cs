@@ -38,11 +38,14 @@ public static class PresaleHostExtensions
         services.AddOptions<QueuePumpOptions>().BindConfiguration(QueuePumpOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QueuePumpOptions>, QueuePumpOptionsValidator>();
 
-        // The one clock of the app. A configured offset shifts it in standalone mode (the validator refuses it elsewhere).
-        services.AddSingleton<TimeProvider>(sp =>
+        // The one clock of the app. A configured offset shifts it in standalone mode only; a malformed offset, or one set
+        // under the Functions host, is reported by ClockOptionsValidator when the host starts.
+        services.AddSingleton<TimeProvider>(_ =>
         {
-            var offset = ClockOptions.ParseOffset(sp.GetRequiredService<IOptions<ClockOptions>>().Value.Offset);
-            return offset is { } o && o != TimeSpan.Zero ? new OffsetTimeProvider(TimeProvider.System, o) : TimeProvider.System;
+            var offset = configuration[$"{ClockOptions.SectionName}:{nameof(ClockOptions.Offset)}"];
+            return mode.IsStandalone && ClockOptions.TryParseOffset(offset, out var shift) && shift != TimeSpan.Zero
+                ? new OffsetTimeProvider(TimeProvider.System, shift)
+                : TimeProvider.System;
         });
 
         services.AddSingleton(sp =>
