@@ -15,6 +15,8 @@ else
   mkdir -p .azurite artifacts
   AZURITE_LOG=artifacts/azurite-local.log
   trap stop_azurite EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
   echo "Starting Azurite (data in .azurite/, log in $AZURITE_LOG)..." >&2
   start_azurite 10000 10001 10002 .azurite
 fi
