@@ -50,6 +50,12 @@ public sealed class ClockTests
     }
 
     [Fact]
+    public async Task App_InStandaloneModeWithOffset_Starts()
+    {
+        Assert.Null(await StartupProbe.StartAsync(("Presale:Clock:Offset", "P10D")));
+    }
+
+    [Fact]
     public async Task App_WithoutOffset_UsesTheSystemClock()
     {
         await using var app = new PresaleApp();
@@ -60,9 +66,7 @@ public sealed class ClockTests
     [Fact]
     public async Task App_UnderFunctionsHostWithOffset_FailsToStartNamingTheSetting()
     {
-        await using var app = new PresaleApp().With("Presale:Clock:Offset", "P10D").With("FUNCTIONS_CUSTOMHANDLER_PORT", "41234");
-
-        var exception = Assert.Throws<OptionsValidationException>(() => app.Services);
+        var exception = Assert.IsType<OptionsValidationException>(await StartupProbe.StartAsync(("Presale:Clock:Offset", "P10D"), ("FUNCTIONS_CUSTOMHANDLER_PORT", "41234")));
 
         Assert.Contains("Presale:Clock:Offset is set", exception.Message, StringComparison.Ordinal);
         Assert.Contains("Functions host", exception.Message, StringComparison.Ordinal);
@@ -71,9 +75,7 @@ public sealed class ClockTests
     [Fact]
     public async Task App_WithMalformedOffset_FailsToStartNamingTheSetting()
     {
-        await using var app = new PresaleApp().With("Presale:Clock:Offset", "ten days");
-
-        var exception = Assert.Throws<OptionsValidationException>(() => app.Services);
+        var exception = Assert.IsType<OptionsValidationException>(await StartupProbe.StartAsync(("Presale:Clock:Offset", "ten days")));
 
         Assert.Contains("Presale:Clock:Offset", exception.Message, StringComparison.Ordinal);
     }

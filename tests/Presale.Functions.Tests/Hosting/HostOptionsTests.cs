@@ -14,9 +14,7 @@ public sealed class HostOptionsTests
     [InlineData("Presale:QueuePump:LockDuration", "00:00:00.5", "Presale:QueuePump:LockDuration must be between")]
     public async Task App_WithInvalidSetting_FailsToStartNamingIt(string key, string value, string expected)
     {
-        await using var app = new PresaleApp().With(key, value);
-
-        var exception = Assert.Throws<OptionsValidationException>(() => app.Services);
+        var exception = Assert.IsType<OptionsValidationException>(await StartupProbe.StartAsync((key, value)));
 
         Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
     }
@@ -24,9 +22,9 @@ public sealed class HostOptionsTests
     [Fact]
     public async Task App_WithMissingDefinitionsFolder_FailsToStartNamingTheSetting()
     {
-        await using var app = new PresaleApp(Path.Combine(Path.GetTempPath(), "presale-missing-" + Guid.NewGuid().ToString("N")));
+        var missing = Path.Combine(Path.GetTempPath(), "presale-missing-" + Guid.NewGuid().ToString("N"));
 
-        var exception = Assert.Throws<OptionsValidationException>(() => app.Services);
+        var exception = Assert.IsType<OptionsValidationException>(await StartupProbe.StartAsync(("Presale:Host:DefinitionsPath", missing)));
 
         Assert.Contains("Presale:Host:DefinitionsPath", exception.Message, StringComparison.Ordinal);
     }
@@ -35,9 +33,7 @@ public sealed class HostOptionsTests
     public async Task App_WithMalformedFunctionJson_FailsToStartNamingTheFile()
     {
         var folder = TestDefinitions.WithExtra(("Broken", """{ "bindings": [ { "type": "timerTrigger", "direction": "in", "name": "t", "schedule": "0 0 25 * * *" } ] }"""));
-        await using var app = new PresaleApp(folder);
-
-        var exception = Assert.Throws<InvalidOperationException>(() => app.Services);
+        var exception = Assert.IsType<InvalidOperationException>(await StartupProbe.StartAsync(("Presale:Host:DefinitionsPath", folder)));
 
         Assert.Contains(Path.Combine("Broken", "function.json"), exception.Message, StringComparison.Ordinal);
         Assert.Contains("hour field '25'", exception.Message, StringComparison.Ordinal);
