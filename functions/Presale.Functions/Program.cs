@@ -1,13 +1,16 @@
 using Presale.Functions.Composition;
-using Presale.Functions.Health;
+using Presale.Functions.Hosting;
 
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Services.AddPresaleStorage(builder.Configuration);
-var app = builder.Build();
+builder.AddPresaleHost();
 
-// The Functions host polls GET / until the handler answers.
-app.MapGet("/", () => Results.Ok());
-app.MapPresaleHealth();
+// Features register here, one line each (storage adapters, use cases, timer and queue functions).
+builder.Services.AddPresaleStorage(builder.Configuration);
+
+var app = builder.Build();
+app.UsePresaleHost();
+
+// Feature routes map here, one line each (app.MapOrdersApi(), ...).
 
 app.Run();
 
