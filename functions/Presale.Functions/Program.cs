@@ -1,9 +1,14 @@
+using Presale.Functions.Apis;
+using Presale.Functions.Composition;
+
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddSuppliers();
 var app = builder.Build();
 
 // The Functions host polls GET / until the handler answers.
 app.MapGet("/", () => Results.Ok());
 app.MapGet("/api/health", () => Results.Ok(new { status = "healthy" }));
+app.MapSuppliersApi();
 
 app.Run();
 
