@@ -19,9 +19,12 @@ public sealed class SuppliersCompositionTests
     [Fact]
     public async Task Program_MapsTheSupplierRoutes()
     {
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            b.ConfigureTestServices(s => s.AddSingleton<ITableStore>(new InMemoryTableStore())));
+        // Operator routes are authLevel: function; in standalone mode the host checks the configured key.
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Presale:Host:FunctionKey", "test-function-key")
+            .ConfigureTestServices(s => s.AddSingleton<ITableStore>(new InMemoryTableStore())));
         using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", "test-function-key");
 
         var created = await client.PostAsJsonAsync("/api/suppliers", new { id = "acme", name = "Acme", contact = new { email = "a@acme.example" } }, Ct);
         var secret = await client.PostAsync(new Uri("/api/suppliers/acme/webhook-secrets", UriKind.Relative), null, Ct);
