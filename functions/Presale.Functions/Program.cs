@@ -1,3 +1,4 @@
+using Presale.Functions.Apis;
 using Presale.Functions.Composition;
 using Presale.Functions.Hosting;
 
@@ -6,11 +7,13 @@ builder.AddPresaleHost();
 
 // Features register here, one line each (storage adapters, use cases, timer and queue functions).
 builder.Services.AddPresaleStorage(builder.Configuration);
+builder.AddSuppliers();
 
 var app = builder.Build();
 app.UsePresaleHost();
 
-// Feature routes map here, one line each (app.MapOrdersApi(), ...).
+// Feature routes map here, one line each.
+app.MapSuppliersApi();
 
 app.Run();
 
