@@ -116,6 +116,7 @@ public static class NotificationMessageSerializer
             MaxDepth = 16,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new MoneyJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
