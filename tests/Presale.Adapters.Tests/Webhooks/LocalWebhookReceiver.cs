@@ -30,7 +30,7 @@ internal sealed class LocalWebhookReceiver : IAsyncDisposable
     /// <summary>An answer: a status, an optional Retry-After (seconds) and an optional hang before answering.</summary>
     public sealed record Answer(int Status, int? RetryAfterSeconds = null, TimeSpan? Hang = null);
 
-    /// <summary>One request as received.</summary>
+    /// <summary>One request as received, and the status answered (or attempted, if the client had gone).</summary>
     public sealed record Received(int Call, string Method, IReadOnlyDictionary<string, string> Headers, byte[] Body, int AnsweredStatus);
 
     public Uri Url { get; }
@@ -110,7 +110,8 @@ internal sealed class LocalWebhookReceiver : IAsyncDisposable
             }
         }
 
-        var answered = 0;
+        // Recorded before answering, so a client that has its answer always finds its request here.
+        _received.Enqueue(new Received(call, context.Request.HttpMethod, headers, body.ToArray(), answer.Status));
         try
         {
             context.Response.StatusCode = answer.Status;
@@ -120,13 +121,10 @@ internal sealed class LocalWebhookReceiver : IAsyncDisposable
             }
 
             context.Response.Close();
-            answered = answer.Status;
         }
         catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
         {
-            // The client gave up (timeout) and closed the connection: no answer reached it.
+            // The client gave up (timeout) and closed the connection.
         }
-
-        _received.Enqueue(new Received(call, context.Request.HttpMethod, headers, body.ToArray(), answered));
     }
 }
