@@ -53,10 +53,11 @@ public sealed class NotificationDeliveryStore
     }
 
     /// <summary>Replaces the record if it is still at <paramref name="ifMatch"/>; PreconditionFailed when another delivery changed it.</summary>
-    public Task<WriteResult> ReplaceAsync(NotificationDeliveryRecord record, ETag ifMatch, CancellationToken cancellationToken = default)
+    public async Task<WriteResult> ReplaceAsync(NotificationDeliveryRecord record, ETag ifMatch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return _store.ReplaceAsync(_options.DeliveryTable, Write(record), ifMatch, cancellationToken);
+        await _tables.EnsureAsync(_options.DeliveryTable, cancellationToken).ConfigureAwait(false);
+        return await _store.ReplaceAsync(_options.DeliveryTable, Write(record), ifMatch, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes (or rewrites) the dead-letter index row of a dead-lettered record.</summary>
@@ -65,6 +66,7 @@ public sealed class NotificationDeliveryStore
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(message);
         var at = record.DeadLetteredAt ?? throw new ArgumentException("The record is not dead-lettered.", nameof(record));
+        await _tables.EnsureAsync(_options.DeliveryTable, cancellationToken).ConfigureAwait(false);
         var inverted = DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks;
         var row = new TableEntity(DeadLetterPartition, DeadLetterPrefix + inverted.ToString("D19", CultureInfo.InvariantCulture) + "|" + record.DeduplicationKey, new Dictionary<string, object?>
         {
