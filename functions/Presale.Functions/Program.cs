@@ -8,12 +8,14 @@ builder.AddPresaleHost();
 // Features register here, one line each (storage adapters, use cases, timer and queue functions).
 builder.Services.AddPresaleStorage(builder.Configuration);
 builder.AddSuppliers();
+builder.Services.AddPresaleNotifications(builder.Configuration);
 
 var app = builder.Build();
 app.UsePresaleHost();
 
 // Feature routes map here, one line each.
 app.MapSuppliersApi();
+app.MapPresaleNotifications();
 
 app.Run();
 

@@ -29,7 +29,7 @@ public sealed class QueueDeliveryPump(
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(receiver);
         var settings = options.Value;
-        await receiver.CreateQueueIfNotExistsAsync(Queue(function), cancellationToken).ConfigureAwait(false);
+        var queueReady = false;
         var idle = settings.MinIdleDelay;
         while (true)
         {
@@ -37,6 +37,13 @@ public sealed class QueueDeliveryPump(
             int handled;
             try
             {
+                // Created inside the loop so that storage being down at start delays delivery instead of stopping the app.
+                if (!queueReady)
+                {
+                    await receiver.CreateQueueIfNotExistsAsync(Queue(function), cancellationToken).ConfigureAwait(false);
+                    queueReady = true;
+                }
+
                 handled = await PumpOnceAsync(function, receiver, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -39,7 +39,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
         var (status, body) = await GetHealthAsync(
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteFixture.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.True(status == HttpStatusCode.ServiceUnavailable, $"{status}: {body}");
         Assert.Equal("unhealthy", body.GetProperty("status").GetString());
         Assert.Equal("unhealthy", Check(body, "table").GetProperty("status").GetString());
         Assert.Equal("unhealthy", Check(body, "queue").GetProperty("status").GetString());
@@ -53,7 +53,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
 
         var (status, body) = await GetHealthAsync(connection);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.True(status == HttpStatusCode.ServiceUnavailable, $"{status}: {body}");
         Assert.Contains("403", Check(body, "table").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }
