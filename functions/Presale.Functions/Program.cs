@@ -1,17 +1,25 @@
+using Presale.Functions.Apis;
 using Presale.Functions.Composition;
-using Presale.Functions.Health;
+using Presale.Functions.Hosting;
 
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Services.AddPresaleStorage(builder.Configuration);
-builder.Services.AddPresaleOrders();
-var app = builder.Build();
+builder.AddPresaleHost();
 
-// Answers the framework gives without a body (415 from content-type matching, 405, 404) become problem details too.
+// Features register here, one line each (storage adapters, use cases, timer and queue functions).
+builder.Services.AddPresaleStorage(builder.Configuration);
+builder.AddSuppliers();
+builder.Services.AddPresaleNotifications(builder.Configuration);
+builder.Services.AddPresaleOrders();
+
+var app = builder.Build();
+app.UsePresaleHost();
+
+// Framework answers without a body (415 from content-type matching, 405) become problem details as well.
 app.UseStatusCodePages();
 
-// The Functions host polls GET / until the handler answers.
-app.MapGet("/", () => Results.Ok());
-app.MapPresaleHealth();
+// Feature routes map here, one line each.
+app.MapSuppliersApi();
+app.MapPresaleNotifications();
 app.MapPresaleOrders();
 
 app.Run();

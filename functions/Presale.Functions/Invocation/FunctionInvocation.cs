@@ -14,6 +14,27 @@ public sealed record FunctionInvocation(
     IReadOnlyDictionary<string, JsonElement> Data,
     IReadOnlyDictionary<string, JsonElement> Metadata)
 {
+    private readonly Dictionary<string, JsonElement> _outputs = new(StringComparer.Ordinal);
+
+    /// <summary>Values set for output bindings, answered in <see cref="InvocationResponse.Outputs"/>.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Outputs => _outputs;
+
+    /// <summary>The <c>$return</c> value, answered in <see cref="InvocationResponse.ReturnValue"/>; null when unset.</summary>
+    public JsonElement? ReturnValue { get; private set; }
+
+    /// <summary>
+    /// Sets output binding <paramref name="bindingName"/> to <paramref name="value"/> serialised as JSON. Send objects,
+    /// not strings: the host base64-decodes string outputs that happen to be valid base64.
+    /// </summary>
+    public void SetOutput(string bindingName, object? value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bindingName);
+        _outputs[bindingName] = JsonSerializer.SerializeToElement(value, JsonSerializerOptions.Web);
+    }
+
+    /// <summary>Sets the <c>$return</c> value.</summary>
+    public void SetReturnValue(object? value) => ReturnValue = JsonSerializer.SerializeToElement(value, JsonSerializerOptions.Web);
+
     /// <summary>
     /// The trigger value of <paramref name="bindingName"/> as JSON text: an object or array as is, a string decoded
     /// until it is no longer a JSON string literal. Null when the binding is absent or null.

@@ -20,14 +20,17 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
 
+    private static JsonElement Check(JsonElement body, string name) =>
+        body.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+
     [Fact]
     public async Task Health_WhenStorageIsReachable_ReportsTableAndQueueHealthy()
     {
         var (status, body) = await GetHealthAsync(azurite.ConnectionString);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("table").GetProperty("status").GetString());
-        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("queue").GetProperty("status").GetString());
+        Assert.Equal("healthy", Check(body, "table").GetProperty("status").GetString());
+        Assert.Equal("healthy", Check(body, "queue").GetProperty("status").GetString());
     }
 
     [Fact]
@@ -36,10 +39,10 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
         var (status, body) = await GetHealthAsync(
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteFixture.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.True(status == HttpStatusCode.ServiceUnavailable, $"{status}: {body}");
         Assert.Equal("unhealthy", body.GetProperty("status").GetString());
-        Assert.Equal("unhealthy", body.GetProperty("checks").GetProperty("table").GetProperty("status").GetString());
-        Assert.Equal("unhealthy", body.GetProperty("checks").GetProperty("queue").GetProperty("status").GetString());
+        Assert.Equal("unhealthy", Check(body, "table").GetProperty("status").GetString());
+        Assert.Equal("unhealthy", Check(body, "queue").GetProperty("status").GetString());
     }
 
     [Fact]
@@ -50,7 +53,7 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
 
         var (status, body) = await GetHealthAsync(connection);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Contains("403", body.GetProperty("checks").GetProperty("table").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(status == HttpStatusCode.ServiceUnavailable, $"{status}: {body}");
+        Assert.Contains("403", Check(body, "table").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }

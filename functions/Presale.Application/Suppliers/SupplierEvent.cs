@@ -1,0 +1,9 @@
+namespace Presale.Application.Suppliers;
+
+/// <summary>The identity and ordering facts of one supplier webhook event, as the ledger needs them.</summary>
+/// <param name="SupplierId">The (authenticated) supplier.</param>
+/// <param name="EventId">The supplier's event id, unique per supplier (identifier rules: 1–100 characters, no '/', '\\', '#', '?').</param>
+/// <param name="LotId">The lot it concerns (identifier rules).</param>
+/// <param name="SupplierTimestamp">When the supplier says the event happened; orders events of one lot.</param>
+/// <param name="Kind">ETA update or receipt.</param>
+public sealed record SupplierEvent(string SupplierId, string EventId, string LotId, DateTimeOffset SupplierTimestamp, SupplierEventKind Kind);

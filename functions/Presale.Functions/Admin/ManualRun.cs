@@ -1,0 +1,8 @@
+using Presale.Functions.Standalone;
+
+namespace Presale.Functions.Admin;
+
+/// <summary>A run requested through the admin API, waiting for <see cref="ManualRunService"/>.</summary>
+/// <param name="FunctionName">The function to run.</param>
+/// <param name="Payload">The trigger payload, shaped as the function's trigger sends it.</param>
+public sealed record ManualRun(string FunctionName, TriggerPayload Payload);

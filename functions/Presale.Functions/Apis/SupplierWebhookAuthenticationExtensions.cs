@@ -1,0 +1,37 @@
+using Presale.Application.Security;
+
+namespace Presale.Functions.Apis;
+
+/// <summary>
+/// How a supplier webhook route is protected and how its handler reads the verified body:
+/// <code>
+/// group.MapPost("/{supplierId}/eta-updates", PostEtaUpdate).RequireSupplierSignature();
+/// static async Task&lt;IResult&gt; PostEtaUpdate(string supplierId, HttpContext http, ...)
+/// {
+///     var webhook = http.GetVerifiedSupplierWebhook();   // raw body bytes exactly as signed
+///     ...
+/// }
+/// </code>
+/// The handler must not bind the body itself (no [FromBody] parameter): the filter consumes the stream.
+/// The route's function.json is <c>authLevel: anonymous</c> — the signature is the authentication.
+/// </summary>
+public static class SupplierWebhookAuthenticationExtensions
+{
+    /// <summary>Requires a valid <c>Presale-Signature</c> of the supplier named by the route's <c>{supplierId}</c> before the handler runs.</summary>
+    public static TBuilder RequireSupplierSignature<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddEndpointFilter<TBuilder, SupplierWebhookAuthenticationFilter>();
+        return builder;
+    }
+
+    /// <summary>The request verified by <see cref="RequireSupplierSignature{TBuilder}"/>.</summary>
+    /// <exception cref="InvalidOperationException">The route is not protected by <see cref="RequireSupplierSignature{TBuilder}"/>.</exception>
+    public static VerifiedSupplierWebhook GetVerifiedSupplierWebhook(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Features.Get<VerifiedSupplierWebhook>()
+            ?? throw new InvalidOperationException("This route does not call RequireSupplierSignature(), so no verified supplier webhook is available.");
+    }
+}

@@ -1,0 +1,212 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Presale.Functions.Catalog;
+using Presale.Functions.Hosting;
+using Presale.Functions.Standalone;
+using Presale.Functions.Tests.Support;
+
+namespace Presale.Functions.Tests.Standalone;
+
+public sealed class QueueDeliveryPumpTests
+{
+    private const string QueueName = "reconcile";
+    private static readonly FunctionDefinition Function =
+        FunctionDefinitionLoader.Parse("Reconcile", TestDefinitions.Queue(QueueName), "Reconcile/function.json");
+
+    private static QueueDeliveryPump CreateSut(RecordingInvoker invoker, TimeProvider time, int maxDeliveryCount = 10, TimeSpan? lockDuration = null) => new(
+        new FunctionCatalog([Function]),
+        new ServiceCollection().BuildServiceProvider(),
+        invoker,
+        time,
+        HostingMode.Resolve(new ConfigurationBuilder().Build()),
+        Options.Create(new FunctionsHostOptions()),
+        Options.Create(new QueuePumpOptions { MaxDeliveryCount = maxDeliveryCount, LockDuration = lockDuration ?? TimeSpan.FromMinutes(1), MinIdleDelay = TimeSpan.FromSeconds(1), MaxIdleDelay = TimeSpan.FromSeconds(10) }),
+        new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance),
+        NullLogger<QueueDeliveryPump>.Instance);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Pump_OnSuccess_InvokesWithServiceBusPayloadAndCompletes()
+    {
+        var time = new StepTimeProvider();
+        var queue = new FakeQueueReceiver(time);
+        queue.Send(QueueName, "m-1", """{"orderId":42}""", correlationId: "c-1", subject: "order-placed");
+        var invoker = new RecordingInvoker();
+
+        var received = await CreateSut(invoker, time).PumpOnceAsync(Function, queue, Ct);
+        var (name, payload) = await invoker.NextAsync();
+
+        Assert.Equal(1, received);
+        Assert.Equal("Reconcile", name);
+        Assert.Equal("""{"orderId":42}""", payload["Data"]!["msg"]!.GetValue<string>());
+        var metadata = payload["Metadata"]!;
+        Assert.Equal("m-1", metadata["MessageId"]!.GetValue<string>());
+        Assert.Equal(1, metadata["DeliveryCount"]!.GetValue<long>());
+        Assert.Equal("2026-03-02T09:00:00Z", metadata["EnqueuedTimeUtc"]!.GetValue<string>());
+        Assert.Equal("2026-03-16T09:00:00Z", metadata["ExpiresAtUtc"]!.GetValue<string>());
+        Assert.Equal("c-1", metadata["CorrelationId"]!.GetValue<string>());
+        Assert.Equal("order-placed", metadata["Subject"]!.GetValue<string>());
+        Assert.Equal("order-placed", metadata["Label"]!.GetValue<string>());
+        Assert.Equal("application/json", metadata["ContentType"]!.GetValue<string>());
+        Assert.NotNull(metadata["ApplicationProperties"]);
+        Assert.Equal(queue.Completed.Single().PopReceipt, metadata["LockToken"]!.GetValue<string>());
+        Assert.Equal("Reconcile", metadata["sys"]!["MethodName"]!.GetValue<string>());
+        Assert.Equal(0, queue.Count(QueueName));
+    }
+
+    [Fact]
+    public async Task Pump_OnFailure_AbandonsAndRedelivers_ThenDeadLettersAtMaxDeliveryCount()
+    {
+        var time = new StepTimeProvider();
+        var queue = new FakeQueueReceiver(time);
+        queue.Send(QueueName, "m-1", """{"orderId":42}""");
+        var invoker = new RecordingInvoker((_, _, _) => Task.FromResult(500));
+        var sut = CreateSut(invoker, time, maxDeliveryCount: 3);
+
+        var rounds = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            rounds.Add(await sut.PumpOnceAsync(Function, queue, Ct));
+        }
+
+        Assert.Equal([1, 1, 1, 0, 0], rounds);
+        Assert.Equal(3, invoker.Count);
+        Assert.Empty(queue.Completed);
+        var (message, reason) = Assert.Single(queue.DeadLettered);
+        Assert.Equal("m-1", message.MessageId);
+        Assert.Equal(3, message.DeliveryCount);
+        Assert.Contains("MaxDeliveryCountExceeded", reason, StringComparison.Ordinal);
+        Assert.Contains("500", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pump_WhenInvocationThrows_AbandonsInsteadOfDropping()
+    {
+        var time = new StepTimeProvider();
+        var queue = new FakeQueueReceiver(time);
+        queue.Send(QueueName, "m-1", "{}");
+        var invoker = new RecordingInvoker((_, _, n) => n == 1 ? throw new HttpRequestException("connection refused") : Task.FromResult(200));
+        var sut = CreateSut(invoker, time);
+
+        await sut.PumpOnceAsync(Function, queue, Ct);
+        Assert.Equal(1, queue.Count(QueueName));
+        await sut.PumpOnceAsync(Function, queue, Ct);
+
+        Assert.Equal(2, Assert.Single(queue.Completed).DeliveryCount);
+    }
+
+    [Fact]
+    public async Task Pump_MessageAlreadyDeliveredMaxTimes_IsDeadLetteredWithoutInvoking()
+    {
+        var time = new StepTimeProvider();
+        var queue = new FakeQueueReceiver(time);
+        queue.Send(QueueName, "m-1", "{}", deliveredBefore: 10);
+        var invoker = new RecordingInvoker();
+
+        await CreateSut(invoker, time).PumpOnceAsync(Function, queue, Ct);
+
+        Assert.Equal(0, invoker.Count);
+        Assert.Equal(11, Assert.Single(queue.DeadLettered).Message.DeliveryCount);
+    }
+
+    [Fact]
+    public async Task Pump_WhileFunctionRunsLong_RenewsTheLockAndCompletesWithTheRenewedToken()
+    {
+        var time = new StepTimeProvider();
+        var queue = new FakeQueueReceiver(time);
+        queue.Send(QueueName, "m-1", "{}");
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var invoker = new RecordingInvoker((_, _, _) => release.Task);
+
+        var pumping = CreateSut(invoker, time, lockDuration: TimeSpan.FromSeconds(30)).PumpOnceAsync(Function, queue, Ct);
+        await invoker.NextAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(TimeSpan.FromSeconds(15), await time.NextWaitAsync());
+            time.Advance(TimeSpan.FromSeconds(15));
+        }
+
+        await time.NextWaitAsync();
+        release.SetResult(200);
+        await pumping.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.Equal(3, queue.Renewals);
+        Assert.Single(queue.Completed);
+        Assert.Equal(0, queue.Count(QueueName));
+    }
+
+    [Fact]
+    public async Task Run_WhenQueueIsEmpty_BacksOffDoublingToTheMaximum_AndResetsAfterAMessage()
+    {
+        var time = new StepTimeProvider();
+        var queue = new FakeQueueReceiver(time);
+        var invoker = new RecordingInvoker();
+        using var stop = new CancellationTokenSource();
+        var running = CreateSut(invoker, time).RunQueueAsync(Function, queue, stop.Token);
+
+        var waits = new List<double>();
+        for (var i = 0; i < 6; i++)
+        {
+            var wait = await time.NextWaitAsync();
+            waits.Add(wait.TotalSeconds);
+            if (i == 5)
+            {
+                queue.Send(QueueName, "m-1", "{}");
+            }
+
+            time.Advance(wait);
+        }
+
+        await invoker.NextAsync();
+        var renewal = await time.NextWaitAsync();
+        var afterMessage = await time.NextWaitAsync();
+        await stop.CancelAsync();
+
+        Assert.Equal([1, 2, 4, 8, 10, 10], waits);
+        Assert.Equal(TimeSpan.FromSeconds(30), renewal);
+        Assert.Equal(TimeSpan.FromSeconds(1), afterMessage);
+        Assert.Equal([QueueName], queue.Created);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    [Fact]
+    public void Pump_NothingIsDropped_EachMessageCompletesOrIsDeadLetteredAfterMaxDeliveries()
+    {
+        const int max = 3;
+        var failuresPerMessage = Gen.Choose(0, 5).ArrayOf().Where(a => a.Length is > 0 and <= 12);
+        Prop.ForAll(failuresPerMessage.ToArbitrary(), failures =>
+        {
+            var time = new StepTimeProvider();
+            var queue = new FakeQueueReceiver(time);
+            for (var i = 0; i < failures.Length; i++)
+            {
+                queue.Send(QueueName, $"m-{i}", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            var attempts = new int[failures.Length];
+            var invoker = new RecordingInvoker((_, payload, _) =>
+            {
+                var index = int.Parse(payload["Data"]!["msg"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+                var attempt = Interlocked.Increment(ref attempts[index]);
+                return Task.FromResult(attempt <= failures[index] ? 500 : 200);
+            });
+            var sut = CreateSut(invoker, time, maxDeliveryCount: max);
+            while (sut.PumpOnceAsync(Function, queue, CancellationToken.None).GetAwaiter().GetResult() > 0)
+            {
+            }
+
+            var completed = queue.Completed.Select(m => m.MessageId).ToHashSet();
+            var dead = queue.DeadLettered.Select(d => d.Message.MessageId).ToHashSet();
+            return Enumerable.Range(0, failures.Length).All(i =>
+                (failures[i] < max ? completed.Contains($"m-{i}") && !dead.Contains($"m-{i}") : dead.Contains($"m-{i}") && !completed.Contains($"m-{i}"))
+                && attempts[i] == Math.Min(failures[i] + 1, max))
+                && queue.Count(QueueName) == 0;
+        }).QuickCheckThrowOnFailure();
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Presale.Functions.Standalone;
+
+namespace Presale.Functions.Tests.Support;
+
+/// <summary>
+/// The real app in memory. Settings go in as configuration; the self-invoker (standalone triggers, admin runs) is wired
+/// to the in-memory server, so its calls go through the same pipeline as any request; callers appear to come from
+/// <see cref="RemoteAddress"/> (loopback unless a test says otherwise).
+/// </summary>
+internal sealed class PresaleApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Uses <paramref name="definitionsFolder"/> (default: the repository's Definitions folder) and standalone triggers off.</summary>
+    public PresaleApp(string? definitionsFolder = null)
+    {
+        _settings["Presale:Host:DefinitionsPath"] = definitionsFolder ?? TestDefinitions.SourceFolder;
+        _settings["Presale:Host:StandaloneTriggers"] = "false";
+
+        // Under the Functions host the supplier secret key is required; tests use a fixed, non-secret one.
+        _settings["Presale:Suppliers:SecretEncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+        // The storage adapters talk to the Azurite the test run started (scripts/test.sh sets it).
+        if (Environment.GetEnvironmentVariable("PRESALE_TEST_STORAGE") is { Length: > 0 } storage)
+        {
+            _settings["AzureWebJobsStorage"] = storage;
+        }
+    }
+
+    /// <summary>Where requests appear to come from.</summary>
+    public IPAddress RemoteAddress { get; set; } = IPAddress.Loopback;
+
+    /// <summary>Sets a configuration value (null removes the default).</summary>
+    public PresaleApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Adds service registrations after the app's own.</summary>
+    public PresaleApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>Uses <paramref name="time"/> as the app's clock.</summary>
+    public PresaleApp WithTime(TimeProvider time) => WithServices(s => s.AddSingleton(time));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new RemoteAddressStartupFilter(() => RemoteAddress));
+            services.AddHttpClient(HttpFunctionInvoker.ClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler())
+                .ConfigureHttpClient(c => c.BaseAddress = new Uri("http://localhost/"));
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    private sealed class RemoteAddressStartupFilter(Func<IPAddress> address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address();
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}

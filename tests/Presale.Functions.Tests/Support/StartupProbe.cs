@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Presale.Functions.Hosting;
+
+namespace Presale.Functions.Tests.Support;
+
+/// <summary>
+/// Composes and starts the app as Program.cs does, on an in-memory server, and returns what start-up threw. Used for
+/// start-up failures, which WebApplicationFactory reports unreliably (it may dispose the host before rethrowing).
+/// </summary>
+internal static class StartupProbe
+{
+    public static async Task<Exception?> StartAsync(params (string Key, string? Value)[] settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        var values = new Dictionary<string, string?>
+        {
+            ["Presale:Host:DefinitionsPath"] = TestDefinitions.SourceFolder,
+            ["Presale:Host:StandaloneTriggers"] = "false",
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.WebHost.UseTestServer();
+        try
+        {
+            builder.AddPresaleHost();
+            await using var app = builder.Build();
+            app.UsePresaleHost();
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            await app.StopAsync(TestContext.Current.CancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return exception;
+        }
+    }
+}
