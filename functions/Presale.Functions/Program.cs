@@ -9,13 +9,18 @@ builder.AddPresaleHost();
 builder.Services.AddPresaleStorage(builder.Configuration);
 builder.AddSuppliers();
 builder.Services.AddPresaleNotifications(builder.Configuration);
+builder.Services.AddPresaleOrders();
 
 var app = builder.Build();
 app.UsePresaleHost();
 
+// Framework answers without a body (415 from content-type matching, 405) become problem details as well.
+app.UseStatusCodePages();
+
 // Feature routes map here, one line each.
 app.MapSuppliersApi();
 app.MapPresaleNotifications();
+app.MapPresaleOrders();
 
 app.Run();
 

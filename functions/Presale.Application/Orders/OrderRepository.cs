@@ -1,0 +1,156 @@
+using Presale.Application.Common;
+using Presale.Application.Outbox;
+using Presale.Application.Storage;
+using Presale.Domain.Orders;
+
+namespace Presale.Application.Orders;
+
+/// <summary>
+/// Stores orders. Each state change is one transaction in the order's partition that also writes what must go with
+/// it: the saga marker on entering a state the sweeper may have to finish, and the outbox message of what it announces.
+/// </summary>
+public sealed class OrderRepository(ITableStore store, OrdersOptions options)
+{
+    private readonly TableBootstrap _tables = new(store, [options.OrdersTable]);
+
+    private string Table => options.OrdersTable;
+
+    /// <summary>Inserts a pending order with its saga marker (due at <paramref name="due"/>); null when the order row already exists.</summary>
+    public async Task<StoredOrder?> InsertPendingAsync(string partition, Order order, string requestHash, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var marker = OrderRows.Saga(due, order.Id);
+        var result = await store.SubmitTransactionAsync(Table,
+        [
+            TableOperation.Insert(OrderRows.OrderEntity(partition, order, requestHash, marker, null, null)),
+            TableOperation.Insert(OrderRows.SagaEntity(partition, marker, order.Id)),
+        ], cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return new StoredOrder(order, result.ETags[0], partition, requestHash, marker, null, null);
+        }
+
+        return result.FailureStatus == WriteStatus.AlreadyExists && result.FailedIndex == 0
+            ? null
+            : throw new InvalidOperationException($"Inserting order {order.Id} failed at operation {result.FailedIndex} with {result.FailureStatus}.");
+    }
+
+    /// <summary>The order, or null (also for a malformed id).</summary>
+    public async Task<StoredOrder?> GetAsync(string orderId, CancellationToken cancellationToken)
+    {
+        if (OrderIds.PartitionOf(orderId) is not { } partition)
+        {
+            return null;
+        }
+
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await store.GetAsync(Table, partition, OrderRows.Order(orderId), cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : OrderRows.Read(entity);
+    }
+
+    /// <summary>Writes the confirmed order, removes its saga marker and adds its outbox message; false when the order changed meanwhile.</summary>
+    public Task<bool> TryConfirmAsync(StoredOrder stored, OutboxMessage message, string outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(message);
+        return TryTransitionAsync(stored, OrderStatus.Confirmed, sagaMarker: null, "placed", outcome, [TableOperation.Insert(OutboxRows.Entity(stored.Partition, message))], cancellationToken);
+    }
+
+    /// <summary>Writes the rejected order with its answer and removes its saga marker; false when the order changed meanwhile.</summary>
+    public Task<bool> TryRejectAsync(StoredOrder stored, string outcomeKind, string outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return TryTransitionAsync(stored, OrderStatus.Rejected, sagaMarker: null, outcomeKind, outcome, [], cancellationToken);
+    }
+
+    /// <summary>Writes the abandoned order, keeping its saga marker until its reservations are released; false when it changed meanwhile.</summary>
+    public Task<bool> TryAbandonAsync(StoredOrder stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return TryTransitionAsync(stored, OrderStatus.Abandoned, stored.SagaMarker, stored.OutcomeKind, stored.Outcome, [], cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the cancelled order with a saga marker due at <paramref name="releaseDue"/> (the sweeper releases its
+    /// reservations if this request does not) and its outbox message; false when the order changed meanwhile.
+    /// </summary>
+    public Task<bool> TryCancelAsync(StoredOrder stored, DateTimeOffset releaseDue, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(message);
+        var marker = OrderRows.Saga(releaseDue, stored.Order.Id);
+        return TryTransitionAsync(stored, OrderStatus.Cancelled, marker, stored.OutcomeKind, stored.Outcome,
+        [
+            TableOperation.Insert(OrderRows.SagaEntity(stored.Partition, marker, stored.Order.Id)),
+            TableOperation.Insert(OutboxRows.Entity(stored.Partition, message)),
+        ], cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes a saga marker once its order needs nothing more, and clears it on the order (unconditionally: only the
+    /// marker field changes, and only to say there is none).
+    /// </summary>
+    public async Task FinishSagaAsync(string partition, string orderId, string marker, CancellationToken cancellationToken)
+    {
+        var clear = TableOperation.Merge(new TableEntity(partition, OrderRows.Order(orderId)).With("SagaMarker", string.Empty), ETag.Any);
+        var result = await store.SubmitTransactionAsync(Table, [TableOperation.Delete(partition, marker, ETag.Any), clear], cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        if (result is not { FailedIndex: 0, FailureStatus: WriteStatus.NotFound })
+        {
+            throw new InvalidOperationException($"Removing saga marker {marker} failed at operation {result.FailedIndex} with {result.FailureStatus}.");
+        }
+
+        var cleared = await store.MergeAsync(Table, clear.Entity, ETag.Any, cancellationToken).ConfigureAwait(false);
+        if (!cleared.Succeeded && cleared.Status != WriteStatus.NotFound)
+        {
+            throw new InvalidOperationException($"Clearing the saga marker of order {orderId} failed with {cleared.Status}.");
+        }
+    }
+
+    /// <summary>The saga markers of <paramref name="partition"/> due at or before <paramref name="now"/>.</summary>
+    public async Task<IReadOnlyList<(string Marker, string OrderId)>> DueSagaMarkersAsync(string partition, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var markers = new List<(string, string)>();
+        var filter = TableFilter.RowRange(partition, OrderRows.SagaPrefix, OrderRows.SagaUpperBound(now));
+        await foreach (var row in store.QueryAllAsync(Table, filter, 100, cancellationToken).ConfigureAwait(false))
+        {
+            markers.Add((row.RowKey, row.GetString("OrderId") ?? string.Empty));
+        }
+
+        return markers;
+    }
+
+    private async Task<bool> TryTransitionAsync(StoredOrder stored, OrderStatus expected, string? sagaMarker, string? outcomeKind, string? outcome, IReadOnlyList<TableOperation> extra, CancellationToken cancellationToken)
+    {
+        if (stored.Order.Status != expected)
+        {
+            throw new InvalidOperationException($"Order {stored.Order.Id} is {stored.Order.Status}, not {expected}: transition it first.");
+        }
+
+        var operations = new List<TableOperation>
+        {
+            TableOperation.Replace(OrderRows.OrderEntity(stored.Partition, stored.Order, stored.RequestHash, sagaMarker, outcomeKind, outcome), stored.ETag),
+        };
+        if (stored.SagaMarker is { } old && old != sagaMarker)
+        {
+            operations.Add(TableOperation.Delete(stored.Partition, old, ETag.Any));
+        }
+
+        operations.AddRange(extra);
+        var result = await store.SubmitTransactionAsync(Table, operations, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return true;
+        }
+
+        return result is { FailedIndex: 0, FailureStatus: WriteStatus.PreconditionFailed or WriteStatus.NotFound }
+            ? false
+            : throw new InvalidOperationException($"Writing order {stored.Order.Id} as {expected} failed at operation {result.FailedIndex} with {result.FailureStatus}.");
+    }
+}

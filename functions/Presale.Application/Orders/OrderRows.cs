@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json;
+using Presale.Application.Common;
+using Presale.Application.Storage;
+using Presale.Domain.Common;
+using Presale.Domain.Orders;
+using Presale.Domain.Supply;
+
+namespace Presale.Application.Orders;
+
+/// <summary>
+/// The layout of an order partition: orders (<c>order|{id}</c>), saga markers (<c>saga|{due ticks}|{id}</c>: an order
+/// the sweeper must finish or undo once due) and outbox rows (see <see cref="Outbox.OutboxRows"/>).
+/// </summary>
+internal static class OrderRows
+{
+    public const string SagaPrefix = "saga|";
+
+    public static string Order(string orderId) => "order|" + orderId;
+
+    public static string Saga(DateTimeOffset due, string orderId) =>
+        SagaPrefix + due.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + orderId;
+
+    public static string SagaUpperBound(DateTimeOffset now) =>
+        SagaPrefix + (now.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
+
+    public static TableEntity SagaEntity(string partition, string rowKey, string orderId) =>
+        new(partition, rowKey, new Dictionary<string, object?> { ["OrderId"] = orderId });
+
+    public static TableEntity OrderEntity(string partition, Order order, string requestHash, string? sagaMarker, string? outcomeKind, string? outcome) =>
+        new(partition, Order(order.Id), new Dictionary<string, object?>
+        {
+            ["CustomerId"] = order.CustomerId,
+            ["Tier"] = order.Tier.ToString(),
+            ["Email"] = order.Contact.Email,
+            ["Phone"] = order.Contact.Phone,
+            ["Currency"] = order.Currency,
+            ["Lines"] = JsonSerializer.Serialize(order.Lines.Select(l => new LineDocument(
+                l.LineNumber,
+                l.Sku.Value,
+                l.Quantity,
+                l.UnitPrice.Amount,
+                l.Promise?.PromisedOn,
+                l.Promise?.Source.Key)).ToList(), PresaleJson.Options),
+            ["Status"] = order.Status.ToString(),
+            ["PlacedAt"] = order.PlacedAt,
+            ["UpdatedAt"] = order.UpdatedAt,
+            ["CancellationReason"] = order.CancellationReason,
+            ["RefundDue"] = order.RefundDue?.Amount,
+            ["RequestHash"] = requestHash,
+            ["SagaMarker"] = sagaMarker,
+            ["OutcomeKind"] = outcomeKind,
+            ["Outcome"] = outcome,
+        });
+
+    public static StoredOrder Read(TableEntity entity)
+    {
+        var currency = entity.GetString("Currency")!;
+        var lines = JsonSerializer.Deserialize<List<LineDocument>>(entity.GetString("Lines") ?? "[]", PresaleJson.Options) ?? [];
+        var order = Domain.Orders.Order.Restore(
+            entity.RowKey["order|".Length..],
+            entity.GetString("CustomerId")!,
+            Enum.Parse<CustomerTier>(entity.GetString("Tier")!),
+            new NotificationContact(entity.GetString("Email"), entity.GetString("Phone")),
+            currency,
+            lines.Select(l => new OrderLine(
+                l.LineNumber,
+                Sku.From(l.Sku),
+                l.Quantity,
+                new Money(l.UnitPrice, currency),
+                l.PromisedOn is { } date && l.Source is { } source ? new LinePromise(date, SupplySource.FromKey(source)) : null)),
+            entity.GetDateTimeOffset("PlacedAt") ?? default,
+            Enum.Parse<OrderStatus>(entity.GetString("Status")!),
+            entity.GetDateTimeOffset("UpdatedAt"),
+            entity.GetString("CancellationReason"),
+            entity.GetDecimal("RefundDue") is { } refund ? new Money(refund, currency) : null);
+        return new StoredOrder(
+            order,
+            entity.ETag,
+            entity.PartitionKey,
+            entity.GetString("RequestHash") ?? string.Empty,
+            entity.GetString("SagaMarker") is { Length: > 0 } marker ? marker : null,
+            entity.GetString("OutcomeKind"),
+            entity.GetString("Outcome"));
+    }
+
+    private sealed record LineDocument(int LineNumber, string Sku, int Quantity, decimal UnitPrice, DateOnly? PromisedOn, string? Source);
+}

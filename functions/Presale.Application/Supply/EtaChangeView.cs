@@ -1,0 +1,7 @@
+namespace Presale.Application.Supply;
+
+/// <summary>One entry of a lot's ETA history.</summary>
+/// <param name="Eta">The ETA from this point on.</param>
+/// <param name="RecordedAt">When it was recorded.</param>
+/// <param name="Reason">Why (e.g. <c>registered</c>, a supplier event id).</param>
+public sealed record EtaChangeView(DateOnly Eta, DateTimeOffset RecordedAt, string Reason);

@@ -1,0 +1,118 @@
+using Presale.Application.Catalog;
+using Presale.Application.Orders;
+using Presale.Application.Shop;
+using Presale.Application.Supply;
+using Presale.Domain.Common;
+using Presale.Domain.Orders;
+using Presale.Domain.Supply;
+
+namespace Presale.Functions.Apis;
+
+/// <summary>Example bodies for the OpenAPI document (one consistent story: SKU KB-75 on pre-sale in a Berlin shop).</summary>
+internal static class ApiSamples
+{
+    public const string OrderId = "o1a3f9c02d4b5e6f708192a3b4";
+
+    public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public static ShopSettingsRequest ShopRequest { get; } = new("Europe/Berlin", "EUR", 2, "de-DE");
+
+    public static ShopSettingsView Shop { get; } = new("Europe/Berlin", "EUR", 2, "de-DE");
+
+    public static SkuSettingsRequest SkuRequest { get; } = new(true, Now, Now.AddDays(30), 50, 3, null, 14, "keyboards");
+
+    public static SkuSettingsView Sku { get; } = new("KB-75", true, Now, Now.AddDays(30), 50, 3, null, 14, "keyboards");
+
+    public static StockAdjustmentRequest AdjustmentRequest { get; } = new(12, StockAdjustmentReason.Delivery, "Pallet 7, counted at intake");
+
+    public static SupplyView Supply { get; } = new(
+        "KB-75",
+        12,
+        50,
+        [new InboundLotView("acme", "LOT-2026-031", "PO-88123", 200, new DateOnly(2026, 3, 20))],
+        262,
+        3,
+        259,
+        [
+            new SupplySegmentView(new SupplySourceView(SupplyKind.OnHand), 12, 3, new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 4)),
+            new SupplySegmentView(new SupplySourceView(SupplyKind.Lot, "acme", "LOT-2026-031"), 200, 0, new DateOnly(2026, 3, 20), new DateOnly(2026, 3, 22)),
+            new SupplySegmentView(new SupplySourceView(SupplyKind.Cap), 50, 0, new DateOnly(2026, 4, 3), new DateOnly(2026, 4, 5)),
+        ]);
+
+    public static RegisterLotRequest LotRequest { get; } = new("LOT-2026-031", "PO-88123", new DateOnly(2026, 3, 20), [new LotLineRequest("KB-75", 200)]);
+
+    public static LotView Lot { get; } = new(
+        "acme",
+        "LOT-2026-031",
+        "PO-88123",
+        new DateOnly(2026, 3, 20),
+        "open",
+        [new LotLineView("KB-75", 200, 0, 0)],
+        [new EtaChangeView(new DateOnly(2026, 3, 20), Now, "registered")],
+        Now);
+
+    public static QuoteRequest QuoteRequest { get; } = new([new QuoteLineRequest("KB-75", 2)]);
+
+    public static QuoteView Quote { get; } = new(new DateOnly(2026, 3, 2), [new QuoteLineView(1, "KB-75", 2, true, new DateOnly(2026, 3, 4), new SupplySourceView(SupplyKind.OnHand), 259)]);
+
+    public static PlaceOrderRequest OrderRequest { get; } = new(
+        "cust-4711",
+        CustomerTier.Gold,
+        new NotificationContactRequest("jane@example.com", "+4915112345678"),
+        [new PlaceOrderLineRequest("KB-75", 2, 129.00m)],
+        "EUR",
+        true);
+
+    public static OrderView Order { get; } = new(
+        OrderId,
+        OrderStatus.Confirmed,
+        "cust-4711",
+        CustomerTier.Gold,
+        new ContactView("jane@example.com", "+4915112345678"),
+        "EUR",
+        [new OrderLineView(1, "KB-75", 2, 129.00m, new DateOnly(2026, 3, 4), new SupplySourceView(SupplyKind.OnHand))],
+        258.00m,
+        Now,
+        Now,
+        null,
+        null);
+
+    public static OrderView CancelledOrder { get; } = Order with { Status = OrderStatus.Cancelled, RefundDue = 258.00m, CancellationReason = "Ordered twice", UpdatedAt = Now.AddHours(2) };
+
+    public static object ShortProblem { get; } = new
+    {
+        type = "urn:presale:problem:insufficient-supply",
+        title = "Not enough supply for every line.",
+        status = 409,
+        detail = "Nothing was reserved. Each line lists the units available now and the earliest date they could be promised.",
+        orderId = OrderId,
+        lines = new[] { new LineAvailability(1, "KB-75", 2, 1, new DateOnly(2026, 4, 5), new SupplySourceView(SupplyKind.Cap)) },
+    };
+
+    public static object ValidationProblem { get; } = new
+    {
+        type = "urn:presale:problem:validation",
+        title = "The request is not valid.",
+        status = 400,
+        detail = "See errors: each names the field it concerns.",
+        errors = new Dictionary<string, string[]> { ["lines[0].quantity"] = ["A quantity is between 1 and 10000."], ["tier"] = ["This value is malformed, of the wrong type, out of range, or not one of the allowed values."] },
+    };
+
+    public static object KeyReusedProblem { get; } = new
+    {
+        type = "urn:presale:problem:idempotency-key-reused",
+        title = "The idempotency key was used with another request.",
+        status = 422,
+        detail = "This Idempotency-Key was used for a different request. Send a new key for a new request.",
+        field = "Idempotency-Key",
+    };
+
+    public static object NotFoundProblem { get; } = new
+    {
+        type = "urn:presale:problem:not-found",
+        title = "Not found.",
+        status = 404,
+        detail = "Order o1a3f9c02d4b5e6f708192a3b4 does not exist.",
+        field = "id",
+    };
+}

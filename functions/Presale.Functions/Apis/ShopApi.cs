@@ -1,0 +1,61 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Presale.Application.Common;
+using Presale.Application.Orders;
+using Presale.Application.Shop;
+using Presale.Functions.Apis.Http;
+
+namespace Presale.Functions.Apis;
+
+/// <summary>The shop's settings: time zone, currency, default handling days, locale.</summary>
+public static class ShopApi
+{
+    /// <summary>Maps <c>GET /api/shop</c> and <c>PUT /api/shop</c>.</summary>
+    public static IEndpointRouteBuilder MapShopApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup("/api/shop").WithTags("Shop");
+        group.MapGet("", GetAsync)
+            .WithName("GetShopSettings")
+            .WithSummary("Read the shop's settings")
+            .Produces<ShopSettingsView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(new ApiExamples(null, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Shop }));
+        group.MapPut("", PutAsync)
+            .WithName("PutShopSettings")
+            .WithSummary("Save the shop's settings")
+            .WithDescription("Promise dates are dates in the shop's time zone; every order must be in the shop's currency.")
+            .Accepts<ShopSettingsRequest>("application/json")
+            .Produces<ShopSettingsView>()
+            .ProducesValidationProblem()
+            .WithMetadata(new ApiExamples(ApiSamples.ShopRequest, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Shop }));
+        return app;
+    }
+
+    private static async Task<Results<Ok<ShopSettingsView>, ProblemHttpResult>> GetAsync(ShopSettingsStore shops, CancellationToken cancellationToken) =>
+        await shops.GetAsync(cancellationToken) is { } settings
+            ? TypedResults.Ok(ShopSettingsStore.ToView(settings))
+            : Problems.NotFound("The shop's settings", "shop");
+
+    private static async Task<Results<Ok<ShopSettingsView>, ValidationProblem, ProblemHttpResult>> PutAsync(HttpContext context, ShopSettingsStore shops, IValidator<ShopSettingsRequest> validator, OrdersOptions options, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<ShopSettingsRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        var validation = await validator.ValidateAsync(body.Value!, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Problems.Validation(FieldErrors.From(validation));
+        }
+
+        return TypedResults.Ok(ShopSettingsStore.ToView(await shops.PutAsync(body.Value!, cancellationToken)));
+    }
+}

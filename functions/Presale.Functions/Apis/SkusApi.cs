@@ -1,0 +1,158 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Presale.Application.Catalog;
+using Presale.Application.Common;
+using Presale.Application.Orders;
+using Presale.Application.Supply;
+using Presale.Domain.Common;
+using Presale.Functions.Apis.Http;
+
+namespace Presale.Functions.Apis;
+
+/// <summary>SKUs: pre-sale settings, the supply ledger, and on-hand stock adjustments.</summary>
+public static class SkusApi
+{
+    /// <summary>Maps <c>GET/PUT /api/skus/{sku}</c>, <c>GET /api/skus/{sku}/supply</c> and <c>POST /api/skus/{sku}/stock-adjustments</c>.</summary>
+    public static IEndpointRouteBuilder MapSkusApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup("/api/skus/{sku}").WithTags("SKUs");
+        group.MapGet("", GetAsync)
+            .WithName("GetSkuSettings")
+            .WithSummary("Read a SKU's pre-sale settings")
+            .Produces<SkuSettingsView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(new ApiExamples(null, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Sku }));
+        group.MapPut("", PutAsync)
+            .WithName("PutSkuSettings")
+            .WithSummary("Create or change a SKU's pre-sale settings")
+            .WithDescription("Pre-sale on/off, sale window, cap of units sellable beyond confirmed supply (0 = only confirmed supply), most units per order, handling days, cap lead days, category. 201 when the SKU is new.")
+            .Accepts<SkuSettingsRequest>("application/json")
+            .Produces<SkuSettingsView>(StatusCodes.Status201Created)
+            .Produces<SkuSettingsView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithMetadata(new ApiExamples(ApiSamples.SkuRequest, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Sku, [StatusCodes.Status201Created] = ApiSamples.Sku }));
+        group.MapGet("/supply", GetSupplyAsync)
+            .WithName("GetSkuSupply")
+            .WithSummary("Read a SKU's supply ledger and reservations")
+            .Produces<SupplyView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithMetadata(new ApiExamples(null, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Supply }));
+        group.MapPost("/stock-adjustments", AdjustAsync)
+            .WithName("AdjustStock")
+            .WithSummary("Adjust on-hand stock")
+            .WithDescription("Adds (or removes, with a negative quantity) units on hand, with a reason. Send an Idempotency-Key header: a retry is applied once. On hand cannot drop below what orders hold against it.")
+            .Accepts<StockAdjustmentRequest>("application/json")
+            .Produces<SupplyView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithMetadata(new ApiExamples(ApiSamples.AdjustmentRequest, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Supply }));
+        return app;
+    }
+
+    private static async Task<Results<Ok<SkuSettingsView>, ValidationProblem, ProblemHttpResult>> GetAsync(string sku, SkuSettingsHandler handler, CancellationToken cancellationToken)
+    {
+        if (!Sku.TryParse(sku, out var code, out var error))
+        {
+            return Problems.Validation(FieldErrors.Single("sku", error!));
+        }
+
+        return await handler.GetAsync(code, cancellationToken) is { } settings ? TypedResults.Ok(settings) : Problems.NotFound($"SKU {sku}", "sku");
+    }
+
+    private static async Task<Results<Created<SkuSettingsView>, Ok<SkuSettingsView>, ValidationProblem, ProblemHttpResult>> PutAsync(string sku, HttpContext context, SkuSettingsHandler handler, OrdersOptions options, CancellationToken cancellationToken)
+    {
+        if (!Sku.TryParse(sku, out var code, out var error))
+        {
+            return Problems.Validation(FieldErrors.Single("sku", error!));
+        }
+
+        var body = await JsonBody.ReadAsync<SkuSettingsRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        return await handler.PutAsync(code, body.Value!, cancellationToken) switch
+        {
+            SkuSettingsResult.Saved { Created: true } saved => TypedResults.Created($"/api/skus/{sku}", saved.Settings),
+            SkuSettingsResult.Saved saved => TypedResults.Ok(saved.Settings),
+            SkuSettingsResult.Invalid rejected => Problems.Validation(rejected.Errors),
+            SkuSettingsResult.CapBelowReserved below => Problems.Conflict(
+                "cap-below-reserved",
+                "The cap is below what is already sold from it.",
+                $"{below.Reserved} units are reserved against the cap; the cap cannot be lower.",
+                new Dictionary<string, object?> { ["field"] = "cap", ["reserved"] = below.Reserved }),
+            var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
+        };
+    }
+
+    private static async Task<Results<Ok<SupplyView>, ValidationProblem, ProblemHttpResult>> GetSupplyAsync(string sku, GetSupplyHandler handler, CancellationToken cancellationToken)
+    {
+        if (!Sku.TryParse(sku, out var code, out var error))
+        {
+            return Problems.Validation(FieldErrors.Single("sku", error!));
+        }
+
+        var (view, shopConfigured) = await handler.GetAsync(code, cancellationToken);
+        return !shopConfigured ? Problems.ShopNotConfigured()
+            : view is null ? Problems.NotFound($"SKU {sku}", "sku")
+            : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<SupplyView>, ValidationProblem, ProblemHttpResult>> AdjustAsync(string sku, HttpContext context, StockAdjustmentHandler handler, OrdersOptions options, CancellationToken cancellationToken)
+    {
+        if (!Sku.TryParse(sku, out var code, out var error))
+        {
+            return Problems.Validation(FieldErrors.Single("sku", error!));
+        }
+
+        var key = IdempotencyHeader.Read(context.Request);
+        if (Identifier.Validate(key, "The Idempotency-Key header") is { } keyError)
+        {
+            return Problems.Validation(FieldErrors.Single(IdempotencyHeader.Key, keyError));
+        }
+
+        var body = await JsonBody.ReadAsync<StockAdjustmentRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        switch (await handler.AdjustAsync(code, key!, body.Value!, cancellationToken))
+        {
+            case StockAdjustmentResult.Applied applied:
+                IdempotencyHeader.MarkReplayed(context, applied.Replayed);
+                return TypedResults.Ok(applied.Supply);
+            case StockAdjustmentResult.Invalid rejected:
+                return Problems.Validation(rejected.Errors);
+            case StockAdjustmentResult.UnknownSku:
+                return Problems.NotFound($"SKU {sku}", "sku");
+            case StockAdjustmentResult.BelowReserved below:
+                return Problems.Conflict(
+                    "stock-below-reserved",
+                    "On hand would drop below what orders hold.",
+                    $"{below.Reserved} units on hand are reserved by orders; on hand cannot become {below.OnHandAfter}.",
+                    new Dictionary<string, object?> { ["field"] = "quantity", ["reserved"] = below.Reserved });
+            case StockAdjustmentResult.KeyReused:
+                return Problems.KeyReused();
+            default:
+                return Problems.ShopNotConfigured();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Presale.Testing;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]

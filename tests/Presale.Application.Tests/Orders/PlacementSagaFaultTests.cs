@@ -1,0 +1,145 @@
+using Presale.Adapters.InMemory;
+using Presale.Application.Orders;
+using Presale.Application.Storage;
+using Presale.Domain.Orders;
+using static Presale.Application.Tests.Orders.OrderingHarness;
+
+namespace Presale.Application.Tests.Orders;
+
+/// <summary>
+/// Fails each storage call of a placement in turn (once, or from that call on as a dying process would) and checks
+/// that, after the sweepers ran, no reservation is held for an order that is not confirmed and every confirmed order
+/// has its reservations and its published message.
+/// </summary>
+public sealed class PlacementSagaFaultTests
+{
+    [Fact]
+    public async Task Placement_FailingAnyOneStorageCall_LeavesNothingHalfDone()
+    {
+        var calls = await CountCallsOfOnePlacementAsync();
+        Assert.InRange(calls, 5, 40);
+        for (var call = 1; call <= calls; call++)
+        {
+            await RunWithFaultAsync(failCall: call, failFrom: null);
+        }
+    }
+
+    [Fact]
+    public async Task Placement_DyingAtAnyStorageCall_LeavesNothingHalfDone()
+    {
+        var calls = await CountCallsOfOnePlacementAsync();
+        for (var call = 1; call <= calls; call++)
+        {
+            await RunWithFaultAsync(failCall: null, failFrom: call);
+        }
+    }
+
+    [Fact]
+    public async Task Placement_WhenTheBrokerFails_IsConfirmed_AndTheOutboxSweeperPublishesItLater()
+    {
+        var h = new OrderingHarness();
+        await h.ConfigureShopAsync();
+        await h.CreateSkuAsync("A", onHand: 3);
+        h.Publisher.Fail = true;
+
+        var placed = Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("k", Order(("A", 1)), Ct));
+        Assert.Empty(h.Publisher.Published);
+        h.Publisher.Fail = false;
+        Assert.Equal(0, await h.OutboxSweep.RunAsync(Ct)); // not yet due: the request may still be publishing it
+
+        h.Time.Advance(h.Options.OutboxGrace + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await h.OutboxSweep.RunAsync(Ct));
+        Assert.Equal(0, await h.OutboxSweep.RunAsync(Ct));
+
+        var (_, message) = Assert.Single(h.Publisher.Published);
+        Assert.Equal(placed.Order.OrderId + "-confirmed", message.MessageId);
+    }
+
+    [Fact]
+    public async Task Placement_RetriedWhilePending_ResumesAndConfirmsOnce()
+    {
+        var store = new FaultInjectingTableStore(new InMemoryTableStore());
+        var h = new OrderingHarness(store);
+        await h.ConfigureShopAsync();
+        await h.CreateSkuAsync("A", onHand: 3);
+        await h.CreateSkuAsync("B", onHand: 3);
+
+        store.Arm(failFrom: 6); // the second line's reservation and everything after fail
+        await Assert.ThrowsAnyAsync<IOException>(() => h.Place.PlaceAsync("k", Order(("A", 1), ("B", 1)), Ct));
+        store.Disarm();
+
+        var placed = Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("k", Order(("A", 1), ("B", 1)), Ct));
+
+        Assert.True(placed.Replayed);
+        Assert.Equal((1, 1), await h.ReservedAsync("A"));
+        Assert.Equal((1, 1), await h.ReservedAsync("B"));
+    }
+
+    private static async Task<int> CountCallsOfOnePlacementAsync()
+    {
+        var store = new FaultInjectingTableStore(new InMemoryTableStore());
+        var h = await ArrangeAsync(store);
+        store.Arm();
+        Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("probe", Order(("A", 2), ("B", 1)), Ct));
+        return store.Calls;
+    }
+
+    private static async Task RunWithFaultAsync(int? failCall, int? failFrom)
+    {
+        var store = new FaultInjectingTableStore(new InMemoryTableStore());
+        var h = await ArrangeAsync(store);
+        store.Arm(failCall, failFrom);
+        PlaceOrderResult? result = null;
+        try
+        {
+            result = await h.Place.PlaceAsync("key", Order(("A", 2), ("B", 1)), Ct);
+        }
+        catch (IOException)
+        {
+            // The injected fault: the caller sees an error (and would retry); the sweepers must clean up.
+        }
+
+        store.Disarm();
+        h.Time.Advance(h.Options.PendingTimeout + h.Options.OutboxGrace + TimeSpan.FromSeconds(1));
+        await h.SagaSweep.RunAsync(Ct);
+        await h.OutboxSweep.RunAsync(Ct);
+
+        var (orderId, _) = OrderIds.ForIdempotencyKey("key");
+        var stored = await h.Orders.GetAsync(orderId, Ct);
+        var label = $"fault at call {failCall}{(failFrom is null ? string.Empty : $" and after ({failFrom})")}";
+        var reservationsA = await h.ReservationsAsync("A");
+        var reservationsB = await h.ReservationsAsync("B");
+        var (shardsA, rowsA) = await h.ReservedAsync("A");
+        var (shardsB, rowsB) = await h.ReservedAsync("B");
+        Assert.True(shardsA == rowsA && shardsB == rowsB, $"{label}: shard counters disagree with reservation rows.");
+        if (stored?.Order.Status == OrderStatus.Confirmed)
+        {
+            Assert.True(reservationsA.Sum(r => r.Quantity) == 2 && reservationsB.Sum(r => r.Quantity) == 1, $"{label}: a confirmed order lacks a reservation.");
+            Assert.True(h.Publisher.Published.Count(p => p.Message.MessageId == orderId + "-confirmed") >= 1, $"{label}: a confirmed order's message was never published.");
+            Assert.True(result is null or PlaceOrderResult.Placed, $"{label}: the caller was told {result} for a confirmed order.");
+        }
+        else
+        {
+            Assert.True(reservationsA.Count == 0 && reservationsB.Count == 0, $"{label}: order {stored?.Order.Status.ToString() ?? "missing"} still holds a reservation.");
+            Assert.True(result is not PlaceOrderResult.Placed, $"{label}: the caller was told the order was placed.");
+        }
+
+        Assert.Null(stored?.SagaMarker);
+        var markers = 0;
+        await foreach (var _ in h.Store.QueryAllAsync(h.Options.OrdersTable, TableFilter.RowPrefix(stored?.Partition ?? "none", "saga|"), 100, Ct))
+        {
+            markers++;
+        }
+
+        Assert.True(markers == 0, $"{label}: a saga marker is left.");
+    }
+
+    private static async Task<OrderingHarness> ArrangeAsync(FaultInjectingTableStore store)
+    {
+        var h = new OrderingHarness(store);
+        await h.ConfigureShopAsync();
+        await h.CreateSkuAsync("A", onHand: 5);
+        await h.CreateSkuAsync("B", onHand: 5);
+        return h;
+    }
+}

@@ -1,0 +1,67 @@
+using Presale.Domain.Common;
+using Presale.Domain.Orders;
+using Presale.Domain.Supply;
+
+namespace Presale.Domain.Tests.Orders;
+
+public sealed class OrderTests
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Cancel_AConfirmedOrder_MakesTheFullPriceRefundable()
+    {
+        var order = NewOrder();
+        order.Confirm([Promise(), Promise()], At);
+
+        var outcome = order.Cancel("changed my mind", At.AddHours(1));
+
+        Assert.Equal(CancellationOutcome.Cancelled, outcome);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        Assert.Equal(new Money(2 * 19.99m + 5m, "EUR"), order.RefundDue);
+    }
+
+    [Fact]
+    public void Cancel_Twice_ReportsAlreadyCancelled_AndAPendingOrderCannotBeCancelled()
+    {
+        var order = NewOrder();
+        Assert.Equal(CancellationOutcome.NotCancellable, order.Cancel(null, At));
+
+        order.Confirm([Promise(), Promise()], At);
+        order.Cancel(null, At);
+
+        Assert.Equal(CancellationOutcome.AlreadyCancelled, order.Cancel(null, At));
+    }
+
+    [Fact]
+    public void Confirm_NeedsAPromisePerLine_AndOnlyFromPending()
+    {
+        var order = NewOrder();
+        Assert.Throws<ArgumentException>(() => order.Confirm([Promise()], At));
+
+        order.Reject(At);
+
+        Assert.Throws<InvalidOperationException>(() => order.Confirm([Promise(), Promise()], At));
+    }
+
+    [Fact]
+    public void Place_RefusesDuplicateSkusAndForeignCurrencies()
+    {
+        var contact = new NotificationContact("a@b.example", null);
+        Assert.Throws<ArgumentException>(() => Order.Place("o1", "c1", CustomerTier.Gold, contact, "EUR",
+            [new OrderLine(1, Sku.From("A"), 1, new Money(1m, "EUR")), new OrderLine(2, Sku.From("A"), 1, new Money(1m, "EUR"))], At));
+        Assert.Throws<ArgumentException>(() => Order.Place("o1", "c1", CustomerTier.Gold, contact, "EUR",
+            [new OrderLine(1, Sku.From("A"), 1, new Money(1m, "USD"))], At));
+    }
+
+    private static Order NewOrder() => Order.Place(
+        "o1",
+        "c1",
+        CustomerTier.Gold,
+        new NotificationContact("a@b.example", null),
+        "EUR",
+        [new OrderLine(1, Sku.From("A"), 2, new Money(19.99m, "EUR")), new OrderLine(2, Sku.From("B"), 1, new Money(5m, "EUR"))],
+        At);
+
+    private static LinePromise Promise() => new(new DateOnly(2026, 3, 5), SupplySource.OnHand);
+}

@@ -1,0 +1,243 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Presale.Functions.Tests.Apis;
+
+public sealed class OrdersApiTests : IAsyncLifetime
+{
+    private readonly OrdersApiFactory _factory = new();
+    private HttpClient _client = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _client = _factory.CreateKeyedClient();
+        await SendAsync(HttpMethod.Put, "/api/shop", """{"timeZone":"Europe/Berlin","currency":"EUR","defaultHandlingDays":2,"locale":"de-DE"}""", HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Put, "/api/skus/KB-75", """{"preSaleEnabled":true,"cap":2,"maxPerOrder":5}""", HttpStatusCode.Created);
+        await SendAsync(HttpMethod.Post, "/api/skus/KB-75/stock-adjustments", """{"quantity":3,"reason":"delivery"}""", HttpStatusCode.OK, key: "adj-1");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PlaceOrder_Returns201WithPromisePerLine_AndTheSameAnswerForARetry()
+    {
+        var first = await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 2), HttpStatusCode.Created, key: "k1");
+        var retry = await _client.SendAsync(Request(HttpMethod.Post, "/api/orders", Order(quantity: 2), "k1"), Ct);
+
+        Assert.Equal("confirmed", first["status"]!.GetValue<string>());
+        Assert.Equal("2026-03-04", first["lines"]![0]!["promiseDate"]!.GetValue<string>());
+        Assert.Equal("onHand", first["lines"]![0]!["source"]!["kind"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(first.ToJsonString(), (await retry.Content.ReadFromJsonAsync<JsonObject>(Ct))!.ToJsonString());
+        Assert.Equal($"/api/orders/{first["orderId"]}", retry.Headers.Location!.OriginalString);
+        Assert.Single(_factory.Published);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_SameKeyDifferentBody_Returns422Problem()
+    {
+        await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 1), HttpStatusCode.Created, key: "k1");
+
+        var problem = await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 2), HttpStatusCode.UnprocessableEntity, key: "k1");
+
+        Assert.Equal("urn:presale:problem:idempotency-key-reused", problem["type"]!.GetValue<string>());
+        Assert.Equal("Idempotency-Key", problem["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WhenShort_Returns409ProblemWithAvailabilityPerLine()
+    {
+        await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 2), HttpStatusCode.Created, key: "k0");
+
+        var problem = await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 5), HttpStatusCode.Conflict, key: "k1");
+        var retry = await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 5), HttpStatusCode.Conflict, key: "k1");
+
+        Assert.Equal("urn:presale:problem:insufficient-supply", problem["type"]!.GetValue<string>());
+        var line = problem["lines"]![0]!;
+        Assert.Equal(5, line["requested"]!.GetValue<int>());
+        Assert.Equal(3, line["available"]!.GetValue<int>()); // 1 left on hand + a cap of 2
+        Assert.Equal("2026-03-18", line["earliestPromiseDate"]!.GetValue<string>()); // cap: today + 14 lead days + 2 handling days
+        Assert.Equal("cap", line["source"]!["kind"]!.GetValue<string>());
+        problem.Remove("traceId");
+        retry.Remove("traceId");
+        Assert.Equal(problem.ToJsonString(), retry.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("""{"customerId":"c1","tier":"diamond","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":1,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "tier")]
+    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":99999999999,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "lines[0].quantity")]
+    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":"one","unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "lines[0].quantity")]
+    [InlineData("""{"customerId":"c1","tier":"gold","lines":[{"sku":"KB-75","quantity":1,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true""", "body")]
+    [InlineData("""not json""", "body")]
+    [InlineData("""null""", "body")]
+    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":1,"unitPrice":1}],"currency":"USD","acceptPreSaleTerms":true}""", "currency")]
+    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":6,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "lines[0].quantity")]
+    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"NOPE","quantity":1,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "lines[0].sku")]
+    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":1,"unitPrice":1},{"sku":"KB-75","quantity":1,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "lines[1].sku")]
+    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":-1,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":false}""", "acceptPreSaleTerms")]
+    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{},"lines":[],"currency":"EUR","acceptPreSaleTerms":true}""", "lines")]
+    public async Task PlaceOrder_BadInput_Returns400ProblemNamingTheField(string body, string field)
+    {
+        var problem = await SendAsync(HttpMethod.Post, "/api/orders", body, HttpStatusCode.BadRequest, key: "k-bad");
+
+        Assert.Equal("urn:presale:problem:validation", problem["type"]!.GetValue<string>());
+        Assert.True(problem["errors"]!.AsObject().ContainsKey(field), $"errors name {string.Join(", ", problem["errors"]!.AsObject().Select(e => e.Key))}, not {field}");
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WithoutKey_Returns400NamingTheHeader()
+    {
+        var problem = await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 1), HttpStatusCode.BadRequest, key: null);
+
+        Assert.True(problem["errors"]!.AsObject().ContainsKey("Idempotency-Key"));
+    }
+
+    [Fact]
+    public async Task PlaceOrder_OversizeOrNotJson_IsRefusedWithAProblem()
+    {
+        var huge = Order(quantity: 1).Replace("\"c1\"", "\"c1\",\"padding\":\"" + new string('x', 5000) + "\"", StringComparison.Ordinal);
+        var tooLarge = await SendAsync(HttpMethod.Post, "/api/orders", huge, HttpStatusCode.RequestEntityTooLarge, key: "k1");
+
+        using var text = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new StringContent(Order(quantity: 1), Encoding.UTF8, "text/plain") };
+        text.Headers.Add("Idempotency-Key", "k2");
+        var unsupported = await _client.SendAsync(text, Ct);
+
+        Assert.True(tooLarge["field"]?.GetValue<string>() == "body", tooLarge.ToJsonString());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, unsupported.StatusCode);
+        Assert.Equal("application/problem+json", unsupported.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task GetOrder_Returns200ForAnOrder_And404ProblemOtherwise()
+    {
+        var placed = await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 1), HttpStatusCode.Created, key: "k1");
+
+        var read = await SendAsync(HttpMethod.Get, $"/api/orders/{placed["orderId"]}", null, HttpStatusCode.OK);
+        var missing = await SendAsync(HttpMethod.Get, "/api/orders/o00000000000000000000000000", null, HttpStatusCode.NotFound);
+        await SendAsync(HttpMethod.Get, "/api/orders/not-an-id", null, HttpStatusCode.NotFound);
+
+        Assert.Equal(placed["orderId"]!.GetValue<string>(), read["orderId"]!.GetValue<string>());
+        Assert.Equal("id", missing["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CancelOrder_ReleasesTheUnitsAtOnce_AndShowsTheRefundDue()
+    {
+        var placed = await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 5), HttpStatusCode.Created, key: "k1");
+        var before = await SendAsync(HttpMethod.Get, "/api/skus/KB-75/supply", null, HttpStatusCode.OK);
+
+        var cancelled = await SendAsync(HttpMethod.Post, $"/api/orders/{placed["orderId"]}/cancel", """{"reason":"ordered twice"}""", HttpStatusCode.OK);
+        var after = await SendAsync(HttpMethod.Get, "/api/skus/KB-75/supply", null, HttpStatusCode.OK);
+        var again = await SendAsync(HttpMethod.Post, $"/api/orders/{placed["orderId"]}/cancel", null, HttpStatusCode.OK);
+
+        Assert.Equal(0, before["available"]!.GetValue<long>());
+        Assert.Equal("cancelled", cancelled["status"]!.GetValue<string>());
+        Assert.Equal(5 * 10.5m, cancelled["refundDue"]!.GetValue<decimal>());
+        Assert.Equal(5, after["available"]!.GetValue<long>());
+        Assert.Equal("cancelled", again["status"]!.GetValue<string>());
+        await SendAsync(HttpMethod.Post, "/api/orders/o00000000000000000000000000/cancel", null, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Quote_GivesThePromiseSourceAndAvailability_WithoutReserving()
+    {
+        var quote = await SendAsync(HttpMethod.Post, "/api/quotes", """{"lines":[{"sku":"KB-75","quantity":4}]}""", HttpStatusCode.OK);
+        var supply = await SendAsync(HttpMethod.Get, "/api/skus/KB-75/supply", null, HttpStatusCode.OK);
+
+        var line = quote["lines"]![0]!;
+        Assert.True(line["promisable"]!.GetValue<bool>());
+        Assert.Equal("cap", line["source"]!["kind"]!.GetValue<string>());
+        Assert.Equal(5, line["availableQuantity"]!.GetValue<long>());
+        Assert.Equal(0, supply["reserved"]!.GetValue<long>());
+        await SendAsync(HttpMethod.Post, "/api/quotes", """{"lines":[{"sku":"bad sku","quantity":0}]}""", HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Skus_AndLots_AnswerWithTheirStatusAndProblems()
+    {
+        var updated = await SendAsync(HttpMethod.Put, "/api/skus/KB-75", """{"preSaleEnabled":true,"cap":4,"maxPerOrder":5,"category":"keyboards"}""", HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Get, "/api/skus/NOPE", null, HttpStatusCode.NotFound);
+        var badSku = await SendAsync(HttpMethod.Get, "/api/skus/bad%20sku", null, HttpStatusCode.BadRequest);
+        var badSettings = await SendAsync(HttpMethod.Put, "/api/skus/KB-76", """{"preSaleEnabled":true,"cap":-1,"maxPerOrder":0,"saleFrom":"2026-04-01T00:00:00Z","saleTo":"2026-03-01T00:00:00Z"}""", HttpStatusCode.BadRequest);
+        var lot = await SendAsync(HttpMethod.Post, "/api/suppliers/acme/lots", """{"lotId":"L-1","purchaseOrderReference":"PO-1","eta":"2026-03-20","lines":[{"sku":"KB-75","quantity":10}]}""", HttpStatusCode.Created);
+        await SendAsync(HttpMethod.Post, "/api/suppliers/acme/lots", """{"lotId":"L-1","purchaseOrderReference":"PO-1","eta":"2026-03-20","lines":[{"sku":"KB-75","quantity":10}]}""", HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Post, "/api/suppliers/acme/lots", """{"lotId":"L-1","purchaseOrderReference":"PO-1","eta":"2026-03-21","lines":[{"sku":"KB-75","quantity":10}]}""", HttpStatusCode.Conflict);
+        var pastEta = await SendAsync(HttpMethod.Post, "/api/suppliers/acme/lots", """{"lotId":"L-2","purchaseOrderReference":"PO-1","eta":"2026-03-01","lines":[{"sku":"NOPE","quantity":10}]}""", HttpStatusCode.BadRequest);
+        var supply = await SendAsync(HttpMethod.Get, "/api/skus/KB-75/supply", null, HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 3), HttpStatusCode.Created, key: "k1");
+        var belowReserved = await SendAsync(HttpMethod.Post, "/api/skus/KB-75/stock-adjustments", """{"quantity":-1,"reason":"damaged"}""", HttpStatusCode.Conflict, key: "adj-2");
+        await SendAsync(HttpMethod.Post, "/api/skus/KB-75/stock-adjustments", """{"quantity":-1,"reason":"stolen"}""", HttpStatusCode.BadRequest, key: "adj-3");
+        await SendAsync(HttpMethod.Post, "/api/skus/KB-75/stock-adjustments", """{"quantity":5,"reason":"count"}""", HttpStatusCode.UnprocessableEntity, key: "adj-1");
+        var lotRead = await SendAsync(HttpMethod.Get, "/api/suppliers/acme/lots/L-1", null, HttpStatusCode.OK);
+
+        Assert.Equal("keyboards", updated["category"]!.GetValue<string>());
+        Assert.True(badSku["errors"]!.AsObject().ContainsKey("sku"));
+        Assert.True(badSettings["errors"]!.AsObject().ContainsKey("cap"));
+        Assert.True(badSettings["errors"]!.AsObject().ContainsKey("maxPerOrder"));
+        Assert.True(badSettings["errors"]!.AsObject().ContainsKey("saleTo"));
+        Assert.Equal("open", lot["status"]!.GetValue<string>());
+        Assert.True(pastEta["errors"]!.AsObject().ContainsKey("eta"));
+        Assert.Equal(17, supply["capacity"]!.GetValue<long>());
+        Assert.Equal("quantity", belowReserved["field"]!.GetValue<string>());
+        Assert.Equal("2026-03-20", lotRead["etaHistory"]![0]!["eta"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesEveryRoute_WithExamples()
+    {
+        var document = await _client.GetFromJsonAsync<JsonObject>("/openapi/v1.json", Ct);
+
+        var paths = document!["paths"]!.AsObject();
+        foreach (var path in new[] { "/api/shop", "/api/skus/{sku}", "/api/skus/{sku}/supply", "/api/skus/{sku}/stock-adjustments", "/api/suppliers/{supplierId}/lots", "/api/suppliers/{supplierId}/lots/{lotId}", "/api/quotes", "/api/orders", "/api/orders/{id}", "/api/orders/{id}/cancel" })
+        {
+            Assert.True(paths.ContainsKey(path), $"{path} is missing from the OpenAPI document.");
+        }
+
+        var place = paths["/api/orders"]!["post"]!;
+        Assert.Equal("cust-4711", place["requestBody"]!["content"]!["application/json"]!["example"]!["customerId"]!.GetValue<string>());
+        Assert.NotNull(place["responses"]!["201"]!["content"]!.AsObject().First().Value!["example"]);
+        Assert.NotNull(place["responses"]!["409"]!["content"]!.AsObject().First().Value!["example"]!["lines"]);
+    }
+
+    private static string Order(int quantity, string sku = "KB-75") =>
+        $$"""{"customerId":"c1","tier":"gold","notificationContact":{"email":"jane@example.com"},"lines":[{"sku":"{{sku}}","quantity":{{quantity}},"unitPrice":10.50}],"currency":"EUR","acceptPreSaleTerms":true}""";
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string? body, string? key)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return request;
+    }
+
+    private async Task<JsonObject> SendAsync(HttpMethod method, string path, string? body, HttpStatusCode expected, string? key = null)
+    {
+        using var request = Request(method, path, body, key);
+        using var response = await _client.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        if ((int)expected >= 400)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!.AsObject();
+    }
+}
