@@ -7,10 +7,17 @@ public static class BenchmarkProgram
 {
     /// <summary>
     /// Runs the benchmarks chosen on the command line, or a seeded simulation
-    /// (<c>-- --simulation promises [seed] [lots]</c>), which measures outcomes rather than time.
+    /// (<c>-- --simulation promises [seed] [lots]</c>), which measures outcomes rather than time, or the cold-start
+    /// comparison of whole processes (<c>-- --cold-start [runs]</c>), which BenchmarkDotNet cannot time.
     /// </summary>
     public static void Main(string[] args)
     {
+        if (args is ["--cold-start", .. var runs])
+        {
+            ColdStart.ColdStartMeasurement.RunAsync(runs, Console.Out).GetAwaiter().GetResult();
+            return;
+        }
+
         if (args is ["--simulation", "promises", .. var rest])
         {
             Promises.PromiseBufferSimulation.Run(rest, Console.Out);
