@@ -43,6 +43,21 @@ public sealed class SupplyHandlersTests
     }
 
     [Fact]
+    public async Task StockAdjustment_RetriedAfterStockMoved_ReplaysInsteadOfRefusing()
+    {
+        var h = new OrderingHarness();
+        await h.ConfigureShopAsync();
+        await h.CreateSkuAsync("A", onHand: 2);
+        var removal = new StockAdjustmentRequest(-2, StockAdjustmentReason.Lost, null);
+        Assert.IsType<StockAdjustmentResult.Applied>(await h.Stock.AdjustAsync(Sku.From("A"), "adj-1", removal, Ct));
+
+        var retry = await h.Stock.AdjustAsync(Sku.From("A"), "adj-1", removal, Ct);
+
+        Assert.True(Assert.IsType<StockAdjustmentResult.Applied>(retry).Replayed);
+        Assert.Equal(0, (await h.StateAsync("A")).Ledger.OnHand);
+    }
+
+    [Fact]
     public async Task LotRegistration_ThatDiedHalfWay_IsCompletedByPostingItAgain_WithoutCountingALineTwice()
     {
         var store = new FaultInjectingTableStore(new InMemoryTableStore());
