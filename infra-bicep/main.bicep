@@ -125,6 +125,7 @@ var packageBlobName = 'presale.zip'
 // Names of the Key Vault secrets the app reads through Key Vault references. Their values are set by an operator.
 var supplierSecretEncryptionKeySecretName = 'supplier-secret-encryption-key'
 var notificationWebhookSecretName = 'notification-webhook-secret'
+var consentLinkKeySecretName = 'consent-link-key'
 
 // One entry per serviceBusTrigger queueName in functions/Presale.Functions/Definitions/*/function.json.
 // lockDuration covers one handler run; the Functions host renews the lock for longer runs
@@ -250,6 +251,8 @@ var presaleSettings = {
   Presale__Suppliers__SecretEncryptionKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${supplierSecretEncryptionKeySecretName})'
   Presale__Notifications__WebhookUrl: notificationWebhookUrl
   Presale__Notifications__WebhookSecret: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${notificationWebhookSecretName})'
+  // Signs the one-click accept/cancel links of delay notices (base64 of at least 32 random bytes).
+  Presale__Compensation__ConsentLinkKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${consentLinkKeySecretName})'
 }
 
 module appSettings './modules/appSettings.bicep' = {
@@ -276,4 +279,5 @@ output keyVaultName string = keyVault.outputs.keyVaultName
 output keyVaultSecretNames array = [
   supplierSecretEncryptionKeySecretName
   notificationWebhookSecretName
+  consentLinkKeySecretName
 ]

@@ -1,4 +1,5 @@
 using Presale.Application.Common;
+using Presale.Application.Compensation;
 using Presale.Application.Outbox;
 using Presale.Application.Storage;
 using Presale.Domain.Orders;
@@ -49,12 +50,21 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options)
         return entity is null ? null : OrderRows.Read(entity);
     }
 
-    /// <summary>Writes the confirmed order, removes its saga marker and adds its outbox message; false when the order changed meanwhile.</summary>
+    /// <summary>
+    /// Writes the confirmed order, removes its saga marker, adds its outbox message and indexes it for the compensation
+    /// sweep by its promise (<see cref="PromiseDueIndex"/>); false when the order changed meanwhile.
+    /// </summary>
     public Task<bool> TryConfirmAsync(StoredOrder stored, OutboxMessage message, string outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(message);
-        return TryTransitionAsync(stored, OrderStatus.Confirmed, sagaMarker: null, "placed", outcome, [TableOperation.Insert(OutboxRows.Entity(stored.Partition, message))], cancellationToken);
+        var promised = stored.Order.Lines.Max(l => l.Promise?.PromisedOn)
+            ?? throw new InvalidOperationException($"Order {stored.Order.Id} is confirmed without promises.");
+        return TryTransitionAsync(stored, OrderStatus.Confirmed, sagaMarker: null, "placed", outcome,
+        [
+            TableOperation.Insert(OutboxRows.Entity(stored.Partition, message)),
+            PromiseDueIndex.Upsert(stored.Partition, stored.Order.Id, promised),
+        ], cancellationToken);
     }
 
     /// <summary>Writes the rejected order with its answer and removes its saga marker; false when the order changed meanwhile.</summary>

@@ -26,6 +26,7 @@ internal sealed class PresaleApp : WebApplicationFactory<Program>
 
         // Under the Functions host the supplier secret key is required; tests use a fixed, non-secret one.
         _settings["Presale:Suppliers:SecretEncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        _settings["Presale:Compensation:ConsentLinkKey"] = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray());
 
         // The storage adapters talk to the Azurite the test run started (scripts/test.sh sets it).
         if (Environment.GetEnvironmentVariable("PRESALE_TEST_STORAGE") is { Length: > 0 } storage)

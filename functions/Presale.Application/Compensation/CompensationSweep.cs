@@ -1,0 +1,200 @@
+using Microsoft.Extensions.Logging;
+using Presale.Application.Credits;
+using Presale.Application.DelayConsent;
+using Presale.Application.Messaging;
+using Presale.Application.Notifications;
+using Presale.Application.Orders;
+using Presale.Application.Shop;
+using Presale.Application.Storage;
+using Presale.Domain.Compensation;
+using Presale.Domain.Notifications;
+using Presale.Domain.Orders;
+
+namespace Presale.Application.Compensation;
+
+/// <summary>
+/// The compensation timer's use case. For each order partition it reads the <see cref="PromiseDueIndex"/> rows due up
+/// to today (shop-local) one page at a time and, per order: reads the order and the credits already issued for it,
+/// assesses it with the shop's policy, inserts each newly due award under its de-duplication key (an insert: a second
+/// sweep gets AlreadyExists and issues nothing), publishes the award's notice (stored on the credit row, flagged once
+/// published), and only then moves the index row to the next tier's date or drops it when nothing more can be due.
+/// A sweep that dies anywhere leaves the row in place, so the next run re-assesses from stored state: the same awards
+/// are found issued, unpublished notices are published, and nothing is issued twice.
+/// </summary>
+public sealed partial class CompensationSweep(
+    ITableStore store,
+    OrderRepository orders,
+    DelayConsentStore consents,
+    CreditStore credits,
+    ShopSettingsStore shops,
+    IMessagePublisher publisher,
+    NotificationComposer composer,
+    OrdersOptions ordersOptions,
+    NotificationsOptions notificationsOptions,
+    CompensationOptions options,
+    TimeProvider timeProvider,
+    ILogger<CompensationSweep> logger)
+{
+    /// <summary>Runs one sweep over every order due up to today in the shop's time zone.</summary>
+    public async Task<CompensationSweepResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var shop = await shops.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (shop is null)
+        {
+            return new CompensationSweepResult(0, 0, 0, 0, 0);
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(shop.TimeZoneId);
+        var run = new Run(options.PolicyFor(shop.Currency), zone, new NotificationContext(shop.Locale, zone), timeProvider.GetUtcNow());
+        var today = ShopCalendar.DateAt(run.Now, zone);
+        await store.CreateTableIfNotExistsAsync(ordersOptions.OrdersTable, cancellationToken).ConfigureAwait(false);
+        foreach (var partition in OrderIds.Partitions)
+        {
+            var filter = TableFilter.RowRange(partition, PromiseDueIndex.Prefix, PromiseDueIndex.UpperBound(today));
+            string? token = null;
+            do
+            {
+                var page = await store.QueryAsync(ordersOptions.OrdersTable, filter, options.SweepPageSize, token, cancellationToken).ConfigureAwait(false);
+                foreach (var row in page.Items)
+                {
+                    await ProcessAsync(run, partition, row.RowKey, cancellationToken).ConfigureAwait(false);
+                }
+
+                token = page.ContinuationToken;
+            }
+            while (token is not null);
+        }
+
+        var result = run.Result();
+        LogSwept(logger, result.OrdersVisited, result.AwardsIssued, result.Reindexed, result.Dropped);
+        return result;
+    }
+
+    private async Task ProcessAsync(Run run, string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        if (PromiseDueIndex.Parse(rowKey) is not var (dueOn, orderId))
+        {
+            return;
+        }
+
+        run.Visited++;
+        var stored = await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+        var late = stored is null ? null : await LateOrderAsync(stored.Order, cancellationToken).ConfigureAwait(false);
+        if (late is null)
+        {
+            await DropAsync(run, partition, rowKey, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var issued = await credits.ForOrderAsync(late.CustomerId, orderId, cancellationToken).ConfigureAwait(false);
+        var assessment = run.Policy.Assess(late, [.. issued.Select(c => new IssuedCompensation(c.Credit.Tier, c.Credit.Amount))], run.Now, run.Zone);
+        foreach (var award in assessment.Awards)
+        {
+            var message = NotificationMessage.From(composer.CompensationIssued(run.Shop, award), run.Now);
+            if (await credits.TryIssueAsync(award, message, cancellationToken).ConfigureAwait(false))
+            {
+                run.Issued++;
+                LogIssued(logger, award.DeduplicationKey, award.Amount.Amount, award.Amount.Currency);
+            }
+        }
+
+        if (assessment.Awards.Count > 0)
+        {
+            issued = await credits.ForOrderAsync(late.CustomerId, orderId, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Publish every notice not yet published: this run's, and those of a run that died before publishing.
+        foreach (var credit in issued.Where(c => !c.Notified))
+        {
+            var message = NotificationMessageSerializer.Deserialize(credit.NotificationBody);
+            await publisher.PublishAsync(notificationsOptions.Queue, message.ToOutboundMessage(orderId), cancellationToken).ConfigureAwait(false);
+            await credits.MarkNotifiedAsync(late.CustomerId, credit.Credit.Id, cancellationToken).ConfigureAwait(false);
+            run.Published++;
+        }
+
+        if (assessment.NextTierDueOn is not { } next)
+        {
+            await DropAsync(run, partition, rowKey, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (next <= dueOn)
+        {
+            return;
+        }
+
+        var moved = await store.SubmitTransactionAsync(ordersOptions.OrdersTable, PromiseDueIndex.Move(partition, orderId, dueOn, next), cancellationToken).ConfigureAwait(false);
+        if (moved.Succeeded)
+        {
+            run.Reindexed++;
+        }
+        else if (moved is not { FailedIndex: 1, FailureStatus: WriteStatus.NotFound })
+        {
+            throw new InvalidOperationException($"Re-indexing order {orderId} failed at operation {moved.FailedIndex} with {moved.FailureStatus}.");
+        }
+    }
+
+    /// <summary>
+    /// The order as compensation sees it, or null when it can never be compensated (not confirmed and not cancelled,
+    /// or without promises). The promise is the one made at checkout: the delay flow's original promise when a delay
+    /// was recorded (accepting a delay does not waive compensation for it), else the latest line promise.
+    /// </summary>
+    private async Task<LateOrder?> LateOrderAsync(Order order, CancellationToken cancellationToken)
+    {
+        if (order.Status is not (OrderStatus.Confirmed or OrderStatus.Cancelled) || order.Lines.Any(l => l.Promise is null))
+        {
+            return null;
+        }
+
+        var consent = await consents.GetAsync(order.Id, cancellationToken).ConfigureAwait(false);
+        var promised = consent?.Case.OriginalPromise ?? order.Lines.Max(l => l.Promise!.PromisedOn);
+        return new LateOrder(
+            order.Id,
+            order.CustomerId,
+            [.. order.Lines.Select(l => new LateOrderLine(l.Sku, l.Quantity, l.UnitPrice))],
+            promised,
+            cancelled: order.Status == OrderStatus.Cancelled);
+    }
+
+    private async Task DropAsync(Run run, string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        var deleted = await store.DeleteAsync(ordersOptions.OrdersTable, partition, rowKey, ETag.Any, cancellationToken).ConfigureAwait(false);
+        if (deleted.Succeeded)
+        {
+            run.Dropped++;
+        }
+        else if (deleted.Status != WriteStatus.NotFound)
+        {
+            throw new InvalidOperationException($"Dropping index row {rowKey} failed with {deleted.Status}.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Issued {CreditId}: {Amount} {Currency}.")]
+    private static partial void LogIssued(ILogger logger, string creditId, decimal amount, string currency);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Compensation sweep: {Visited} due orders, {Issued} awards issued, {Reindexed} re-indexed, {Dropped} dropped.")]
+    private static partial void LogSwept(ILogger logger, int visited, int issued, int reindexed, int dropped);
+
+    private sealed class Run(CompensationPolicy policy, TimeZoneInfo zone, NotificationContext shop, DateTimeOffset now)
+    {
+        public CompensationPolicy Policy { get; } = policy;
+
+        public TimeZoneInfo Zone { get; } = zone;
+
+        public NotificationContext Shop { get; } = shop;
+
+        public DateTimeOffset Now { get; } = now;
+
+        public int Visited { get; set; }
+
+        public int Issued { get; set; }
+
+        public int Published { get; set; }
+
+        public int Reindexed { get; set; }
+
+        public int Dropped { get; set; }
+
+        public CompensationSweepResult Result() => new(Visited, Issued, Published, Reindexed, Dropped);
+    }
+}

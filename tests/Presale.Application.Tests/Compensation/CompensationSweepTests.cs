@@ -1,0 +1,162 @@
+using Presale.Application.Compensation;
+using Presale.Domain.Compensation;
+using Presale.Domain.Notifications;
+
+namespace Presale.Application.Tests.Compensation;
+
+public sealed class CompensationSweepTests
+{
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sweep_TenDaysAfterThePromise_IssuesTiersOneAndTwoOnce_AndIndexesTheOrderForTierThree()
+    {
+        var h = new CompensationHarness();
+        await h.SetUpShopAsync();
+        var orderId = await h.PlaceAsync("k-1");
+        var promise = await PromiseAsync(h, orderId);
+        Assert.Equal([PromiseDueIndex.RowKey(promise.AddDays(1), orderId)], await h.IndexRowsAsync());
+
+        h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(10), Berlin).AddHours(9));
+        var first = await h.Sweep().RunAsync(Ct);
+        var second = await h.Sweep().RunAsync(Ct);
+
+        Assert.Equal(2, first.AwardsIssued);
+        Assert.Equal(0, second.AwardsIssued);
+        var credits = await h.CreditRowsAsync("customer-1");
+        Assert.Equal([CompensationAward.KeyFor(orderId, 1), CompensationAward.KeyFor(orderId, 2)], credits.Select(c => c.RowKey).Order());
+        Assert.All(credits, c => Assert.Equal(5m, c.GetDecimal("Amount")));
+        Assert.All(credits, c => Assert.True(c.GetBoolean("Notified")));
+        var notices = h.Notices();
+        Assert.Equal(["notif:compensation-issued:" + orderId + ":1", "notif:compensation-issued:" + orderId + ":2"], notices.Select(n => n.DeduplicationKey));
+        Assert.All(notices, n => Assert.Equal(NotificationKind.CompensationIssued, n.Notification.Kind));
+        Assert.Equal([PromiseDueIndex.RowKey(promise.AddDays(15), orderId)], await h.IndexRowsAsync());
+    }
+
+    [Fact]
+    public async Task Sweep_BeforeThePromisePassed_IssuesNothingAndKeepsTheRow()
+    {
+        var h = new CompensationHarness();
+        await h.SetUpShopAsync();
+        var orderId = await h.PlaceAsync("k-1");
+        var promise = await PromiseAsync(h, orderId);
+
+        // The last minute of the promised day in Berlin: not late yet, and the row is not even due.
+        h.Time.SetUtcNow(ShopCalendar.PromisePassesAt(promise, Berlin).AddMinutes(-1));
+        var result = await h.Sweep().RunAsync(Ct);
+
+        Assert.Equal(0, result.OrdersVisited);
+        Assert.Empty(await h.CreditRowsAsync("customer-1"));
+        Assert.Single(await h.IndexRowsAsync());
+    }
+
+    [Fact]
+    public async Task Sweep_CancelledOrder_IsNeverCompensatedAndLeavesTheIndex()
+    {
+        var h = new CompensationHarness();
+        await h.SetUpShopAsync();
+        var orderId = await h.PlaceAsync("k-1");
+        var promise = await PromiseAsync(h, orderId);
+        await h.Ordering.Cancel.CancelAsync(orderId, null, Ct);
+
+        h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(20), Berlin));
+        var result = await h.Sweep().RunAsync(Ct);
+
+        Assert.Equal(1, result.Dropped);
+        Assert.Empty(await h.CreditRowsAsync("customer-1"));
+        Assert.Empty(await h.IndexRowsAsync());
+    }
+
+    [Fact]
+    public async Task TwoSweepsInParallel_OverTheSameOrders_IssueEachTierOnce()
+    {
+        var h = new CompensationHarness(pageSize: 7);
+        await h.SetUpShopAsync();
+        var orders = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            orders.Add(await h.PlaceAsync("k-" + i));
+        }
+
+        var promise = await PromiseAsync(h, orders[0]);
+        h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(16), Berlin));
+        var results = await Task.WhenAll(Task.Run(() => h.Sweep().RunAsync(Ct), Ct), Task.Run(() => h.Sweep().RunAsync(Ct), Ct));
+
+        var credits = await h.CreditRowsAsync("customer-1");
+        Assert.Equal(orders.Count * 3, credits.Count);
+        Assert.Equal(orders.Count * 3, results.Sum(r => r.AwardsIssued));
+        Assert.All(credits, c => Assert.True(c.GetBoolean("Notified")));
+        Assert.Equal(orders.Count * 3, h.Notices().Select(n => n.DeduplicationKey).Distinct().Count());
+        Assert.Empty(await h.IndexRowsAsync());
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(9)]
+    [InlineData(17)]
+    [InlineData(30)]
+    [InlineData(55)]
+    public async Task SweepThatDiesHalfWay_Rerun_IssuesEachTierOnceAndPublishesEveryNotice(int dieAtCall)
+    {
+        var h = new CompensationHarness(pageSize: 4);
+        await h.SetUpShopAsync();
+        var orders = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            orders.Add(await h.PlaceAsync("k-" + i));
+        }
+
+        var promise = await PromiseAsync(h, orders[0]);
+        h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(9), Berlin));
+        h.Faults.Arm(failFrom: dieAtCall);
+        await Assert.ThrowsAsync<IOException>(() => h.Sweep().RunAsync(Ct));
+        h.Faults.Disarm();
+        await h.Sweep().RunAsync(Ct);
+        await h.Sweep().RunAsync(Ct);
+
+        var credits = await h.CreditRowsAsync("customer-1");
+        Assert.Equal(orders.Count * 2, credits.Count);
+        Assert.All(credits, c => Assert.True(c.GetBoolean("Notified")));
+        var keys = h.Notices().Select(n => n.DeduplicationKey).Distinct().Order().ToList();
+        Assert.Equal(orders.SelectMany(o => new[] { 1, 2 }.Select(t => "notif:compensation-issued:" + o + ":" + t)).Order(), keys);
+        Assert.Equal(orders.Select(o => PromiseDueIndex.RowKey(promise.AddDays(15), o)).Order(), (await h.IndexRowsAsync()).Order());
+    }
+
+    [Fact]
+    public async Task Sweep_Over5000DueOrders_ReadsBoundedPagesOfOnePartitionAndIssuesEachOnce()
+    {
+        var h = new CompensationHarness(pageSize: 100);
+        await h.SetUpShopAsync();
+        var promise = new DateOnly(2026, 3, 10);
+        for (var i = 0; i < 5000; i++)
+        {
+            await h.WriteConfirmedAsync("bulk-" + i, "c" + (i % 50), promise);
+        }
+
+        h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(1), Berlin).AddHours(1));
+        h.Observed.Queries.Clear();
+        var result = await h.Sweep().RunAsync(Ct);
+
+        Assert.Equal(5000, result.OrdersVisited);
+        Assert.Equal(5000, result.AwardsIssued);
+        Assert.Equal(5000, result.Reindexed);
+        var queries = h.Observed.Queries.ToList();
+        Assert.All(queries, q => Assert.True(q.OnePartition, $"A query on {q.Table} did not pin a partition."));
+        var indexPages = queries.Where(q => q.Table == h.Ordering.Options.OrdersTable).ToList();
+        Assert.All(indexPages, q => Assert.True(q.PageSize <= 100 && q.Rows <= 100));
+        Assert.True(indexPages.Count >= 5000 / 100, $"{indexPages.Count} index pages for 5,000 rows.");
+        var credits = 0;
+        for (var c = 0; c < 50; c++)
+        {
+            credits += (await h.CreditRowsAsync("c" + c)).Count;
+        }
+
+        Assert.Equal(5000, credits);
+        Assert.Equal(0, (await h.Sweep().RunAsync(Ct)).OrdersVisited);
+    }
+
+    private static async Task<DateOnly> PromiseAsync(CompensationHarness h, string orderId) =>
+        (await h.Ordering.Orders.GetAsync(orderId, Ct))!.Order.Lines.Max(l => l.Promise!.PromisedOn);
+}
