@@ -19,7 +19,7 @@ namespace Presale.Application.Tests.Returns;
 /// </summary>
 internal sealed class ReturnsHarness
 {
-    public ReturnsHarness(ITableStore? store = null, string? tablePrefix = null, Action<ReturnsOptions>? configure = null)
+    public ReturnsHarness(ITableStore? store = null, string? tablePrefix = null, Action<ReturnsOptions>? configure = null, Messaging.IMessagePublisher? publisher = null)
     {
         // The store's own clock only stamps rows; the use cases all read the harness's clock.
         Gate = new ReadGateTableStore(store ?? new InMemoryTableStore(new ManualTimeProvider()));
@@ -30,7 +30,7 @@ internal sealed class ReturnsHarness
         var random = new RandomSource(new Random(11));
         Returns = new ReturnRepository(Gate, Options);
         var settlement = new ReturnSettlement(Options, Notifications, Ordering.Shops, new NotificationComposer());
-        Effects = new ReturnEffectProcessor(Gate, Returns, Options, Ordering.Options, Ordering.Orders, Ordering.Stock, Ordering.Publisher, Time, NullLogger<ReturnEffectProcessor>.Instance);
+        Effects = new ReturnEffectProcessor(Gate, Returns, Options, Ordering.Options, Ordering.Orders, Ordering.Stock, publisher ?? Ordering.Publisher, Time, NullLogger<ReturnEffectProcessor>.Instance);
         Create = new CreateReturnHandler(Returns, Ordering.Orders, Ordering.Supply, Ordering.Shops, settlement, Effects, new CreateReturnRequestValidator(Options), Options, random, Time);
         Lifecycle = new ReturnLifecycleHandler(Returns, settlement, Effects, Options, random, Time);
         Review = new ReviewQueueQuery(Returns);
