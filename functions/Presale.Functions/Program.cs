@@ -11,6 +11,7 @@ builder.AddSuppliers();
 builder.Services.AddPresaleNotifications(builder.Configuration);
 builder.Services.AddPresaleOrders();
 builder.AddPresaleCompensation();
+builder.Services.AddPresaleReturns();
 
 var app = builder.Build();
 app.UsePresaleHost();
@@ -23,6 +24,7 @@ app.MapSuppliersApi();
 app.MapPresaleNotifications();
 app.MapPresaleOrders();
 app.MapPresaleCompensation();
+app.MapPresaleReturns();
 
 app.Run();
 

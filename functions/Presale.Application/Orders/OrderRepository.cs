@@ -97,6 +97,17 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options)
         ], cancellationToken);
     }
 
+    /// <summary>Writes the order's fulfilment facts (shipments) as they are now; false when the order changed meanwhile.</summary>
+    public async Task<bool> TryWriteShipmentsAsync(StoredOrder stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var entity = OrderRows.OrderEntity(stored.Partition, stored.Order, stored.RequestHash, stored.SagaMarker, stored.OutcomeKind, stored.Outcome);
+        var result = await store.ReplaceAsync(Table, entity, stored.ETag, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded || (result.Status is WriteStatus.PreconditionFailed or WriteStatus.NotFound
+            ? false
+            : throw new InvalidOperationException($"Writing the shipments of order {stored.Order.Id} failed with {result.Status}."));
+    }
+
     /// <summary>
     /// Removes a saga marker once its order needs nothing more, and clears it on the order (unconditionally: only the
     /// marker field changes, and only to say there is none).

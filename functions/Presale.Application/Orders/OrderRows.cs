@@ -51,6 +51,8 @@ internal static class OrderRows
             ["SagaMarker"] = sagaMarker,
             ["OutcomeKind"] = outcomeKind,
             ["Outcome"] = outcome,
+            ["Shipments"] = order.Shipments.Count == 0 ? null : JsonSerializer.Serialize(order.Shipments.Select(s => new ShipmentDocument(
+                s.Id, s.Lines.Select(l => new ShipmentLineDocument(l.Sku.Value, l.Quantity)).ToList(), s.ShippedOn, s.DeliveredOn)).ToList(), PresaleJson.Options),
         });
 
     public static StoredOrder Read(TableEntity entity)
@@ -74,6 +76,8 @@ internal static class OrderRows
             entity.GetDateTimeOffset("UpdatedAt"),
             entity.GetString("CancellationReason"),
             entity.GetDecimal("RefundDue") is { } refund ? new Money(refund, currency) : null);
+        var shipments = JsonSerializer.Deserialize<List<ShipmentDocument>>(entity.GetString("Shipments") ?? "[]", PresaleJson.Options) ?? [];
+        order.RestoreShipments(shipments.Select(s => new Shipment(s.Id, [.. s.Lines.Select(l => new ShipmentLine(Sku.From(l.Sku), l.Quantity))], s.ShippedOn, s.DeliveredOn)));
         return new StoredOrder(
             order,
             entity.ETag,
@@ -83,6 +87,10 @@ internal static class OrderRows
             entity.GetString("OutcomeKind"),
             entity.GetString("Outcome"));
     }
+
+    private sealed record ShipmentDocument(string Id, List<ShipmentLineDocument> Lines, DateOnly ShippedOn, DateOnly? DeliveredOn);
+
+    private sealed record ShipmentLineDocument(string Sku, int Quantity);
 
     private sealed record LineDocument(int LineNumber, string Sku, int Quantity, decimal UnitPrice, DateOnly? PromisedOn, string? Source);
 }

@@ -20,4 +20,7 @@ public enum StockAdjustmentReason
 
     /// <summary>An earlier adjustment was wrong.</summary>
     Correction,
+
+    /// <summary>A returned unit was inspected fit to sell again and restocked.</summary>
+    Return,
 }

@@ -12,6 +12,7 @@ namespace Presale.Domain.Orders;
 public sealed class Order
 {
     private readonly List<OrderLine> _lines;
+    private readonly List<Shipment> _shipments = [];
 
     private Order(string id, string customerId, CustomerTier tier, NotificationContact contact, string currency, IEnumerable<OrderLine> lines, DateTimeOffset placedAt)
     {
@@ -156,6 +157,88 @@ public sealed class Order
 
     /// <summary>True while the order's lines may hold reservations that nobody will confirm (it is not confirmed).</summary>
     public bool HoldsNoPromise => Status is OrderStatus.Rejected or OrderStatus.Abandoned or OrderStatus.Cancelled;
+
+    /// <summary>The shipments recorded for the order, in the order they were recorded.</summary>
+    public IReadOnlyList<Shipment> Shipments => _shipments.AsReadOnly();
+
+    /// <summary>Units of <paramref name="sku"/> shipped so far.</summary>
+    public int QuantityShipped(Sku sku) => _shipments.Sum(s => s.QuantityOf(sku));
+
+    /// <summary>Units of <paramref name="sku"/> delivered so far (in shipments with a delivery date).</summary>
+    public int QuantityDelivered(Sku sku) => _shipments.Where(s => s.DeliveredOn is not null).Sum(s => s.QuantityOf(sku));
+
+    /// <summary>
+    /// The day the last delivered shipment holding <paramref name="sku"/> arrived, or null while none has: a return
+    /// window starts at delivery, so a later parcel of the same line extends it.
+    /// </summary>
+    public DateOnly? DeliveredOn(Sku sku) => _shipments.Where(s => s.DeliveredOn is not null && s.QuantityOf(sku) > 0).Max(s => s.DeliveredOn);
+
+    /// <summary>
+    /// Records a shipment of a confirmed order, idempotently by shipment id: the same shipment again changes nothing;
+    /// the same shipment with a delivery date it lacked records the delivery; anything else under that id is refused.
+    /// Each line must be an order line and ship no more than its units left to ship; a delivery is not before shipping.
+    /// </summary>
+    public ShipmentResult RecordShipment(Shipment shipment)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        if (_shipments.FindIndex(s => s.Id == shipment.Id) is var index and >= 0)
+        {
+            var recorded = _shipments[index];
+            if (recorded.SameAs(shipment))
+            {
+                return new ShipmentResult(ShipmentOutcome.AlreadyRecorded);
+            }
+
+            if (recorded.DeliveredOn is null && shipment.DeliveredOn is not null && recorded.SameAs(shipment with { DeliveredOn = null }))
+            {
+                _shipments[index] = recorded with { DeliveredOn = shipment.DeliveredOn };
+                return new ShipmentResult(ShipmentOutcome.DeliveryRecorded);
+            }
+
+            return new ShipmentResult(ShipmentOutcome.ConflictingShipment, $"Shipment {shipment.Id} was recorded with other lines or dates; only a missing delivery date can be added.", "shipmentId");
+        }
+
+        if (Status == OrderStatus.Pending || HoldsNoPromise)
+        {
+            return new ShipmentResult(ShipmentOutcome.NotShippable, $"Order {Id} is {Status}: only a confirmed order ships.");
+        }
+
+        if (shipment.Lines.Count == 0)
+        {
+            return new ShipmentResult(ShipmentOutcome.InvalidLines, "A shipment holds at least one line.", "lines");
+        }
+
+        if (shipment.DeliveredOn is { } delivered && delivered < shipment.ShippedOn)
+        {
+            return new ShipmentResult(ShipmentOutcome.InvalidLines, "A shipment is delivered on or after the day it shipped.", "deliveredOn");
+        }
+
+        for (var i = 0; i < shipment.Lines.Count; i++)
+        {
+            var line = shipment.Lines[i];
+            var ordered = _lines.FirstOrDefault(l => l.Sku == line.Sku);
+            var problem = ordered is null ? (Field: "sku", Message: $"SKU {line.Sku} is not on order {Id}.")
+                : shipment.Lines.Take(i).Any(l => l.Sku == line.Sku) ? ("sku", $"SKU {line.Sku} appears more than once in the shipment.")
+                : line.Quantity < 1 ? ("quantity", "A shipment line ships at least one unit.")
+                : line.Quantity > ordered.Quantity - QuantityShipped(line.Sku) ? ("quantity", $"Only {ordered.Quantity - QuantityShipped(line.Sku)} unit(s) of SKU {line.Sku} are left to ship, not {line.Quantity}.")
+                : ((string Field, string Message)?)null;
+            if (problem is { } p)
+            {
+                return new ShipmentResult(ShipmentOutcome.InvalidLines, p.Message, $"lines[{i}].{p.Field}");
+            }
+        }
+
+        _shipments.Add(shipment);
+        return new ShipmentResult(ShipmentOutcome.Recorded);
+    }
+
+    /// <summary>Puts back the shipments of a stored order (storage only: they were validated when recorded).</summary>
+    public void RestoreShipments(IEnumerable<Shipment> shipments)
+    {
+        ArgumentNullException.ThrowIfNull(shipments);
+        _shipments.Clear();
+        _shipments.AddRange(shipments);
+    }
 
     private void Require(OrderStatus expected, string transition)
     {

@@ -1,0 +1,217 @@
+using System.Text.Json;
+using Presale.Application.Common;
+using Presale.Application.Storage;
+using Presale.Domain.Returns;
+
+namespace Presale.Application.Returns;
+
+/// <summary>
+/// Stores returns (see <see cref="ReturnRows"/>). Every change of a return is one transaction in its partition,
+/// conditioned on the ETag it was read with: the return row, its index rows (added or removed as its state asks), its
+/// refund record (inserted once, key = return id) and its outbox rows. Two writers that read the same version cannot
+/// both succeed, so a unit is received and decided once whatever runs concurrently.
+/// </summary>
+public sealed class ReturnRepository(ITableStore store, ReturnsOptions options)
+{
+    private readonly TableBootstrap _tables = new(store, [options.ReturnsTable]);
+
+    private string Table => options.ReturnsTable;
+
+    /// <summary>The return, or null (also for a malformed id).</summary>
+    public async Task<StoredReturn?> GetAsync(string returnId, CancellationToken cancellationToken)
+    {
+        if (ReturnIds.PartitionOf(returnId) is not { } partition)
+        {
+            return null;
+        }
+
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await store.GetAsync(Table, partition, ReturnRows.Return(returnId), cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ReturnRows.Read(entity);
+    }
+
+    /// <summary>Inserts a new return with its index rows, refund and outbox rows; false when a return with its id exists.</summary>
+    public async Task<bool> InsertAsync(string partition, ReturnRequest request, string requestHash, IReadOnlyList<ReturnEffect> effects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var (triage, review) = Indexed(request);
+        var operations = new List<TableOperation> { TableOperation.Insert(ReturnRows.ReturnEntity(partition, request, requestHash, triage, review)) };
+        operations.AddRange(IndexChanges(partition, request, false, false, triage, review));
+        operations.AddRange(Extras(partition, request, hadRefund: false, effects));
+        var result = await store.SubmitTransactionAsync(Table, operations, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded || (result is { FailedIndex: 0, FailureStatus: WriteStatus.AlreadyExists }
+            ? false
+            : throw new InvalidOperationException($"Inserting return {request.Id} failed at operation {result.FailedIndex} with {result.FailureStatus}."));
+    }
+
+    /// <summary>
+    /// Writes the return as it is now over <paramref name="stored"/>'s version, adjusting its index rows, inserting its
+    /// refund record if it just got one, and adding <paramref name="effects"/>; false when the return changed meanwhile.
+    /// </summary>
+    public async Task<bool> TryCommitAsync(StoredReturn stored, bool hadRefund, IReadOnlyList<ReturnEffect> effects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var request = stored.Request;
+        var (triage, review) = Indexed(request);
+        var operations = new List<TableOperation>
+        {
+            TableOperation.Replace(ReturnRows.ReturnEntity(stored.Partition, request, stored.RequestHash, triage, review), stored.ETag),
+        };
+        operations.AddRange(IndexChanges(stored.Partition, request, stored.InTriageIndex, stored.InReviewIndex, triage, review));
+        operations.AddRange(Extras(stored.Partition, request, hadRefund, effects));
+        var result = await store.SubmitTransactionAsync(Table, operations, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded || (result is { FailedIndex: 0, FailureStatus: WriteStatus.PreconditionFailed or WriteStatus.NotFound }
+            ? false
+            : throw new InvalidOperationException($"Writing return {request.Id} failed at operation {result.FailedIndex} with {result.FailureStatus}."));
+    }
+
+    /// <summary>
+    /// One page of an index range (<paramref name="prefix"/>: <see cref="ReturnRows.TriagePrefix"/> or
+    /// <see cref="ReturnRows.ReviewPrefix"/>) of <paramref name="partition"/>, after row key <paramref name="after"/>.
+    /// </summary>
+    internal async Task<IReadOnlyList<TableEntity>> IndexPageAsync(string partition, string prefix, string? after, int take, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var filter = after is null
+            ? TableFilter.RowPrefix(partition, prefix)
+            : TableFilter.Partition(partition) & TableFilter.Gt("RowKey", after) & TableFilter.Lt("RowKey", TableFilter.PrefixUpperBound(prefix));
+        var page = await store.QueryAsync(Table, filter, take, null, cancellationToken).ConfigureAwait(false);
+        return [.. page.Items.Take(take)];
+    }
+
+    /// <summary>Outbox rows of <paramref name="partition"/> written before <paramref name="before"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ReturnEffect>> PendingEffectsAsync(string partition, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var effects = new List<ReturnEffect>();
+        var filter = TableFilter.RowRange(partition, ReturnRows.OutboxPrefix, ReturnRows.OutboxUpperBound(before));
+        await foreach (var row in store.QueryAllAsync(Table, filter, 100, cancellationToken).ConfigureAwait(false))
+        {
+            effects.Add(ReturnRows.ReadOutbox(row));
+        }
+
+        return effects;
+    }
+
+    /// <summary>Removes a done outbox row (a row already removed is fine).</summary>
+    public async Task CompleteEffectAsync(string partition, ReturnEffect effect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        var deleted = await store.DeleteAsync(Table, partition, ReturnRows.Outbox(effect), ETag.Any, cancellationToken).ConfigureAwait(false);
+        if (!deleted.Succeeded && deleted.Status != WriteStatus.NotFound)
+        {
+            throw new InvalidOperationException($"Removing outbox row {effect.Id} failed with {deleted.Status}.");
+        }
+    }
+
+    /// <summary>The refund record of a return, or null.</summary>
+    public async Task<TableEntity?> GetRefundRecordAsync(string returnId, CancellationToken cancellationToken)
+    {
+        if (ReturnIds.PartitionOf(returnId) is not { } partition)
+        {
+            return null;
+        }
+
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await store.GetAsync(Table, partition, ReturnRows.Refund(returnId), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Units of an order covered by returns, per return id and SKU, with the row's version (empty when none).</summary>
+    public async Task<OrderReturnedUnits> GetReturnedUnitsAsync(string orderId, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await store.GetAsync(Table, ReturnRows.OrderPartition(orderId), ReturnRows.ReturnedRow, cancellationToken).ConfigureAwait(false);
+        var byReturn = entity?.GetString("ByReturn") is { } json
+            ? JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, int>>>(json, PresaleJson.Options) ?? []
+            : [];
+        return new OrderReturnedUnits(orderId, byReturn, entity?.ETag);
+    }
+
+    /// <summary>Writes the order's returned units over the version they were read with; false when they changed meanwhile.</summary>
+    public async Task<bool> TryWriteReturnedUnitsAsync(OrderReturnedUnits units, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var entity = new TableEntity(ReturnRows.OrderPartition(units.OrderId), ReturnRows.ReturnedRow, new Dictionary<string, object?>
+        {
+            ["ByReturn"] = JsonSerializer.Serialize(units.ByReturn, PresaleJson.Options),
+        });
+        var result = units.ETag is { } etag
+            ? await store.ReplaceAsync(Table, entity, etag, cancellationToken).ConfigureAwait(false)
+            : await store.InsertAsync(Table, entity, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded || (result.Status is WriteStatus.PreconditionFailed or WriteStatus.NotFound or WriteStatus.AlreadyExists
+            ? false
+            : throw new InvalidOperationException($"Writing the returned units of order {units.OrderId} failed with {result.Status}."));
+    }
+
+    /// <summary>The shop-local request days of the customer's returns other than <paramref name="exceptReturnId"/>.</summary>
+    public async Task<IReadOnlyList<DateOnly>> CustomerReturnDaysAsync(string customerId, string exceptReturnId, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var days = new List<DateOnly>();
+        await foreach (var row in store.QueryAllAsync(Table, TableFilter.Partition(ReturnRows.CustomerPartition(customerId)), 1000, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey != exceptReturnId && row.GetString("RequestedOn") is { } on)
+            {
+                days.Add(DateOnly.ParseExact(on, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return days;
+    }
+
+    /// <summary>Records a return in its customer's history (idempotent).</summary>
+    public async Task RecordCustomerReturnAsync(ReturnRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var entity = new TableEntity(ReturnRows.CustomerPartition(request.CustomerId), request.Id, new Dictionary<string, object?>
+        {
+            ["RequestedOn"] = request.RequestedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["OrderId"] = request.OrderId,
+        });
+        var result = await store.UpsertAsync(Table, entity, merge: false, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Recording return {request.Id} in the customer's history failed with {result.Status}.");
+        }
+    }
+
+    private static (bool Triage, bool Review) Indexed(ReturnRequest request) =>
+        (request.UnitsAwaitingTriage.Any(), request.IsAwaitingReview);
+
+    private static IEnumerable<TableOperation> IndexChanges(string partition, ReturnRequest request, bool hadTriage, bool hadReview, bool triage, bool review)
+    {
+        if (triage && !hadTriage)
+        {
+            yield return TableOperation.UpsertReplace(ReturnRows.TriageEntity(partition, request));
+        }
+        else if (!triage && hadTriage)
+        {
+            yield return TableOperation.Delete(partition, ReturnRows.Triage(request.Id), ETag.Any);
+        }
+
+        if (review)
+        {
+            // Rewritten on every change while in review: the row carries the units waiting and why.
+            yield return TableOperation.UpsertReplace(ReturnRows.ReviewEntity(partition, request));
+        }
+        else if (hadReview)
+        {
+            yield return TableOperation.Delete(partition, ReturnRows.Review(request.Id), ETag.Any);
+        }
+    }
+
+    private static IEnumerable<TableOperation> Extras(string partition, ReturnRequest request, bool hadRefund, IReadOnlyList<ReturnEffect> effects)
+    {
+        if (request.Refund is not null && !hadRefund)
+        {
+            // Key = return id: a second insert of the same refund fails the whole change, so there is one refund per return.
+            yield return TableOperation.Insert(ReturnRows.RefundEntity(partition, request));
+        }
+
+        foreach (var effect in effects)
+        {
+            yield return TableOperation.Insert(ReturnRows.OutboxEntity(partition, effect));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Presale.Application.Common;
+using Presale.Application.Shop;
+using Presale.Domain.Returns.Triage;
+
+namespace Presale.Application.Returns;
+
+/// <summary>
+/// The triage timer's use case. First it finishes outbox rows left behind (restocks, claims, notifications); then it
+/// reads the "awaiting triage" index range of each return partition in pages (no scan) and decides every received,
+/// undecided unit with the configured rules — first matching rule by priority, no match → manual review — recording
+/// the rule that fired. Each return is written with the ETag it was read with: when two runs race, one wins and the
+/// other re-reads a return with nothing left to decide, so each unit is decided once.
+/// </summary>
+public sealed class TriageReturnsRun(
+    ReturnRepository returns,
+    ReturnSettlement settlement,
+    ReturnEffectProcessor effects,
+    ShopSettingsStore shops,
+    ReturnsOptions options,
+    RandomSource random,
+    TimeProvider timeProvider)
+{
+    private readonly TriageRuleSet _rules = options.TriageRules().RuleSet
+        ?? throw new InvalidOperationException("The triage rules are invalid; they are validated at start.");
+
+    /// <summary>Runs once.</summary>
+    public async Task<TriageRunSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var swept = await effects.SweepAsync(cancellationToken).ConfigureAwait(false);
+        var shop = await shops.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (shop is null)
+        {
+            // No shop, no returns: intake needs the shop's settings.
+            return new TriageRunSummary(0, 0, swept);
+        }
+
+        var (visited, triaged, units) = (0, 0, 0);
+        foreach (var partition in ReturnIds.Partitions)
+        {
+            string? after = null;
+            while (visited < options.MaxReturnsPerRun)
+            {
+                var page = await returns.IndexPageAsync(partition, ReturnRows.TriagePrefix, after, options.TriagePageSize, cancellationToken).ConfigureAwait(false);
+                foreach (var row in page.TakeWhile(_ => visited < options.MaxReturnsPerRun))
+                {
+                    visited++;
+                    var decided = await TriageAsync(row.GetString("ReturnId")!, shop, cancellationToken).ConfigureAwait(false);
+                    triaged += decided > 0 ? 1 : 0;
+                    units += decided;
+                }
+
+                if (page.Count < options.TriagePageSize)
+                {
+                    break;
+                }
+
+                after = page[^1].RowKey;
+            }
+        }
+
+        return new TriageRunSummary(triaged, units, swept);
+    }
+
+    private async Task<int> TriageAsync(string returnId, Domain.Shop.ShopSettings shop, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await ConflictBackoff.DelayAsync(attempt, random, cancellationToken).ConfigureAwait(false);
+            if (await returns.GetAsync(returnId, cancellationToken).ConfigureAwait(false) is not { } stored)
+            {
+                return 0;
+            }
+
+            var request = stored.Request;
+            var decided = ReturnSettlement.Decided(request);
+            var claims = ReturnSettlement.Claims(request);
+            var hadRefund = request.Refund is not null;
+            var now = timeProvider.GetUtcNow();
+            var earlier = await returns.CustomerReturnDaysAsync(request.CustomerId, request.Id, cancellationToken).ConfigureAwait(false);
+            var applied = request.Triage(_rules, earlier, shop.LocalDate(now), now);
+            if (applied.Count == 0 && stored.InTriageIndex == request.UnitsAwaitingTriage.Any())
+            {
+                return 0;
+            }
+
+            var pending = await settlement.SettleAsync(request, decided, claims, now, cancellationToken).ConfigureAwait(false);
+            if (await returns.TryCommitAsync(stored, hadRefund, pending, cancellationToken).ConfigureAwait(false))
+            {
+                await effects.TryRunAsync(stored.Partition, pending, cancellationToken).ConfigureAwait(false);
+                return applied.Count;
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Presale.Application.Storage;
+
+namespace Presale.Application.Tests.Returns;
+
+/// <summary>
+/// Wraps a store so that, once armed, the first <c>parties</c> point reads of rows whose key starts with a prefix
+/// wait for each other after reading: every racer has read the same version before any of them writes, which is the
+/// interleaving the ETag guards exist for. A bounded wait keeps a broken test from hanging.
+/// </summary>
+internal sealed class ReadGateTableStore(ITableStore inner) : ITableStore
+{
+    private readonly Lock _gate = new();
+    private string? _prefix;
+    private int _remaining;
+    private TaskCompletionSource _allRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Arm(string rowKeyPrefix, int parties)
+    {
+        lock (_gate)
+        {
+            _prefix = rowKeyPrefix;
+            _remaining = parties;
+            _allRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default) => inner.CreateTableIfNotExistsAsync(table, cancellationToken);
+
+    public async Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        var entity = await inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
+        Task? wait = null;
+        lock (_gate)
+        {
+            if (_prefix is not null && rowKey.StartsWith(_prefix, StringComparison.Ordinal) && _remaining > 0)
+            {
+                wait = _allRead.Task;
+                if (--_remaining == 0)
+                {
+                    _prefix = null;
+                    _allRead.SetResult();
+                }
+            }
+        }
+
+        if (wait is not null)
+        {
+            await wait.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        }
+
+        return entity;
+    }
+
+    public Task<WriteResult> InsertAsync(string table, TableEntity entity, CancellationToken cancellationToken = default) => inner.InsertAsync(table, entity, cancellationToken);
+
+    public Task<WriteResult> ReplaceAsync(string table, TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) => inner.ReplaceAsync(table, entity, ifMatch, cancellationToken);
+
+    public Task<WriteResult> MergeAsync(string table, TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) => inner.MergeAsync(table, entity, ifMatch, cancellationToken);
+
+    public Task<WriteResult> UpsertAsync(string table, TableEntity entity, bool merge = false, CancellationToken cancellationToken = default) => inner.UpsertAsync(table, entity, merge, cancellationToken);
+
+    public Task<WriteResult> DeleteAsync(string table, string partitionKey, string rowKey, ETag ifMatch, CancellationToken cancellationToken = default) => inner.DeleteAsync(table, partitionKey, rowKey, ifMatch, cancellationToken);
+
+    public Task<TablePage> QueryAsync(string table, TableFilter filter, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default) =>
+        inner.QueryAsync(table, filter, pageSize, continuationToken, cancellationToken);
+
+    public Task<TransactionResult> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default) =>
+        inner.SubmitTransactionAsync(table, operations, cancellationToken);
+}
