@@ -10,6 +10,7 @@ builder.Services.AddPresaleStorage(builder.Configuration);
 builder.AddSuppliers();
 builder.Services.AddPresaleNotifications(builder.Configuration);
 builder.Services.AddPresaleOrders();
+builder.Services.AddPresaleReconciliation();
 
 var app = builder.Build();
 app.UsePresaleHost();
@@ -21,6 +22,7 @@ app.UseStatusCodePages();
 app.MapSuppliersApi();
 app.MapPresaleNotifications();
 app.MapPresaleOrders();
+app.MapPresaleReconciliation();
 
 app.Run();
 

@@ -40,4 +40,39 @@ public sealed class ReconciliationOptions
 
     /// <summary>The largest buffer in days (default 14, 0–365).</summary>
     public int SupplierBufferMaximumDays { get; set; } = 14;
+
+    /// <summary>The buffer policy these settings describe.</summary>
+    public Domain.Suppliers.PromiseBufferPolicy BufferPolicy =>
+        new(SupplierBufferPercentile, SupplierBufferLookbackLots, SupplierBufferMinimumLots, SupplierBufferMaximumDays);
+
+    /// <summary>Every invalid setting, each message naming it (empty when all are valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!Enum.IsDefined(PriorityRule))
+        {
+            errors.Add($"{SectionName}:{nameof(PriorityRule)} must be TierThenOrderTime or FirstComeFirstServed (got '{PriorityRule}').");
+        }
+
+        Range(nameof(ReadConcurrency), ReadConcurrency, 1, 256);
+        Range(nameof(WriteConcurrency), WriteConcurrency, 1, 256);
+        Range(nameof(MaxAttempts), MaxAttempts, 1, 64);
+        Range(nameof(SupplierBufferLookbackLots), SupplierBufferLookbackLots, 1, 1000);
+        Range(nameof(SupplierBufferMinimumLots), SupplierBufferMinimumLots, 1, SupplierBufferLookbackLots);
+        Range(nameof(SupplierBufferMaximumDays), SupplierBufferMaximumDays, 0, 365);
+        if (!(SupplierBufferPercentile > 0 && SupplierBufferPercentile <= 1))
+        {
+            errors.Add($"{SectionName}:{nameof(SupplierBufferPercentile)} must be in (0, 1] (got {SupplierBufferPercentile}).");
+        }
+
+        return errors;
+
+        void Range(string name, int value, int min, int max)
+        {
+            if (value < min || value > max)
+            {
+                errors.Add($"{SectionName}:{name} must be between {min} and {max} (got {value}).");
+            }
+        }
+    }
 }
