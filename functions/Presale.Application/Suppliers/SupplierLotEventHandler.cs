@@ -34,9 +34,9 @@ public sealed class SupplierLotEventHandler(ITableStore store, OrdersOptions opt
         ArgumentNullException.ThrowIfNull(request);
         var errors = Common(supplierId, request.EventId, request.SupplierTimestamp, request.LotId);
         var cancelled = request.Cancelled ?? false;
-        if (request.NewEta is null && !cancelled)
+        if (request.NewEta is null && !cancelled && request.Lines is not { Count: > 0 })
         {
-            errors["newEta"] = ["The new ETA is required unless the lot is cancelled."];
+            errors["newEta"] = ["The new ETA is required unless the update cancels the lot or changes quantities."];
         }
 
         Lines(request.Lines, required: false, allowZero: true, errors);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Presale.Application.DelayConsent;
 using Presale.Application.Reconciliation;
 using Presale.Application.Suppliers;
 using Presale.Functions.Apis;
@@ -24,7 +25,8 @@ public static class ReconciliationComposition
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SuppliersOptions>>().Value);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LotSupplySync>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReconciliationStore>(sp));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReconcileSkuHandler>(sp));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReconcileSkuHandler>(
+            sp, sp.GetService<IDelayConsentService>() ?? new UnregisteredDelayConsentService()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierLotEventHandler>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierLotsQuery>(sp));
         services.AddSingleton<ISupplierLotHistory>(sp => sp.GetRequiredService<SupplierLotsQuery>());
