@@ -42,7 +42,8 @@ public sealed class StockAdjustmentHandler(SupplyStore supply, ShopSettingsStore
             var ledger = state.Ledger.AdjustOnHand(request.Quantity!.Value, out var error);
             if (ledger is null)
             {
-                return new StockAdjustmentResult.Invalid(FieldErrors.Single("quantity", error!));
+                return await ReplayAsync(sku, idempotencyKey, hash, state, shop, cancellationToken).ConfigureAwait(false)
+                    ?? new StockAdjustmentResult.Invalid(FieldErrors.Single("quantity", error!));
             }
 
             var now = timeProvider.GetUtcNow();
@@ -61,17 +62,29 @@ public sealed class StockAdjustmentHandler(SupplyStore supply, ShopSettingsStore
                     var after = await supply.LoadAsync(sku, cancellationToken).ConfigureAwait(false);
                     return new StockAdjustmentResult.Applied(SupplyView.From(after!, shop, now), Replayed: false);
                 case LedgerWrite.DuplicateWrite:
-                    var existing = await supply.GetRowAsync(sku, SupplyRows.Adjustment(idempotencyKey), cancellationToken).ConfigureAwait(false);
-                    return existing?.GetString("RequestHash") == hash
-                        ? new StockAdjustmentResult.Applied(SupplyView.From(state, shop, now), Replayed: true)
-                        : new StockAdjustmentResult.KeyReused();
+                    return await ReplayAsync(sku, idempotencyKey, hash, state, shop, cancellationToken).ConfigureAwait(false)
+                        ?? new StockAdjustmentResult.KeyReused();
                 case LedgerWrite.BelowReservedWrite below when below.Key == SupplySource.OnHand.Key:
-                    return new StockAdjustmentResult.BelowReserved(below.Reserved, below.Target);
+                    return await ReplayAsync(sku, idempotencyKey, hash, state, shop, cancellationToken).ConfigureAwait(false)
+                        ?? new StockAdjustmentResult.BelowReserved(below.Reserved, below.Target);
                 case LedgerWrite.BelowReservedWrite below:
                     throw new InvalidOperationException($"An on-hand adjustment left source {below.Key} of SKU {sku} below its reservations.");
                 default:
                     continue;
             }
         }
+    }
+
+    /// <summary>
+    /// The answer for a key already used: the replayed adjustment when the stored one has the same request, KeyReused
+    /// when it has another, null when the key is new. A retry is thus recognised even when applying it again would
+    /// now be refused.
+    /// </summary>
+    private async Task<StockAdjustmentResult?> ReplayAsync(Sku sku, string idempotencyKey, string hash, SkuState state, Domain.Shop.ShopSettings shop, CancellationToken cancellationToken)
+    {
+        var existing = await supply.GetRowAsync(sku, SupplyRows.Adjustment(idempotencyKey), cancellationToken).ConfigureAwait(false);
+        return existing is null ? null
+            : existing.GetString("RequestHash") == hash ? new StockAdjustmentResult.Applied(SupplyView.From(state, shop, timeProvider.GetUtcNow()), Replayed: true)
+            : new StockAdjustmentResult.KeyReused();
     }
 }

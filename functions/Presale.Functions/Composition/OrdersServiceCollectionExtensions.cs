@@ -42,25 +42,24 @@ public static class OrdersServiceCollectionExtensions
         services.AddSingleton<IValidator<QuoteRequest>, QuoteRequestValidator>();
 
         // The use cases need the storage and message ports, which the adapters' registration provides (AddPresaleStorage).
-        // They are built on first use, so the handler starts (and answers health probes) before storage is reachable.
-        services.AddOnFirstUse<ShopSettingsStore>();
-        services.AddOnFirstUse<SupplyStore>();
-        services.AddOnFirstUse<OrderRepository>();
-        services.AddOnFirstUse<OrderSaga>();
-        services.AddOnFirstUse<OutboxPublisher>();
-        services.AddOnFirstUse<ReservationService>();
-        services.AddOnFirstUse<SkuSettingsHandler>();
-        services.AddOnFirstUse<StockAdjustmentHandler>();
-        services.AddOnFirstUse<LotRegistrationHandler>();
-        services.AddOnFirstUse<GetSupplyHandler>();
-        services.AddOnFirstUse<QuoteHandler>();
-        services.AddOnFirstUse<PlaceOrderHandler>();
-        services.AddOnFirstUse<GetOrderHandler>();
-        services.AddOnFirstUse<CancelOrderHandler>();
-        services.AddOnFirstUse<OrderSagaSweep>();
-        services.AddOnFirstUse<OutboxSweep>();
-        services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<OrderSagaSweeper>(sp));
-        services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<OutboxSweeper>(sp));
+        services.AddSingleton<ShopSettingsStore>();
+        services.AddSingleton<SupplyStore>();
+        services.AddSingleton<OrderRepository>();
+        services.AddSingleton<OrderSaga>();
+        services.AddSingleton<OutboxPublisher>();
+        services.AddSingleton<ReservationService>();
+        services.AddSingleton<SkuSettingsHandler>();
+        services.AddSingleton<StockAdjustmentHandler>();
+        services.AddSingleton<LotRegistrationHandler>();
+        services.AddSingleton<GetSupplyHandler>();
+        services.AddSingleton<QuoteHandler>();
+        services.AddSingleton<PlaceOrderHandler>();
+        services.AddSingleton<GetOrderHandler>();
+        services.AddSingleton<CancelOrderHandler>();
+        services.AddSingleton<OrderSagaSweep>();
+        services.AddSingleton<OutboxSweep>();
+        services.AddFunction<OrderSagaSweeper>();
+        services.AddFunction<OutboxSweeper>();
 
         // Enums travel as camelCase strings in every answer (problem details included), as requests expect them.
         services.ConfigureHttpJsonOptions(o =>
@@ -85,7 +84,4 @@ public static class OrdersServiceCollectionExtensions
         app.MapOpenApi();
         return app;
     }
-
-    private static void AddOnFirstUse<T>(this IServiceCollection services)
-        where T : class => services.AddSingleton(sp => ActivatorUtilities.CreateInstance<T>(sp));
 }

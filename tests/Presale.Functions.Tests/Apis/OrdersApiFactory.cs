@@ -14,7 +14,20 @@ namespace Presale.Functions.Tests.Apis;
 /// <summary>The app with the in-memory store, a manual clock and a recording publisher in place of the adapters.</summary>
 public sealed class OrdersApiFactory : WebApplicationFactory<Program>
 {
-    public const string FunctionKey = "orders-test-key";
+    public const string FunctionKey = "orders-test-function-key";
+
+    public const string AdminKey = "orders-test-admin-key-0001";
+
+    private readonly Publisher _publisher;
+
+    public OrdersApiFactory() => _publisher = new Publisher(Published);
+
+    /// <summary>While true, publishing fails as an unreachable broker would.</summary>
+    public bool FailPublishing
+    {
+        get => _publisher.Fail;
+        set => _publisher.Fail = value;
+    }
 
     public ManualTimeProvider Time { get; } = new();
 
@@ -30,6 +43,7 @@ public sealed class OrdersApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Presale:Host:FunctionKey", FunctionKey);
+        builder.UseSetting("Presale:Host:AdminKey", AdminKey);
         builder.UseSetting("Presale:Orders:MaxRequestBodyBytes", "4096");
         builder.ConfigureTestServices(services =>
         {
@@ -38,14 +52,21 @@ public sealed class OrdersApiFactory : WebApplicationFactory<Program>
             services.RemoveAll<ITableStore>();
             services.AddSingleton<ITableStore>(new InMemoryTableStore(Time));
             services.RemoveAll<IMessagePublisher>();
-            services.AddSingleton<IMessagePublisher>(new Publisher(Published));
+            services.AddSingleton<IMessagePublisher>(_publisher);
         });
     }
 
     private sealed class Publisher(ConcurrentQueue<(string, OutboundMessage)> published) : IMessagePublisher
     {
+        public bool Fail { get; set; }
+
         public Task PublishAsync(string queue, OutboundMessage message, CancellationToken cancellationToken = default)
         {
+            if (Fail)
+            {
+                throw new IOException("The broker is unreachable.");
+            }
+
             published.Enqueue((queue, message));
             return Task.CompletedTask;
         }

@@ -28,6 +28,19 @@ internal static class TestDefinitions
         return folder;
     }
 
+    /// <summary>A fresh folder holding only <paramref name="functions"/> (name → function.json text).</summary>
+    public static string Only(params (string Name, string Json)[] functions)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "presale-definitions-" + Guid.NewGuid().ToString("N"));
+        foreach (var (name, json) in functions)
+        {
+            Directory.CreateDirectory(Path.Combine(folder, name));
+            File.WriteAllText(Path.Combine(folder, name, "function.json"), json);
+        }
+
+        return folder;
+    }
+
     /// <summary>A timer function.json.</summary>
     public static string Timer(string schedule, bool runOnStartup = false, bool useMonitor = true) =>
         $$"""{ "bindings": [ { "type": "timerTrigger", "direction": "in", "name": "timer", "schedule": "{{schedule}}", "runOnStartup": {{(runOnStartup ? "true" : "false")}}, "useMonitor": {{(useMonitor ? "true" : "false")}} } ] }""";
