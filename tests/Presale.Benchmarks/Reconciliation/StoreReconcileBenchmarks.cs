@@ -1,0 +1,71 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Presale.Benchmarks.Orders;
+
+namespace Presale.Benchmarks.Reconciliation;
+
+/// <summary>
+/// The reconcile function's work on a real store: 100,000 open orders of one SKU after one lot's ETA moved (alternately
+/// 10 days later and back, so every iteration has a change to apply), against the baseline of reading those same
+/// 100,000 orders by id from the same store in the same run. Target: reconcile ≤ 2× the read, writing only the orders
+/// whose line changed (printed as lines starting with "RECONCILE").
+/// Run: <c>dotnet run -c Release --project tests/Presale.Benchmarks -- --filter '*StoreReconcile*'</c>.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 4, invocationCount: 1)]
+[MemoryDiagnoser(false)]
+public class StoreReconcileBenchmarks
+{
+    private readonly List<(int Written, int Notified, long Reads, long Queries, long Writes, long Batches)> _runs = [];
+    private ReconcileStoreRig _rig = null!;
+    private (long Reads, long Queries, long Writes, long Batches) _before;
+
+    [Params("twin", "azurite")]
+    public string Store { get; set; } = "twin";
+
+    [Params(100_000)]
+    public int Orders { get; set; }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _rig = await ReconcileStoreRig.CreateAsync(OrderingRig.CreateStore(Store), Orders, seed: 42);
+        var settled = await _rig.ReconcileAsync();
+        if (settled.OrdersWritten != 0)
+        {
+            throw new InvalidOperationException($"The seeded SKU was not settled: {settled.OrdersWritten} orders written.");
+        }
+    }
+
+    [IterationSetup(Target = nameof(Reconcile))]
+    public void SlipOneLot()
+    {
+        _rig.SlipAsync().GetAwaiter().GetResult();
+        _before = (_rig.Store.Reads, _rig.Store.Queries, _rig.Store.Writes, _rig.Store.Batches);
+    }
+
+    /// <summary>The baseline: read every open order of the SKU by id.</summary>
+    [Benchmark(Baseline = true, Description = "read 100k orders")]
+    public Task<int> ReadOrders() => _rig.ReadOrdersAsync();
+
+    /// <summary>Reconcile after the ETA change: read, re-plan, write the changed orders with their notices.</summary>
+    [Benchmark(Description = "reconcile after 1 ETA change")]
+    public async Task<int> Reconcile()
+    {
+        var result = await _rig.ReconcileAsync();
+        _runs.Add((result.OrdersWritten, result.Notifications, _rig.Store.Reads - _before.Reads, _rig.Store.Queries - _before.Queries, _rig.Store.Writes - _before.Writes, _rig.Store.Batches - _before.Batches));
+        return result.OrdersWritten;
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        foreach (var run in _runs)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"RECONCILE store={Store} orders={_rig.OrderCount} written={run.Written} notifications={run.Notified} point-reads={run.Reads} query-pages={run.Queries} single-writes={run.Writes} batches={run.Batches}"));
+        }
+
+        await _rig.DisposeAsync();
+    }
+}
