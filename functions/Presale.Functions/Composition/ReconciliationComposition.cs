@@ -31,6 +31,7 @@ public static class ReconciliationComposition
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierLotsQuery>(sp));
         services.AddSingleton<ISupplierLotHistory>(sp => sp.GetRequiredService<SupplierLotsQuery>());
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierOutboxSweep>(sp));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierPromiseBuffers>(sp));
         services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<ReconcileSkuFunction>(sp));
         services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<SupplierOutboxSweeper>(sp));
         return services;
