@@ -31,6 +31,7 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
 {
     public const string SkuCode = "KB-75-BLUE";
     public const string SlippingLot = "LOT-02";
+    public const string SlippingSupplier = "globex";
     private static readonly DateTimeOffset AsOf = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider _services;
@@ -85,7 +86,7 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
     {
         var options = Options;
         var store = _services.GetRequiredService<ITableStore>();
-        var row = (await store.GetAsync(options.LotsTable, "acme", SlippingLot))!;
+        var row = (await store.GetAsync(options.LotsTable, SlippingSupplier, SlippingLot))!;
         if (_originalEta == default)
         {
             _originalEta = DateOnly.ParseExact(row.GetString("Eta")!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -93,7 +94,7 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
 
         _slipped = !_slipped;
         var eta = _slipped ? _originalEta.AddDays(10) : _originalEta;
-        var result = await store.MergeAsync(options.LotsTable, new TableEntity("acme", SlippingLot).With("Eta", eta.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ETag.Any);
+        var result = await store.MergeAsync(options.LotsTable, new TableEntity(SlippingSupplier, SlippingLot).With("Eta", eta.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ETag.Any);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Moving the ETA failed with {result.Status}.");
