@@ -80,8 +80,7 @@ public sealed partial class ReconcileSkuHandler(
             }
 
             var ledger = await lots.SyncAsync(sku, state.Ledger, cancellationToken).ConfigureAwait(false);
-            var reservations = await reconciliation.LoadReservationsAsync(sku, cancellationToken).ConfigureAwait(false);
-            var stored = await ReadOrdersAsync(reservations, cancellationToken).ConfigureAwait(false);
+            var (reservations, stored) = await ReadOpenOrdersAsync(sku, cancellationToken).ConfigureAwait(false);
 
             var now = timeProvider.GetUtcNow();
             var today = shop.LocalDate(now);
@@ -166,18 +165,25 @@ public sealed partial class ReconcileSkuHandler(
         };
     }
 
-    private async Task<IReadOnlyDictionary<string, StoredOrder>> ReadOrdersAsync(IReadOnlyList<(Reservation Reservation, ETag ETag)> reservations, CancellationToken cancellationToken)
+    /// <summary>
+    /// The SKU's reservation rows and the order of each, read by id while later pages of the reservations still load.
+    /// Reservations come back sorted by row key (the order the planner is indifferent to, but tests and logs are not).
+    /// </summary>
+    private async Task<(IReadOnlyList<(Reservation Reservation, ETag ETag)> Reservations, IReadOnlyDictionary<string, StoredOrder> Orders)> ReadOpenOrdersAsync(Sku sku, CancellationToken cancellationToken)
     {
+        var reservations = new ConcurrentBag<(Reservation Reservation, ETag ETag)>();
         var found = new ConcurrentDictionary<string, StoredOrder>(StringComparer.Ordinal);
-        var ids = reservations.Select(r => r.Reservation.OrderId).Distinct(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = options.ReadConcurrency, CancellationToken = cancellationToken }, async (id, token) =>
+        await Parallel.ForEachAsync(reconciliation.ReservationsAsync(sku, cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = options.ReadConcurrency, CancellationToken = cancellationToken }, async (reservation, token) =>
         {
-            if (await orderRepository.GetAsync(id, token).ConfigureAwait(false) is { } order)
+            reservations.Add(reservation);
+            var id = reservation.Reservation.OrderId;
+            if (!found.ContainsKey(id) && await orderRepository.GetAsync(id, token).ConfigureAwait(false) is { } order)
             {
                 found[id] = order;
             }
         }).ConfigureAwait(false);
-        return found;
+        var sorted = reservations.OrderBy(r => r.Reservation.OrderId, StringComparer.Ordinal).ThenBy(r => r.Reservation.LineNumber).ToList();
+        return (sorted, found);
     }
 
     private async Task<(int Written, int Notifications, bool Superseded, bool Conflict)> WriteChangesAsync(

@@ -23,17 +23,14 @@ public sealed class ReconciliationStore(ITableStore store, OrdersOptions options
         return row is null ? (0, default) : (row.GetInt64("PlanVersion") ?? 0, row.ETag);
     }
 
-    /// <summary>Every reservation row of the SKU (one paged range query), with its row version.</summary>
-    public async Task<IReadOnlyList<(Reservation Reservation, ETag ETag)>> LoadReservationsAsync(Sku sku, CancellationToken cancellationToken)
+    /// <summary>The reservation rows of the SKU as the paged range query returns them (for reading their orders while later pages load).</summary>
+    public async IAsyncEnumerable<(Reservation Reservation, ETag ETag)> ReservationsAsync(Sku sku, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var reservations = new List<(Reservation, ETag)>();
         var filter = TableFilter.RowRange(sku.Value, SupplyRows.ReservationStart, SupplyRows.ReservationEnd);
         await foreach (var row in store.QueryAllAsync(options.SupplyTable, filter, 1000, cancellationToken).ConfigureAwait(false))
         {
-            reservations.Add((SupplyRows.ReadReservation(row), row.ETag));
+            yield return (SupplyRows.ReadReservation(row), row.ETag);
         }
-
-        return reservations;
     }
 
     /// <summary>

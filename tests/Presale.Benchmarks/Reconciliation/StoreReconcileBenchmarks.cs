@@ -80,7 +80,7 @@ public class StoreReconcileBenchmarks
                 .WithIterationCount(4)
                 .WithInvocationCount(1)
                 .WithUnrollFactor(1)
-                .WithToolchain(InProcessEmitToolchain.Instance));
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)));
     }
 
     private async Task CleanupAsync()
