@@ -12,6 +12,7 @@ builder.Services.AddPresaleNotifications(builder.Configuration);
 builder.Services.AddPresaleOrders();
 builder.AddPresaleCompensation();
 builder.Services.AddPresaleReturns();
+builder.Services.AddPresaleReconciliation();
 
 var app = builder.Build();
 app.UsePresaleHost();
@@ -25,6 +26,7 @@ app.MapPresaleNotifications();
 app.MapPresaleOrders();
 app.MapPresaleCompensation();
 app.MapPresaleReturns();
+app.MapPresaleReconciliation();
 
 app.Run();
 

@@ -9,4 +9,5 @@ namespace Presale.Application.Orders;
 /// <param name="UnitPrice">Price of one unit.</param>
 /// <param name="PromiseDate">The promised dispatch date (shop-local), once confirmed.</param>
 /// <param name="Source">The supply the promise rests on, once confirmed.</param>
-public sealed record OrderLineView(int LineNumber, string Sku, int Quantity, decimal UnitPrice, DateOnly? PromiseDate, SupplySourceView? Source);
+/// <param name="Tracking">How the line stands since its SKU was last reconciled; null before that.</param>
+public sealed record OrderLineView(int LineNumber, string Sku, int Quantity, decimal UnitPrice, DateOnly? PromiseDate, SupplySourceView? Source, LineTrackingView? Tracking = null);

@@ -4,6 +4,9 @@ using Presale.Application.Common;
 using Presale.Application.Storage;
 using Presale.Domain.Common;
 using Presale.Domain.Orders;
+using Peg = Presale.Domain.Reconciliation.Peg;
+using PromiseStatus = Presale.Domain.Reconciliation.PromiseStatus;
+using SupplySourceKind = Presale.Domain.Reconciliation.SupplySourceKind;
 using Presale.Domain.Supply;
 
 namespace Presale.Application.Orders;
@@ -41,7 +44,8 @@ internal static class OrderRows
                 l.Quantity,
                 l.UnitPrice.Amount,
                 l.Promise?.PromisedOn,
-                l.Promise?.Source.Key)).ToList(), PresaleJson.Options),
+                l.Promise?.Source.Key,
+                l.Tracking is { } t ? TrackingDocument.From(t) : null)).ToList(), PresaleJson.Options),
             ["Status"] = order.Status.ToString(),
             ["PlacedAt"] = order.PlacedAt,
             ["UpdatedAt"] = order.UpdatedAt,
@@ -70,7 +74,10 @@ internal static class OrderRows
                 Sku.From(l.Sku),
                 l.Quantity,
                 new Money(l.UnitPrice, currency),
-                l.PromisedOn is { } date && l.Source is { } source ? new LinePromise(date, SupplySource.FromKey(source)) : null)),
+                l.PromisedOn is { } date && l.Source is { } source ? new LinePromise(date, SupplySource.FromKey(source)) : null)
+            {
+                Tracking = l.Tracking?.ToTracking(),
+            }),
             entity.GetDateTimeOffset("PlacedAt") ?? default,
             Enum.Parse<OrderStatus>(entity.GetString("Status")!),
             entity.GetDateTimeOffset("UpdatedAt"),
@@ -92,5 +99,27 @@ internal static class OrderRows
 
     private sealed record ShipmentLineDocument(string Sku, int Quantity);
 
-    private sealed record LineDocument(int LineNumber, string Sku, int Quantity, decimal UnitPrice, DateOnly? PromisedOn, string? Source);
+    private sealed record LineDocument(int LineNumber, string Sku, int Quantity, decimal UnitPrice, DateOnly? PromisedOn, string? Source, TrackingDocument? Tracking = null);
+
+    /// <summary>A line's tracking as stored: pegs as <c>{source, units}</c> with the reconciliation's source names.</summary>
+    private sealed record TrackingDocument(PromiseStatus Status, DateOnly? Estimate, int Allocated, IReadOnlyList<PegDocument> Pegs, long PlanVersion, DateTimeOffset PlannedAt)
+    {
+        public static TrackingDocument From(LineTracking tracking) => new(
+            tracking.Status,
+            tracking.Estimate,
+            tracking.AllocatedUnits,
+            [.. tracking.Pegs.Select(p => new PegDocument(p.Source.Kind, p.Source.LotId, p.Quantity))],
+            tracking.PlanVersion,
+            tracking.PlannedAt);
+
+        public LineTracking ToTracking() => new(
+            Status,
+            Estimate,
+            Allocated,
+            [.. Pegs.Select(p => new Peg(new Domain.Reconciliation.SupplySource(p.Kind, p.Lot), p.Units))],
+            PlanVersion,
+            PlannedAt);
+    }
+
+    private sealed record PegDocument(SupplySourceKind Kind, string? Lot, int Units);
 }

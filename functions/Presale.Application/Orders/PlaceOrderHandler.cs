@@ -30,7 +30,8 @@ public sealed partial class PlaceOrderHandler(
     IValidator<PlaceOrderRequest> validator,
     OrdersOptions options,
     TimeProvider timeProvider,
-    ILogger<PlaceOrderHandler> logger)
+    ILogger<PlaceOrderHandler> logger,
+    Reconciliation.SupplierPromiseBuffers? buffers = null)
 {
     private const string Placed = "placed";
     private const string Invalid = "invalid";
@@ -134,7 +135,9 @@ public sealed partial class PlaceOrderHandler(
                 var outcome = await reservations.ReserveAsync(line.Sku, order.Id, line.LineNumber, line.Quantity, shop, states[i], cancellationToken).ConfigureAwait(false);
                 if (outcome is ReserveOutcome.Reserved reserved)
                 {
-                    promises.Add(reserved.Promise);
+                    // A lot-backed promise includes the supplier's slip buffer (the reservation keeps the supply's own date).
+                    var buffer = buffers is null ? null : await buffers.ForAsync(reserved.Promise.Source, cancellationToken).ConfigureAwait(false);
+                    promises.Add(buffer is null ? reserved.Promise : reserved.Promise with { PromisedOn = buffer.Apply(reserved.Promise.PromisedOn) });
                     continue;
                 }
 

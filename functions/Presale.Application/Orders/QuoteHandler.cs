@@ -10,7 +10,7 @@ namespace Presale.Application.Orders;
 /// Quotes a basket: per line, the promise an order placed now would get (the same earliest-supply-first rule that
 /// reservations follow), its source and the units available. One read per SKU; nothing is written.
 /// </summary>
-public sealed class QuoteHandler(SupplyStore supply, ShopSettingsStore shops, IValidator<QuoteRequest> validator, TimeProvider timeProvider)
+public sealed class QuoteHandler(SupplyStore supply, ShopSettingsStore shops, IValidator<QuoteRequest> validator, TimeProvider timeProvider, Reconciliation.SupplierPromiseBuffers? buffers = null)
 {
     /// <summary>Quotes <paramref name="request"/>.</summary>
     public async Task<QuoteResult> QuoteAsync(QuoteRequest request, CancellationToken cancellationToken)
@@ -42,11 +42,17 @@ public sealed class QuoteHandler(SupplyStore supply, ShopSettingsStore shops, IV
             return new QuoteResult.Invalid(errors);
         }
 
-        var quoted = lines.Select((l, i) =>
+        var quoted = new List<QuoteLineView>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
         {
+            var l = lines[i];
             var availability = Orderability.Availability(i + 1, l.Sku!, l.Quantity!.Value, states[i]!, shop, now);
-            return new QuoteLineView(i + 1, l.Sku!, l.Quantity.Value, availability.Sufficient, availability.EarliestPromiseDate, availability.Source, availability.Available);
-        }).ToList();
+            var buffer = buffers is not null && availability.Source is { Kind: Domain.Supply.SupplyKind.Lot, SupplierId: { } supplier, LotId: { } lot }
+                ? await buffers.ForAsync(Domain.Supply.SupplySource.Lot(supplier, lot), cancellationToken).ConfigureAwait(false)
+                : null;
+            var promise = buffer is not null && availability.EarliestPromiseDate is { } date ? buffer.Apply(date) : availability.EarliestPromiseDate;
+            quoted.Add(new QuoteLineView(i + 1, l.Sku!, l.Quantity.Value, availability.Sufficient, promise, availability.Source, availability.Available, buffer is null ? null : new PromiseBufferView(buffer.Days, buffer.Explanation)));
+        }
         return new QuoteResult.Quoted(new QuoteView(shop.LocalDate(now), quoted));
     }
 }

@@ -9,4 +9,5 @@ namespace Presale.Application.Outbox;
 /// <param name="Body">The JSON body.</param>
 /// <param name="CorrelationId">The entity the message is about.</param>
 /// <param name="CreatedAt">When it was written.</param>
-public sealed record OutboxMessage(string MessageId, string Subject, string Body, string? CorrelationId, DateTimeOffset CreatedAt);
+/// <param name="Queue">The queue it is published to; null for the reconcile queue (<c>Presale:Orders:ReconcileQueue</c>).</param>
+public sealed record OutboxMessage(string MessageId, string Subject, string Body, string? CorrelationId, DateTimeOffset CreatedAt, string? Queue = null);

@@ -34,6 +34,7 @@ public static class OutboxRows
             ["Body"] = message.Body,
             ["CorrelationId"] = message.CorrelationId,
             ["CreatedAt"] = message.CreatedAt,
+            ["Queue"] = message.Queue,
         });
     }
 
@@ -46,6 +47,7 @@ public static class OutboxRows
             entity.GetString("Subject") ?? string.Empty,
             entity.GetString("Body") ?? "{}",
             entity.GetString("CorrelationId"),
-            entity.GetDateTimeOffset("CreatedAt") ?? default);
+            entity.GetDateTimeOffset("CreatedAt") ?? default,
+            entity.GetString("Queue") is { Length: > 0 } queue ? queue : null);
     }
 }

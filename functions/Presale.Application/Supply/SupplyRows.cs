@@ -24,6 +24,15 @@ internal static class SupplyRows
 
     public static string Shard(int index) => ShardPrefix + index.ToString("D2", CultureInfo.InvariantCulture);
 
+    /// <summary>The reconciliation fence: the number of the latest plan written for the SKU (see docs/reconciliation.md).</summary>
+    public const string PlanFence = "4|plan";
+
+    /// <summary>First row key of the reservation rows.</summary>
+    public const string ReservationStart = "7|res|";
+
+    /// <summary>Upper bound (exclusive) of the reservation rows.</summary>
+    public const string ReservationEnd = "7|res}";
+
     public static string Adjustment(string adjustmentId) => "5|adj|" + adjustmentId;
 
     public static string Reservation(string orderId, int lineNumber) =>
@@ -58,7 +67,8 @@ internal static class SupplyRows
         {
             ["OnHand"] = ledger.OnHand,
             ["Cap"] = ledger.Cap,
-            ["Lots"] = JsonSerializer.Serialize(ledger.Lots.Select(l => new LotDocument(l.SupplierId, l.LotId, l.PurchaseOrderReference, l.Quantity, l.Eta)).ToList(), PresaleJson.Options),
+            ["Shortfall"] = ledger.Shortfall,
+            ["Lots"] = JsonSerializer.Serialize(ledger.Lots.Select(l => new LotDocument(l.SupplierId, l.LotId, l.PurchaseOrderReference, l.Quantity, l.Eta, l.Received)).ToList(), PresaleJson.Options),
             ["ShardCount"] = shardCount,
             ["Version"] = version,
         }, etag);
@@ -68,8 +78,9 @@ internal static class SupplyRows
         var lots = JsonSerializer.Deserialize<List<LotDocument>>(entity.GetString("Lots") ?? "[]", PresaleJson.Options) ?? [];
         return SupplyLedger.Restore(
             entity.GetInt32("OnHand") ?? 0,
-            lots.Select(l => new InboundLot(l.SupplierId, l.LotId, l.PurchaseOrderReference, l.Quantity, l.Eta)),
-            entity.GetInt32("Cap") ?? 0);
+            lots.Select(l => new InboundLot(l.SupplierId, l.LotId, l.PurchaseOrderReference, l.Quantity, l.Eta) { Received = l.Received }),
+            entity.GetInt32("Cap") ?? 0,
+            entity.GetInt32("Shortfall") ?? 0);
     }
 
     public static TableEntity ShardEntity(Sku sku, AllocationShard shard, long ledgerVersion, ETag etag = default) =>
@@ -146,7 +157,7 @@ internal static class SupplyRows
             entity.GetDateTimeOffset("ReservedAt") ?? default);
     }
 
-    private sealed record LotDocument(string SupplierId, string LotId, string PurchaseOrderReference, int Quantity, DateOnly Eta);
+    private sealed record LotDocument(string SupplierId, string LotId, string PurchaseOrderReference, int Quantity, DateOnly Eta, int Received = 0);
 
     private sealed record PartDocument(int Shard, string Source, int Quantity);
 }

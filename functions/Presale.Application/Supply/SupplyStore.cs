@@ -149,7 +149,7 @@ public sealed class SupplyStore(ITableStore store, OrdersOptions options, Random
                 var shardEntity = await store.GetAsync(Table, sku.Value, SupplyRows.Shard(group.Key), cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"SKU {sku} has no shard {group.Key} although reservation {entity.RowKey} draws on it.");
                 var stored = SupplyRows.ReadShard(shardEntity);
-                var shard = group.Aggregate(stored.Shard, (s, part) => s.Reserve(part.Source.Key, -part.Quantity));
+                var shard = group.Aggregate(stored.Shard, (s, part) => s.Release(part.Source.Key, part.Quantity));
                 operations.Add(TableOperation.Replace(SupplyRows.ShardEntity(sku, shard, stored.LedgerVersion), stored.ETag));
             }
 

@@ -155,6 +155,27 @@ public sealed class Order
         }
     }
 
+    /// <summary>
+    /// Records a reconciliation's finding for line <paramref name="lineNumber"/> (status, estimate, allocation, pegs).
+    /// Only a confirmed order is tracked; the promise itself never changes (a later estimate is a delay, told to the
+    /// customer, not a new promise).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The order is not confirmed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The order has no such line.</exception>
+    public void Track(int lineNumber, LineTracking tracking, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(tracking);
+        Require(OrderStatus.Confirmed, nameof(Track));
+        var index = _lines.FindIndex(l => l.LineNumber == lineNumber);
+        if (index < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lineNumber), lineNumber, $"Order {Id} has no line {lineNumber}.");
+        }
+
+        _lines[index] = _lines[index] with { Tracking = tracking };
+        UpdatedAt = at;
+    }
+
     /// <summary>True while the order's lines may hold reservations that nobody will confirm (it is not confirmed).</summary>
     public bool HoldsNoPromise => Status is OrderStatus.Rejected or OrderStatus.Abandoned or OrderStatus.Cancelled;
 

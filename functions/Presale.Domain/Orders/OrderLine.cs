@@ -36,4 +36,7 @@ public sealed record OrderLine
 
     /// <summary>Quantity × unit price.</summary>
     public Money Total => UnitPrice * Quantity;
+
+    /// <summary>What the latest reconciliation of the line's SKU found; null until one ran.</summary>
+    public LineTracking? Tracking { get; init; }
 }

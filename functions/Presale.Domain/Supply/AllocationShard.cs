@@ -63,6 +63,42 @@ public sealed class AllocationShard
         return With(key, current with { Reserved = reserved });
     }
 
+    /// <summary>
+    /// The shard with <paramref name="units"/> of a reservation recorded against <paramref name="key"/> given back:
+    /// from <paramref name="key"/> as far as it holds reservations, the rest from the other sources (the shortfall
+    /// first), because a receipt, a cancelled lot or a reconciliation may have moved the reservation to another source
+    /// of the same shard since it was recorded. A shard's total reserved always covers the reservations drawn on it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The shard holds fewer reservations than <paramref name="units"/>.</exception>
+    public AllocationShard Release(string key, int units)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(units);
+        var map = new Dictionary<string, ShardQuota>(_segments, StringComparer.Ordinal);
+        var left = units;
+        var order = new[] { key, SupplySource.Shortfall.Key }
+            .Concat(_segments.Keys.Order(StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var source in order)
+        {
+            if (left == 0)
+            {
+                break;
+            }
+
+            var current = map.GetValueOrDefault(source);
+            var take = Math.Min(left, current.Reserved);
+            if (take > 0)
+            {
+                map[source] = current with { Reserved = current.Reserved - take };
+                left -= take;
+            }
+        }
+
+        return left == 0
+            ? new AllocationShard(Index, map)
+            : throw new InvalidOperationException($"Shard {Index} holds {units - left} reserved units; releasing {units} of '{key}' is impossible.");
+    }
+
     /// <summary>The shard with another quota for <paramref name="key"/>; it must cover what is reserved.</summary>
     public AllocationShard WithQuota(string key, int quota)
     {

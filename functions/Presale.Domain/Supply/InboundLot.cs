@@ -34,4 +34,10 @@ public sealed record InboundLot
 
     /// <summary>The date the lot is expected in the warehouse.</summary>
     public DateOnly Eta { get; }
+
+    /// <summary>
+    /// Units of this SKU received from the lot and already counted on hand (so a receipt is counted once however often
+    /// it is applied); 0 until the first receipt.
+    /// </summary>
+    public int Received { get; init; }
 }

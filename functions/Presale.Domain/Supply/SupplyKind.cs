@@ -11,4 +11,10 @@ public enum SupplyKind
 
     /// <summary>The pre-sale cap: units sold beyond confirmed supply, promised after the last confirmed supply.</summary>
     Cap,
+
+    /// <summary>
+    /// Units still reserved by orders after their supply went away (a lot cancelled or short-shipped with nothing free
+    /// to move them to). Never sold: it is not part of the supply sequence; reconciliation shrinks it as supply returns.
+    /// </summary>
+    Shortfall,
 }

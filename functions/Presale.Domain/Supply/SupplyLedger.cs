@@ -10,11 +10,12 @@ public sealed class SupplyLedger
     /// <summary>The largest quantity any part of the ledger may hold.</summary>
     public const int MaxQuantity = 100_000_000;
 
-    private SupplyLedger(int onHand, IReadOnlyList<InboundLot> lots, int cap)
+    private SupplyLedger(int onHand, IReadOnlyList<InboundLot> lots, int cap, int shortfall = 0)
     {
         OnHand = onHand;
         Lots = lots;
         Cap = cap;
+        Shortfall = shortfall;
     }
 
     /// <summary>Units in the warehouse.</summary>
@@ -26,6 +27,12 @@ public sealed class SupplyLedger
     /// <summary>Units sellable beyond confirmed supply.</summary>
     public int Cap { get; }
 
+    /// <summary>
+    /// Units reserved by orders whose supply went away (see <see cref="SupplyKind.Shortfall"/>): a quota the shards hold
+    /// only so those reservations stay accounted for; never sold, not part of <see cref="Capacity"/>.
+    /// </summary>
+    public int Shortfall { get; }
+
     /// <summary>Units expected on inbound lots.</summary>
     public long Inbound => Lots.Sum(l => (long)l.Quantity);
 
@@ -36,17 +43,18 @@ public sealed class SupplyLedger
     public static SupplyLedger Empty(int cap) => Restore(0, [], cap);
 
     /// <summary>Rebuilds a stored ledger.</summary>
-    public static SupplyLedger Restore(int onHand, IEnumerable<InboundLot> lots, int cap)
+    public static SupplyLedger Restore(int onHand, IEnumerable<InboundLot> lots, int cap, int shortfall = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(onHand);
         ArgumentOutOfRangeException.ThrowIfNegative(cap);
+        ArgumentOutOfRangeException.ThrowIfNegative(shortfall);
         var list = lots.ToList();
         if (list.Select(l => l.Source).Distinct().Count() != list.Count)
         {
             throw new ArgumentException("A lot appears twice in one ledger.", nameof(lots));
         }
 
-        return new SupplyLedger(onHand, list.AsReadOnly(), cap);
+        return new SupplyLedger(onHand, list.AsReadOnly(), cap, shortfall);
     }
 
     /// <summary>Adds <paramref name="delta"/> units on hand; null with the reason when the result would be negative or too large.</summary>
@@ -59,14 +67,14 @@ public sealed class SupplyLedger
             > MaxQuantity => $"On hand may hold at most {MaxQuantity} units.",
             _ => null,
         };
-        return error is null ? new SupplyLedger((int)result, Lots, Cap) : null;
+        return error is null ? new SupplyLedger((int)result, Lots, Cap, Shortfall) : null;
     }
 
     /// <summary>The ledger with another cap.</summary>
     public SupplyLedger WithCap(int cap)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(cap);
-        return new SupplyLedger(OnHand, Lots, cap);
+        return new SupplyLedger(OnHand, Lots, cap, Shortfall);
     }
 
     /// <summary>The lot line for <paramref name="source"/>, or null.</summary>
@@ -84,7 +92,41 @@ public sealed class SupplyLedger
             return existing == lot ? (this, LotAddition.AlreadyPresent) : (this, LotAddition.Conflict);
         }
 
-        return (new SupplyLedger(OnHand, [.. Lots, lot], Cap), LotAddition.Added);
+        return (new SupplyLedger(OnHand, [.. Lots, lot], Cap, Shortfall), LotAddition.Added);
+    }
+
+    /// <summary>
+    /// The ledger after the lot behind <paramref name="source"/> changed: <paramref name="expected"/> units still to come
+    /// at <paramref name="eta"/>, <paramref name="received"/> received in all. Units received since the ledger last saw the
+    /// lot move on hand (exactly once: the lot line remembers what it already counted). Null when the ledger holds no
+    /// such lot, or (with <paramref name="error"/>) when on hand would leave its range.
+    /// </summary>
+    public SupplyLedger? WithLotState(SupplySource source, int expected, int received, DateOnly eta, out string? error)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expected);
+        ArgumentOutOfRangeException.ThrowIfNegative(received);
+        error = null;
+        if (FindLot(source) is not { } lot)
+        {
+            return null;
+        }
+
+        var onHand = (long)OnHand + received - lot.Received;
+        if (onHand is < 0 or > MaxQuantity)
+        {
+            error = $"Applying {received} received units of lot {source} would leave {onHand} on hand.";
+            return null;
+        }
+
+        var updated = new InboundLot(lot.SupplierId, lot.LotId, lot.PurchaseOrderReference, expected, eta) { Received = received };
+        return new SupplyLedger((int)onHand, [.. Lots.Select(l => l.Source == source ? updated : l)], Cap, Shortfall);
+    }
+
+    /// <summary>The ledger with another <see cref="Shortfall"/>.</summary>
+    public SupplyLedger WithShortfall(int shortfall)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(shortfall);
+        return new SupplyLedger(OnHand, Lots, Cap, shortfall);
     }
 
     /// <summary>Units per supply key: what the allocation shards' quotas must add up to.</summary>
@@ -94,6 +136,7 @@ public sealed class SupplyLedger
         {
             [SupplySource.OnHand.Key] = OnHand,
             [SupplySource.Cap.Key] = Cap,
+            [SupplySource.Shortfall.Key] = Shortfall,
         };
         foreach (var lot in Lots)
         {

@@ -2,12 +2,13 @@ namespace Presale.Domain.Supply;
 
 /// <summary>
 /// Which supply backs a unit: on hand, one supplier's lot, or the pre-sale cap. <see cref="Key"/> is its stable text form
-/// (<c>onhand</c>, <c>cap</c>, <c>lot/{supplierId}/{lotId}</c>); identifiers never contain '/', so the key is unambiguous.
+/// (<c>onhand</c>, <c>cap</c>, <c>short</c>, <c>lot/{supplierId}/{lotId}</c>); identifiers never contain '/', so the key is unambiguous.
 /// </summary>
 public readonly record struct SupplySource
 {
     private const string OnHandKey = "onhand";
     private const string CapKey = "cap";
+    private const string ShortfallKey = "short";
     private const string LotPrefix = "lot/";
 
     private SupplySource(SupplyKind kind, string? supplierId, string? lotId)
@@ -23,6 +24,9 @@ public readonly record struct SupplySource
     /// <summary>The pre-sale cap.</summary>
     public static SupplySource Cap { get; } = new(SupplyKind.Cap, null, null);
 
+    /// <summary>Reservations left without supply (see <see cref="SupplyKind.Shortfall"/>).</summary>
+    public static SupplySource Shortfall { get; } = new(SupplyKind.Shortfall, null, null);
+
     /// <summary>The kind of supply.</summary>
     public SupplyKind Kind { get; }
 
@@ -37,6 +41,7 @@ public readonly record struct SupplySource
     {
         SupplyKind.OnHand => OnHandKey,
         SupplyKind.Cap => CapKey,
+        SupplyKind.Shortfall => ShortfallKey,
         _ => LotPrefix + SupplierId + "/" + LotId,
     };
 
@@ -65,6 +70,11 @@ public readonly record struct SupplySource
         if (key == CapKey)
         {
             return Cap;
+        }
+
+        if (key == ShortfallKey)
+        {
+            return Shortfall;
         }
 
         var parts = key.Split('/');

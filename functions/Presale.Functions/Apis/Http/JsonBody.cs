@@ -42,9 +42,21 @@ internal static class JsonBody
             return new(null, null, Problems.UnsupportedMediaType());
         }
 
+        return Parse<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    /// <summary>Deserialises an already-read body (e.g. a verified webhook's raw bytes) with the same answers as <see cref="ReadAsync{T}"/>.</summary>
+    public static JsonBodyResult<T> Parse<T>(ReadOnlySpan<byte> body)
+        where T : class
+    {
+        if (body.IsEmpty)
+        {
+            return new(null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] }), null);
+        }
+
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), PresaleJson.Options);
+            var value = JsonSerializer.Deserialize<T>(body, PresaleJson.Options);
             return value is null
                 ? new(null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["The body must be a JSON object, not null."] }), null)
                 : new(value, null, null);

@@ -1,0 +1,308 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Presale.Application.Common;
+using Presale.Application.DelayConsent;
+using Presale.Application.Notifications;
+using Presale.Application.Orders;
+using Presale.Application.Outbox;
+using Presale.Application.Shop;
+using Presale.Application.Storage;
+using Presale.Application.Supply;
+using Presale.Domain.Common;
+using Presale.Domain.Notifications;
+using Presale.Domain.Orders;
+using Presale.Domain.Reconciliation;
+using Presale.Domain.Shop;
+using Presale.Domain.Supply;
+
+namespace Presale.Application.Reconciliation;
+
+/// <summary>
+/// Reconciles one SKU: brings its ledger up to date with the lots table, re-plans every order holding a reservation
+/// of it with <see cref="PromisePlanner"/>, and writes what changed — the supply (ledger, the shards' split of
+/// reservations by source) in one transaction with a new plan number, then only the orders whose line changed, each
+/// in one transaction with its customer notification in the outbox.
+/// </summary>
+/// <remarks>
+/// <para>Everything is recomputed from stored state; the message that triggered the run carries nothing but the SKU.
+/// Duplicate, late and reordered messages therefore converge on the same result, and running twice writes nothing the
+/// second time.</para>
+/// <para><b>Concurrent runs of one SKU</b> are ordered by the plan fence (<c>4|plan</c>): a run reads the fence first,
+/// then the state, and takes the next plan number in the same transaction as its supply changes (conditioned on the
+/// fence, the ledger and the shards it read). Plan numbers therefore follow the order in which runs read state. Each
+/// order line records the plan number it was written from; a run that finds a later number on an order stops (the
+/// later run covers it). An order changed under a run (412) makes the run start over from fresh state.</para>
+/// <para>Notifications are keyed deterministically (at risk: per promised date; delayed: per delay number from the
+/// delay-consent service; ready to ship: per order), so a notification is written at most once per change even when a
+/// run is repeated, and the notification pipeline drops duplicates by key.</para>
+/// </remarks>
+public sealed partial class ReconcileSkuHandler(
+    ITableStore store,
+    OrdersOptions orders,
+    NotificationsOptions notifications,
+    ReconciliationOptions options,
+    SupplyStore supply,
+    ShopSettingsStore shops,
+    LotSupplySync lots,
+    ReconciliationStore reconciliation,
+    OrderRepository orderRepository,
+    OutboxPublisher outbox,
+    IDelayConsentService delayConsent,
+    RandomSource random,
+    TimeProvider timeProvider,
+    ILogger<ReconcileSkuHandler> logger)
+{
+    private readonly NotificationComposer _composer = new();
+
+    /// <summary>Reconciles <paramref name="sku"/>.</summary>
+    /// <exception cref="InvalidOperationException">Every attempt met a concurrent change (the message should be redelivered).</exception>
+    public async Task<ReconcileResult> ReconcileAsync(Sku sku, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
+        {
+            await ConflictBackoff.DelayAsync(attempt, random, cancellationToken).ConfigureAwait(false);
+            var (fenceVersion, fenceETag) = await reconciliation.GetFenceAsync(sku, cancellationToken).ConfigureAwait(false);
+            var state = await supply.LoadAsync(sku, cancellationToken).ConfigureAwait(false);
+            if (state is null)
+            {
+                return new ReconcileResult(sku, ReconcileOutcome.UnknownSku, 0, 0, 0, 0, false);
+            }
+
+            if (!state.IsConsistent)
+            {
+                continue;
+            }
+
+            var shop = await shops.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (shop is null)
+            {
+                return new ReconcileResult(sku, ReconcileOutcome.ShopNotConfigured, 0, 0, 0, 0, false);
+            }
+
+            var ledger = await lots.SyncAsync(sku, state.Ledger, cancellationToken).ConfigureAwait(false);
+            var (reservations, stored) = await ReadOpenOrdersAsync(sku, cancellationToken).ConfigureAwait(false);
+
+            var now = timeProvider.GetUtcNow();
+            var today = shop.LocalDate(now);
+            var demand = reservations.Select(r => SupplyPlanMapping.Demand(
+                r.Reservation.OrderId,
+                r.Reservation.Quantity,
+                r.Reservation.Promise.PromisedOn,
+                r.Reservation.ReservedAt,
+                stored.GetValueOrDefault(r.Reservation.OrderId)?.Order,
+                r.Reservation.LineNumber)).ToList();
+            var plan = PromisePlanner.Replan(
+                SupplyPlanMapping.Snapshot(state.Settings, ledger, today),
+                demand,
+                SupplyPlanMapping.Settings(state.Settings, shop, options.PriorityRule),
+                now);
+
+            var (newLedger, shards) = SupplyChange(state, ledger, plan, today);
+            var planVersion = fenceVersion + 1;
+            if (!await reconciliation.CommitAsync(state, planVersion, fenceETag, now, newLedger, shards, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var lines = reservations.ToDictionary(r => r.Reservation.OrderId, StringComparer.Ordinal);
+            var writes = await WriteChangesAsync(plan, planVersion, stored, lines, shop, now, cancellationToken).ConfigureAwait(false);
+            if (writes.Superseded)
+            {
+                LogSuperseded(logger, sku.Value, planVersion);
+                return new ReconcileResult(sku, ReconcileOutcome.Superseded, planVersion, demand.Count, writes.Written, writes.Notifications, newLedger is not null);
+            }
+
+            if (writes.Conflict)
+            {
+                continue;
+            }
+
+            var ready = plan.Changes
+                .Where(c => c.Plan.Status == PromiseStatus.ReadyToShip && c.PreviousStatus != PromiseStatus.ReadyToShip && lines.ContainsKey(c.OrderId))
+                .Select(c => lines[c.OrderId])
+                .Where(r => r.Reservation.Parts.Any(p => p.Source != Domain.Supply.SupplySource.OnHand))
+                .ToList();
+            if (ready.Count > 0)
+            {
+                await reconciliation.MarkOnHandAsync(sku, ready, cancellationToken).ConfigureAwait(false);
+            }
+
+            await WriteLotDemandAsync(sku, newLedger ?? ledger, plan, planVersion, now, cancellationToken).ConfigureAwait(false);
+            LogReconciled(logger, sku.Value, planVersion, demand.Count, writes.Written, writes.Notifications, newLedger is not null);
+            return new ReconcileResult(sku, ReconcileOutcome.Reconciled, planVersion, demand.Count, writes.Written, writes.Notifications, newLedger is not null);
+        }
+
+        throw new InvalidOperationException($"Reconciling SKU {sku} met a concurrent change on each of {options.MaxAttempts} attempts.");
+    }
+
+    /// <summary>
+    /// The supply write the plan needs, or (null, null): the ledger synchronised with the lots and holding the plan's
+    /// shortfall, and the shards with reservations split by source as the plan pegs them (when the plan covers exactly
+    /// the units the shards hold; otherwise excess reservations of a shrunken source move to the next source with room).
+    /// </summary>
+    private static (SupplyLedger? Ledger, IReadOnlyList<AllocationShard>? Shards) SupplyChange(SkuState state, SupplyLedger ledger, ReconciliationPlan plan, DateOnly today)
+    {
+        var current = ReservationRealigner.Reserved(state.AllocationShards);
+        var pegged = SupplyPlanMapping.PeggedByKey(plan);
+        var desired = pegged.Values.Sum() == current.Values.Sum()
+            ? pegged
+            : ReservationRealigner.Rebase(current, ledger.Targets(), [.. ledger.Sequence(today, state.Settings.CapLeadDays).Select(s => s.Source.Key)]);
+        var shortfall = (int)desired.GetValueOrDefault(Domain.Supply.SupplySource.Shortfall.Key);
+        var newLedger = ledger.Shortfall == shortfall ? ledger : ledger.WithShortfall(shortfall);
+        var moved = current.Keys.Concat(desired.Keys).Any(k => current.GetValueOrDefault(k) != desired.GetValueOrDefault(k));
+        if (ReferenceEquals(newLedger, state.Ledger) && !moved)
+        {
+            return (null, null);
+        }
+
+        var realigned = ReservationRealigner.Realign(state.AllocationShards, desired);
+        return QuotaDistributor.Distribute(realigned, newLedger.Targets()) switch
+        {
+            DistributionResult.Distributed distributed => (newLedger, distributed.Shards),
+            DistributionResult.BelowReserved below => throw new InvalidOperationException(
+                $"SKU {state.Settings.Sku}: the plan leaves {below.Reserved} reserved against {below.Target} units of '{below.Key}'."),
+            _ => throw new InvalidOperationException("Unknown distribution result."),
+        };
+    }
+
+    /// <summary>
+    /// The SKU's reservation rows and the order of each, read by id while later pages of the reservations still load.
+    /// Reservations come back sorted by row key (the order the planner is indifferent to, but tests and logs are not).
+    /// </summary>
+    private async Task<(IReadOnlyList<(Reservation Reservation, ETag ETag)> Reservations, IReadOnlyDictionary<string, StoredOrder> Orders)> ReadOpenOrdersAsync(Sku sku, CancellationToken cancellationToken)
+    {
+        var reservations = new ConcurrentBag<(Reservation Reservation, ETag ETag)>();
+        var found = new ConcurrentDictionary<string, StoredOrder>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(reconciliation.ReservationsAsync(sku, cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = options.ReadConcurrency, CancellationToken = cancellationToken }, async (reservation, token) =>
+        {
+            reservations.Add(reservation);
+            var id = reservation.Reservation.OrderId;
+            if (!found.ContainsKey(id) && await orderRepository.GetAsync(id, token).ConfigureAwait(false) is { } order)
+            {
+                found[id] = order;
+            }
+        }).ConfigureAwait(false);
+        var sorted = reservations.OrderBy(r => r.Reservation.OrderId, StringComparer.Ordinal).ThenBy(r => r.Reservation.LineNumber).ToList();
+        return (sorted, found);
+    }
+
+    private async Task<(int Written, int Notifications, bool Superseded, bool Conflict)> WriteChangesAsync(
+        ReconciliationPlan plan,
+        long planVersion,
+        IReadOnlyDictionary<string, StoredOrder> stored,
+        IReadOnlyDictionary<string, (Reservation Reservation, ETag ETag)> lines,
+        ShopSettings shop,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var written = 0;
+        var notified = 0;
+        var superseded = 0;
+        var conflict = 0;
+        var context = new NotificationContext(shop.Locale, TimeZoneInfo.FindSystemTimeZoneById(shop.TimeZoneId));
+        await Parallel.ForEachAsync(plan.Changes, new ParallelOptions { MaxDegreeOfParallelism = options.WriteConcurrency, CancellationToken = cancellationToken }, async (change, token) =>
+        {
+            if (Volatile.Read(ref superseded) + Volatile.Read(ref conflict) > 0
+                || stored.GetValueOrDefault(change.OrderId) is not { Order.Status: OrderStatus.Confirmed } order
+                || !lines.TryGetValue(change.OrderId, out var reservation)
+                || order.Order.Lines.FirstOrDefault(l => l.LineNumber == reservation.Reservation.LineNumber) is not { } line)
+            {
+                return;
+            }
+
+            if (line.Tracking is { } recorded && recorded.PlanVersion > planVersion)
+            {
+                Interlocked.Increment(ref superseded);
+                return;
+            }
+
+            var notification = await ComposeAsync(change, order.Order, line, context, plan.Today, token).ConfigureAwait(false);
+            order.Order.Track(line.LineNumber, SupplyPlanMapping.Tracking(change.Plan, planVersion, now), now);
+            var operations = new List<TableOperation>(2)
+            {
+                TableOperation.Replace(OrderRows.OrderEntity(order.Partition, order.Order, order.RequestHash, order.SagaMarker, order.OutcomeKind, order.Outcome), order.ETag),
+            };
+            OutboxMessage? message = null;
+            if (notification is not null)
+            {
+                var outbound = NotificationMessage.From(notification, now).ToOutboundMessage(order.Order.Id);
+                message = new OutboxMessage(outbound.MessageId, outbound.Subject ?? string.Empty, outbound.Body, outbound.CorrelationId, now, notifications.Queue);
+                operations.Add(TableOperation.Insert(OutboxRows.Entity(order.Partition, message)));
+            }
+
+            var result = await store.SubmitTransactionAsync(orders.OrdersTable, operations, token).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                if (result is { FailedIndex: 0, FailureStatus: WriteStatus.PreconditionFailed or WriteStatus.NotFound })
+                {
+                    Interlocked.Increment(ref conflict);
+                    return;
+                }
+
+                throw new InvalidOperationException($"Writing the plan of order {order.Order.Id} failed at operation {result.FailedIndex} with {result.FailureStatus}.");
+            }
+
+            Interlocked.Increment(ref written);
+            if (message is not null)
+            {
+                Interlocked.Increment(ref notified);
+                await outbox.TryPublishAsync(orders.OrdersTable, order.Partition, message, token).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+        return (written, notified, superseded > 0, conflict > 0);
+    }
+
+    private async Task<Notification?> ComposeAsync(OrderChange change, Order order, OrderLine line, NotificationContext context, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (change.Notification is not { } notice || (notice.PromiseDate ?? line.Promise?.PromisedOn) is not { } promise)
+        {
+            return null;
+        }
+
+        return notice.Kind switch
+        {
+            PromiseNotificationKind.AtRisk => _composer.AtRisk(context, order.Id, order.CustomerId, promise),
+            PromiseNotificationKind.Delayed when notice.Estimate is { } revised =>
+                await delayConsent.RecordDelayAsync(new DelayedOrder(order.Id, order.CustomerId, promise), revised, cancellationToken).ConfigureAwait(false),
+            PromiseNotificationKind.ReadyToShip => _composer.ReadyToShip(context, order.Id, order.CustomerId, today),
+
+            // No customer notification kind exists for "back on track": the change is recorded on the order silently.
+            _ => null,
+        };
+    }
+
+    private async Task WriteLotDemandAsync(Sku sku, SupplyLedger ledger, ReconciliationPlan plan, long planVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var bySource = plan.Sources
+            .Where(s => SupplyPlanMapping.Lot(s.Source) is not null)
+            .ToDictionary(s => s.Source.LotId!, StringComparer.Ordinal);
+        foreach (var lot in ledger.Lots)
+        {
+            var demand = bySource.GetValueOrDefault(lot.Source.Key);
+            var entity = LotDemandRows.Entity(lot.SupplierId, lot.LotId, sku.Value, demand?.PeggedUnits ?? 0, demand?.OrderCount ?? 0, demand?.EarliestPromiseDate, planVersion, now);
+            var existing = await store.GetAsync(orders.LotsTable, lot.SupplierId, entity.RowKey, cancellationToken).ConfigureAwait(false);
+            if (existing is not null
+                && ((existing.GetInt64("PlanVersion") ?? 0) > planVersion
+                    || (existing.GetInt64("PeggedUnits") == entity.GetInt64("PeggedUnits")
+                        && existing.GetInt32("OrderCount") == entity.GetInt32("OrderCount")
+                        && LotDemandRows.EarliestPromise(existing) == LotDemandRows.EarliestPromise(entity))))
+            {
+                continue;
+            }
+
+            var result = existing is null
+                ? await store.InsertAsync(orders.LotsTable, entity, cancellationToken).ConfigureAwait(false)
+                : await store.ReplaceAsync(orders.LotsTable, entity, existing.ETag, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded && result.Status is not (WriteStatus.PreconditionFailed or WriteStatus.AlreadyExists or WriteStatus.NotFound))
+            {
+                throw new InvalidOperationException($"Writing the demand on lot {lot.Source} for SKU {sku} failed with {result.Status}.");
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled SKU {Sku} as plan {PlanVersion}: {Planned} order lines planned, {Written} orders written, {Notifications} notifications, supply changed: {SupplyChanged}.")]
+    private static partial void LogReconciled(ILogger logger, string sku, long planVersion, int planned, int written, int notifications, bool supplyChanged);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciliation of SKU {Sku} as plan {PlanVersion} stopped: a later plan is being written.")]
+    private static partial void LogSuperseded(ILogger logger, string sku, long planVersion);
+}

@@ -1,0 +1,238 @@
+using Presale.Application.Orders;
+using Presale.Application.Reconciliation;
+using Presale.Application.Suppliers;
+using Presale.Domain.Common;
+using Presale.Domain.Reconciliation;
+using Presale.Domain.Supply;
+using SupplySource = Presale.Domain.Supply.SupplySource;
+
+namespace Presale.Application.Tests.Reconciliation;
+
+public sealed class ReconcileSkuHandlerTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Shop in Berlin, 2 handling days; SKU with 2 on hand and lot L1 of 10 due in 10 days; three single-unit orders.</summary>
+    private static async Task<(ReconciliationHarness H, string[] Orders)> SettledAsync(string sku = "KB-75", int onHand = 2, int lotUnits = 10, int orders = 3)
+    {
+        var h = new ReconciliationHarness();
+        await h.Ordering.ConfigureShopAsync();
+        await h.Ordering.CreateSkuAsync(sku, onHand, lot: ("L1", lotUnits, 10));
+        var ids = new string[orders];
+        for (var i = 0; i < orders; i++)
+        {
+            ids[i] = await h.PlaceAsync(sku, 1);
+            h.Ordering.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var settled = await h.ReconcileAsync(sku);
+        Assert.Equal(ReconcileOutcome.Reconciled, settled.Outcome);
+        return (h, ids);
+    }
+
+    [Fact]
+    public async Task Reconcile_FirstRun_MarksOnHandOrdersReadyToShipAndLotOrdersOnTrack()
+    {
+        var (h, ids) = await SettledAsync();
+
+        Assert.Equal(PromiseStatus.ReadyToShip, (await h.TrackingAsync(ids[0]))!.Status);
+        Assert.Equal(PromiseStatus.ReadyToShip, (await h.TrackingAsync(ids[1]))!.Status);
+        var third = (await h.TrackingAsync(ids[2]))!;
+        Assert.Equal(PromiseStatus.OnTrack, third.Status);
+        Assert.Equal(h.Today.AddDays(12), third.Estimate);
+        Assert.Equal(
+            new HashSet<string>([$"notif:ready-to-ship:{ids[0]}", $"notif:ready-to-ship:{ids[1]}"], StringComparer.Ordinal),
+            new HashSet<string>(h.NotificationIds, StringComparer.Ordinal));
+        Assert.Equal(2, h.NotificationIds.Count);
+    }
+
+    [Fact]
+    public async Task Reconcile_AfterEtaSlip_DelaysOnlyTheOrdersOnTheLotAndWritesOnlyThem()
+    {
+        var (h, ids) = await SettledAsync();
+        var applied = Assert.IsType<SupplierLotEventResult.Acknowledged>(await h.EtaAsync("e-1", "L1", T0, h.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(SupplierEventOutcome.Applied, applied.Acknowledgement.Outcome);
+        Assert.Equal(["KB-75"], applied.AffectedSkus);
+        Assert.Contains(h.Ordering.Publisher.Published, p => p.Queue == h.Ordering.Options.ReconcileQueue && p.Message.Body.Contains("\"sku\":\"KB-75\"", StringComparison.Ordinal));
+
+        var result = await h.ReconcileAsync("KB-75");
+
+        Assert.Equal(1, result.OrdersWritten);
+        var third = (await h.TrackingAsync(ids[2]))!;
+        Assert.Equal(PromiseStatus.AtRisk, third.Status);
+        Assert.Equal(h.Today.AddDays(22), third.Estimate);
+        var delay = Assert.Single(h.DelayConsent.Calls);
+        Assert.Equal(ids[2], delay.Order.OrderId);
+        Assert.Equal(h.Today.AddDays(12), delay.Order.OriginalPromise);
+        Assert.Equal(h.Today.AddDays(22), delay.Revised);
+        Assert.Equal(3, h.NotificationIds.Count);
+        Assert.Equal(PromiseStatus.ReadyToShip, (await h.TrackingAsync(ids[0]))!.Status);
+        Assert.Equal(h.Today.AddDays(20), (await h.Ordering.StateAsync("KB-75")).Ledger.Lots[0].Eta);
+    }
+
+    [Fact]
+    public async Task Reconcile_RunAgainWithoutChange_WritesNothing()
+    {
+        var (h, _) = await SettledAsync();
+        var before = h.NotificationIds.Count;
+
+        var again = await h.ReconcileAsync("KB-75");
+
+        Assert.Equal(0, again.OrdersWritten);
+        Assert.False(again.SupplyChanged);
+        Assert.Equal(before, h.NotificationIds.Count);
+    }
+
+    [Fact]
+    public async Task Reconcile_AfterReceipt_MovesUnitsOnHandAndMakesWaitingOrdersReadyToShip()
+    {
+        var (h, ids) = await SettledAsync();
+        Assert.IsType<SupplierLotEventResult.Acknowledged>(await h.ReceiptAsync("r-1", "L1", T0, ("KB-75", 4)));
+        Assert.IsType<SupplierLotEventResult.Acknowledged>(await h.ReceiptAsync("r-2", "L1", T0.AddHours(1), ("KB-75", 7)));
+
+        await h.ReconcileAsync("KB-75");
+        await h.ReconcileAsync("KB-75");
+
+        Assert.Equal(PromiseStatus.ReadyToShip, (await h.TrackingAsync(ids[2]))!.Status);
+        var state = await h.Ordering.StateAsync("KB-75");
+        Assert.Equal(2 + 11, state.Ledger.OnHand);
+        Assert.Equal(0, state.Ledger.Lots[0].Quantity);
+        Assert.Equal(11, state.Ledger.Lots[0].Received);
+        var reserved = ReservationRealigner.Reserved(state.AllocationShards);
+        Assert.Equal(3, reserved[SupplySource.OnHand.Key]);
+        var reservation = await h.Ordering.Supply.GetReservationAsync(Sku.From("KB-75"), ids[2], 1, ReconciliationHarness.Ct);
+        Assert.All(reservation!.Parts, p => Assert.Equal(SupplySource.OnHand, p.Source));
+        Assert.Equal((3L, 3L), await h.Ordering.ReservedAsync("KB-75"));
+    }
+
+    [Fact]
+    public async Task Reconcile_AfterLotCancelled_PutsUnsuppliedOrdersAtRiskAndReleaseStillBalances()
+    {
+        var (h, ids) = await SettledAsync(onHand: 0, lotUnits: 2, orders: 2);
+        Assert.IsType<SupplierLotEventResult.Acknowledged>(await h.EtaAsync("c-1", "L1", T0, null, cancelled: true));
+
+        await h.ReconcileAsync("KB-75");
+
+        foreach (var id in ids)
+        {
+            var tracking = (await h.TrackingAsync(id))!;
+            Assert.Equal(PromiseStatus.AtRisk, tracking.Status);
+            Assert.Null(tracking.Estimate);
+        }
+
+        Assert.Equal(2, h.NotificationIds.Count(n => n.StartsWith("notif:at-risk:", StringComparison.Ordinal)));
+        Assert.Equal(2, (await h.Ordering.StateAsync("KB-75")).Ledger.Shortfall);
+
+        Assert.IsType<CancelOrderResult.Cancelled>(await h.Ordering.Cancel.CancelAsync(ids[0], new CancelOrderRequest("no longer needed"), ReconciliationHarness.Ct));
+        Assert.Equal((1L, 1L), await h.Ordering.ReservedAsync("KB-75"));
+        await h.ReconcileAsync("KB-75");
+        Assert.Equal(1, (await h.Ordering.StateAsync("KB-75")).Ledger.Shortfall);
+        Assert.Equal(0, (await h.Ordering.StateAsync("KB-75")).Available(h.Today));
+    }
+
+    [Fact]
+    public async Task Reconcile_AfterShortShipment_ServesHigherTierFirst()
+    {
+        var h = new ReconciliationHarness();
+        await h.Ordering.ConfigureShopAsync();
+        await h.Ordering.CreateSkuAsync("KB-75", 0, lot: ("L1", 3, 10));
+        var first = await h.PlaceAsync("KB-75", 1, CustomerTier.Standard);
+        var second = await h.PlaceAsync("KB-75", 1, CustomerTier.Standard);
+        var platinum = await h.PlaceAsync("KB-75", 1, CustomerTier.Platinum);
+        await h.ReconcileAsync("KB-75");
+
+        Assert.IsType<SupplierLotEventResult.Acknowledged>(await h.EtaAsync("s-1", "L1", T0, h.Today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), [new SupplierLotLineRequest("KB-75", 2)]));
+        await h.ReconcileAsync("KB-75");
+
+        Assert.Equal(PromiseStatus.OnTrack, (await h.TrackingAsync(platinum))!.Status);
+        Assert.Equal(PromiseStatus.OnTrack, (await h.TrackingAsync(first))!.Status);
+        Assert.Equal(PromiseStatus.AtRisk, (await h.TrackingAsync(second))!.Status);
+        Assert.Equal(1, (await h.Ordering.StateAsync("KB-75")).Ledger.Shortfall);
+    }
+
+    [Fact]
+    public async Task Reconcile_WithFirstComeFirstServed_IgnoresTier()
+    {
+        var h = new ReconciliationHarness(options: new ReconciliationOptions { PriorityRule = PriorityRule.FirstComeFirstServed });
+        await h.Ordering.ConfigureShopAsync();
+        await h.Ordering.CreateSkuAsync("KB-75", 0, lot: ("L1", 2, 10));
+        var first = await h.PlaceAsync("KB-75", 1, CustomerTier.Standard);
+        var platinum = await h.PlaceAsync("KB-75", 1, CustomerTier.Platinum);
+        await h.ReconcileAsync("KB-75");
+
+        Assert.IsType<SupplierLotEventResult.Acknowledged>(await h.EtaAsync("s-1", "L1", T0, null, [new SupplierLotLineRequest("KB-75", 1)]));
+        await h.ReconcileAsync("KB-75");
+
+        Assert.Equal(PromiseStatus.OnTrack, (await h.TrackingAsync(first))!.Status);
+        Assert.Equal(PromiseStatus.AtRisk, (await h.TrackingAsync(platinum))!.Status);
+    }
+
+    [Fact]
+    public async Task Reconcile_DuplicateAndConcurrentRuns_ConvergeOnTheSameStateAsOneRun()
+    {
+        var (single, singleIds) = await SettledAsync();
+        var (racing, racingIds) = await SettledAsync();
+        var slipped = single.Today.AddDays(25).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await single.EtaAsync("e-1", "L1", T0, slipped);
+        await racing.EtaAsync("e-1", "L1", T0, slipped);
+
+        await single.ReconcileAsync("KB-75");
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => racing.ReconcileAsync("KB-75"), ReconciliationHarness.Ct)));
+        await racing.ReconcileAsync("KB-75");
+
+        for (var i = 0; i < singleIds.Length; i++)
+        {
+            var expected = (await single.TrackingAsync(singleIds[i]))!;
+            var actual = (await racing.TrackingAsync(racingIds[i]))!;
+            Assert.Equal((expected.Status, expected.Estimate, expected.AllocatedUnits), (actual.Status, actual.Estimate, actual.AllocatedUnits));
+            Assert.Equal(expected.Pegs, actual.Pegs);
+        }
+
+        Assert.Equal(single.NotificationIds.Count, racing.NotificationIds.Distinct().Count());
+        Assert.Equal(await single.Ordering.ReservedAsync("KB-75"), await racing.Ordering.ReservedAsync("KB-75"));
+    }
+
+    [Fact]
+    public async Task EtaUpdates_OutOfOrder_TheOlderIsStaleAndTheNewerDateStands()
+    {
+        var (h, ids) = await SettledAsync();
+        var newer = h.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var older = h.Today.AddDays(15).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        await h.EtaAsync("e-2", "L1", T0.AddHours(2), newer);
+        var stale = Assert.IsType<SupplierLotEventResult.Acknowledged>(await h.EtaAsync("e-1", "L1", T0.AddHours(1), older));
+        var duplicate = Assert.IsType<SupplierLotEventResult.Acknowledged>(await h.EtaAsync("e-2", "L1", T0.AddHours(2), older));
+        await h.ReconcileAsync("KB-75");
+
+        Assert.Equal(SupplierEventOutcome.Stale, stale.Acknowledgement.Outcome);
+        Assert.Equal(SupplierEventOutcome.Duplicate, duplicate.Acknowledgement.Outcome);
+        Assert.Empty(stale.AffectedSkus);
+        Assert.Equal(h.Today.AddDays(32), (await h.TrackingAsync(ids[2]))!.Estimate);
+    }
+
+    [Fact]
+    public async Task SupplierLots_AfterReconcile_ShowPeggedOrdersAndEarliestPromise()
+    {
+        var (h, ids) = await SettledAsync(orders: 4);
+
+        var lot = Assert.Single(await h.LotsQuery.ListAsync("acme", ReconciliationHarness.Ct));
+
+        Assert.Equal(("L1", 10, 0, 0), (lot.LotId, lot.Ordered, lot.Received, lot.Cancelled));
+        Assert.Equal(2, lot.PeggedOrders);
+        Assert.Equal(2, lot.PeggedUnits);
+        Assert.Equal((await h.OrderAsync(ids[2])).Lines[0].Promise!.PromisedOn, lot.EarliestPromiseDate);
+        Assert.Single(lot.EtaHistory);
+    }
+
+    [Fact]
+    public async Task EtaUpdate_ForUnknownLotOrSku_IsRefused()
+    {
+        var (h, _) = await SettledAsync();
+
+        Assert.IsType<SupplierLotEventResult.UnknownLot>(await h.EtaAsync("x-1", "NOPE", T0, "2026-04-01"));
+        var invalid = Assert.IsType<SupplierLotEventResult.Invalid>(await h.EtaAsync("x-2", "L1", T0, "2026-04-01", [new SupplierLotLineRequest("OTHER-1", 1)]));
+        Assert.Contains("lines[0].sku", invalid.Errors.Keys);
+        var badDate = Assert.IsType<SupplierLotEventResult.Invalid>(await h.EtaAsync("x-3", "L1", T0, "next week"));
+        Assert.Contains("newEta", badDate.Errors.Keys);
+    }
+}

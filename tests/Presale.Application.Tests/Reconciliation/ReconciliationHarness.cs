@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Presale.Application.Common;
+using Presale.Application.Notifications;
+using Presale.Application.Orders;
+using Presale.Application.Reconciliation;
+using Presale.Application.Storage;
+using Presale.Application.Suppliers;
+using Presale.Application.Tests.Orders;
+using Presale.Domain.Common;
+using Presale.Domain.Orders;
+
+namespace Presale.Application.Tests.Reconciliation;
+
+/// <summary>The ordering harness plus reconciliation, supplier events and the supplier lots query over the same store.</summary>
+internal sealed class ReconciliationHarness
+{
+    public ReconciliationHarness(ITableStore? store = null, string? tablePrefix = null, ReconciliationOptions? options = null, int seed = 11)
+    {
+        Ordering = new OrderingHarness(store, tablePrefix: tablePrefix);
+        Options = options ?? new ReconciliationOptions();
+        var random = new RandomSource(new Random(seed));
+        Sync = new LotSupplySync(Ordering.Store, Ordering.Options);
+        Plans = new ReconciliationStore(Ordering.Store, Ordering.Options);
+        Reconcile = new ReconcileSkuHandler(
+            Ordering.Store,
+            Ordering.Options,
+            Notifications,
+            Options,
+            Ordering.Supply,
+            Ordering.Shops,
+            Sync,
+            Plans,
+            Ordering.Orders,
+            Ordering.Outbox,
+            DelayConsent,
+            random,
+            Ordering.Time,
+            NullLogger<ReconcileSkuHandler>.Instance);
+        Events = new SupplierLotEventHandler(Ordering.Store, Ordering.Options, new SupplierEventLedger(Ordering.Store, Ordering.Time), Ordering.Shops, Ordering.Outbox, Ordering.Time);
+        LotsQuery = new SupplierLotsQuery(Ordering.Store, Ordering.Options);
+    }
+
+    public OrderingHarness Ordering { get; }
+
+    public ReconciliationOptions Options { get; }
+
+    public NotificationsOptions Notifications { get; } = new() { Queue = "notifications" };
+
+    public FakeDelayConsentService DelayConsent { get; } = new();
+
+    public LotSupplySync Sync { get; }
+
+    public ReconciliationStore Plans { get; }
+
+    public ReconcileSkuHandler Reconcile { get; }
+
+    public SupplierLotEventHandler Events { get; }
+
+    public SupplierLotsQuery LotsQuery { get; }
+
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public DateOnly Today => DateOnly.FromDateTime(Ordering.Time.GetUtcNow().UtcDateTime);
+
+    public Task<ReconcileResult> ReconcileAsync(string sku) => Reconcile.ReconcileAsync(Sku.From(sku), Ct);
+
+    /// <summary>Places a one-line order for <paramref name="customer"/> and returns its id; the clock then moves a second on.</summary>
+    public async Task<string> PlaceAsync(string sku, int quantity, CustomerTier tier = CustomerTier.Gold, string? customer = null)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var request = OrderingHarness.Order((sku, quantity)) with { Tier = tier, CustomerId = customer ?? "customer-" + key[..6] };
+        var result = await Ordering.Place.PlaceAsync(key, request, Ct);
+        var placed = Assert.IsType<PlaceOrderResult.Placed>(result);
+        Ordering.Time.Advance(TimeSpan.FromSeconds(1));
+        return placed.Order.OrderId;
+    }
+
+    public async Task<Order> OrderAsync(string orderId) => (await Ordering.Orders.GetAsync(orderId, Ct))!.Order;
+
+    /// <summary>The tracking of the order's only line.</summary>
+    public async Task<LineTracking?> TrackingAsync(string orderId) => (await OrderAsync(orderId)).Lines[0].Tracking;
+
+    /// <summary>Notification messages published so far (to the notifications queue), by message id.</summary>
+    public IReadOnlyList<string> NotificationIds =>
+        [.. Ordering.Publisher.Published.Where(p => p.Queue == Notifications.Queue).Select(p => p.Message.MessageId)];
+
+    public Task<SupplierLotEventResult> EtaAsync(string eventId, string lotId, DateTimeOffset supplierTimestamp, string? newEta, IReadOnlyList<SupplierLotLineRequest>? lines = null, bool? cancelled = null) =>
+        Events.ApplyEtaUpdateAsync("acme", new EtaUpdateRequest(eventId, supplierTimestamp, lotId, newEta, lines, cancelled, "port congestion"), Ct);
+
+    public Task<SupplierLotEventResult> ReceiptAsync(string eventId, string lotId, DateTimeOffset supplierTimestamp, params (string Sku, int Quantity)[] lines) =>
+        Events.ApplyReceiptAsync("acme", new ReceiptRequest(eventId, supplierTimestamp, lotId, [.. lines.Select(l => new SupplierLotLineRequest(l.Sku, l.Quantity))]), Ct);
+}
