@@ -44,15 +44,23 @@ call PUT /api/shop '{"timeZone":"Europe/Berlin","currency":"EUR","defaultHandlin
 step "Pre-sale settings for $sku: on, 5 units may be sold beyond confirmed supply, at most 3 per order"
 call PUT "/api/skus/$sku" '{"preSaleEnabled":true,"cap":5,"maxPerOrder":3,"handlingDays":2}'
 
+supplier="acme-$(date +%s)"
+step "Register the supplier $supplier and issue its webhook secret (shown once; stored encrypted)"
+call POST /api/suppliers "{\"id\":\"$supplier\",\"name\":\"Acme Kettles\",\"contact\":{\"email\":\"ops@acme.example\"}}"
+secret_response=$(curl -sS -X POST -H "x-functions-key: $KEY" "$BASE/api/suppliers/$supplier/webhook-secrets")
+secret=$(echo "$secret_response" | sed -n 's/.*"secret":"\([^"]*\)".*/\1/p')
+echo "POST /api/suppliers/$supplier/webhook-secrets -> secret ${secret:0:10}… (not shown again)"
+
 step "A supplier's inbound lot of 4 units arriving $eta"
-call POST /api/suppliers/acme/lots "{\"lotId\":\"$lot\",\"purchaseOrderReference\":\"PO-1001\",\"eta\":\"$eta\",\"lines\":[{\"sku\":\"$sku\",\"quantity\":4}]}"
+call POST "/api/suppliers/$supplier/lots" "{\"lotId\":\"$lot\",\"purchaseOrderReference\":\"PO-1001\",\"eta\":\"$eta\",\"lines\":[{\"sku\":\"$sku\",\"quantity\":4}]}"
 
 step "Quote: 3 units. The promise is the lot's ETA plus handling days, in the shop's time zone; nothing is reserved"
 call POST /api/quotes "{\"lines\":[{\"sku\":\"$sku\",\"quantity\":3}]}"
 
 step "Place the order (Idempotency-Key makes a retry safe)"
 key="walkthrough-$sku"
-order_body="{\"customerId\":\"cust-42\",\"tier\":\"gold\",\"notificationContact\":{\"email\":\"ada@example.com\"},\"lines\":[{\"sku\":\"$sku\",\"quantity\":3,\"unitPrice\":49.90}],\"currency\":\"EUR\",\"acceptPreSaleTerms\":true}"
+customer="cust-$sku"
+order_body="{\"customerId\":\"$customer\",\"tier\":\"gold\",\"notificationContact\":{\"email\":\"ada@example.com\"},\"lines\":[{\"sku\":\"$sku\",\"quantity\":3,\"unitPrice\":49.90}],\"currency\":\"EUR\",\"acceptPreSaleTerms\":true}"
 printf 'POST /api/orders  (Idempotency-Key: %s)\n' "$key"
 response=$(curl -sS -X POST -H "x-functions-key: $KEY" -H 'Content-Type: application/json' -H "Idempotency-Key: $key" --data "$order_body" "$BASE/api/orders")
 echo "$response"
@@ -64,11 +72,33 @@ curl -sS -X POST -H "x-functions-key: $KEY" -H 'Content-Type: application/json' 
 step "9 units can be sold (4 inbound + a cap of 5): two more orders of 3 fit (promised from the cap), a fourth is refused (409) with what is left"
 for i in 2 3 4; do
   curl -sS -X POST -H "x-functions-key: $KEY" -H 'Content-Type: application/json' -H "Idempotency-Key: $key-$i" \
-    --data "${order_body/cust-42/cust-4$i}" -w '\n-> HTTP %{http_code}\n' "$BASE/api/orders"
+    --data "${order_body/$customer/$customer-$i}" -w '\n-> HTTP %{http_code}\n' "$BASE/api/orders"
 done
 
 step "The ledger: on hand, inbound, cap, reserved, available"
 call GET "/api/skus/$sku/supply"
+
+step "The supplier signs an ETA slip of 10 days (Presale-Signature: HMAC-SHA256 over \"timestamp.body\")"
+slipped=$(date -u -d '+31 days' +%F)
+eta_body="{\"eventId\":\"evt-$sku-1\",\"supplierTimestamp\":\"$(date -u +%FT%TZ)\",\"lotId\":\"$lot\",\"newEta\":\"$slipped\",\"reason\":\"port congestion\"}"
+t=$(date +%s)
+signature=$(printf '%s.%s' "$t" "$eta_body" | openssl dgst -sha256 -hmac "$secret" -hex | sed 's/^.* //')
+printf 'POST /api/suppliers/%s/eta-updates  %s\n' "$supplier" "$eta_body"
+curl -sS -X POST -H 'Content-Type: application/json' -H "Presale-Signature: t=$t,v1=$signature" --data "$eta_body" \
+  -w '\n-> HTTP %{http_code}\n' "$BASE/api/suppliers/$supplier/eta-updates"
+echo "The same event again is acknowledged as a duplicate and changes nothing:"
+curl -sS -X POST -H 'Content-Type: application/json' -H "Presale-Signature: t=$t,v1=$signature" --data "$eta_body" \
+  -w '\n-> HTTP %{http_code}\n' "$BASE/api/suppliers/$supplier/eta-updates"
+
+step "Reconciliation runs from the queue: the order pegged to the lot is re-planned and its customer told"
+for i in $(seq 1 30); do
+  feed=$(curl -sS -H "x-functions-key: $KEY" "$BASE/api/customers/$customer/notifications")
+  case "$feed" in *'"delayed"'*|*'"atRisk"'*|*'"Delayed"'*|*'"AtRisk"'*) break ;; esac
+  sleep 1
+done
+echo "GET /api/customers/$customer/notifications"
+echo "$feed"
+call GET "/api/suppliers/$supplier/lots"
 
 if [ -n "$order_id" ]; then
   step "Read the order, then cancel it: the reservation is released at once and the refund due recorded"
