@@ -271,8 +271,9 @@ public sealed partial class ReconcileSkuHandler(
         return notice.Kind switch
         {
             PromiseNotificationKind.AtRisk => _composer.AtRisk(context, order.Id, order.CustomerId, promise),
+            // A delay the flow refuses with nothing announced before is tracked silently (the service logs it).
             PromiseNotificationKind.Delayed when notice.Estimate is { } revised =>
-                await delayConsent.RecordDelayAsync(new DelayedOrder(order.Id, order.CustomerId, promise), revised, cancellationToken).ConfigureAwait(false),
+                (await delayConsent.TryRecordDelayAsync(new DelayedOrder(order.Id, order.CustomerId, promise), revised, cancellationToken).ConfigureAwait(false)).Notice,
             PromiseNotificationKind.ReadyToShip => _composer.ReadyToShip(context, order.Id, order.CustomerId, today),
 
             // No customer notification kind exists for "back on track": the change is recorded on the order silently.
