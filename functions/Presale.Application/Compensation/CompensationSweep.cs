@@ -79,7 +79,7 @@ public sealed partial class CompensationSweep(
 
         run.Visited++;
         var stored = await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
-        var late = stored is null ? null : await LateOrderAsync(stored.Order, cancellationToken).ConfigureAwait(false);
+        var late = stored is null ? null : await LateOrderAsync(stored.Order, run.Zone, cancellationToken).ConfigureAwait(false);
         if (late is null)
         {
             await DropAsync(run, partition, rowKey, cancellationToken).ConfigureAwait(false);
@@ -137,9 +137,10 @@ public sealed partial class CompensationSweep(
     /// <summary>
     /// The order as compensation sees it, or null when it can never be compensated (not confirmed and not cancelled,
     /// or without promises). The promise is the one made at checkout: the delay flow's original promise when a delay
-    /// was recorded (accepting a delay does not waive compensation for it), else the latest line promise.
+    /// was recorded (accepting a delay does not waive compensation for it), else the latest line promise. Lines that
+    /// reconciliation marked ready to ship and shipped units count as not late (<see cref="LateOrderMapping"/>).
     /// </summary>
-    private async Task<LateOrder?> LateOrderAsync(Order order, CancellationToken cancellationToken)
+    private async Task<LateOrder?> LateOrderAsync(Order order, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         if (order.Status is not (OrderStatus.Confirmed or OrderStatus.Cancelled) || order.Lines.Any(l => l.Promise is null))
         {
@@ -148,12 +149,7 @@ public sealed partial class CompensationSweep(
 
         var consent = await consents.GetAsync(order.Id, cancellationToken).ConfigureAwait(false);
         var promised = consent?.Case.OriginalPromise ?? order.Lines.Max(l => l.Promise!.PromisedOn);
-        return new LateOrder(
-            order.Id,
-            order.CustomerId,
-            [.. order.Lines.Select(l => new LateOrderLine(l.Sku, l.Quantity, l.UnitPrice))],
-            promised,
-            cancelled: order.Status == OrderStatus.Cancelled);
+        return LateOrderMapping.From(order, promised, zone);
     }
 
     private async Task DropAsync(Run run, string partition, string rowKey, CancellationToken cancellationToken)

@@ -37,9 +37,20 @@ public sealed partial class DelayConsentService(
     /// The notice is also written to the notification outbox in the same transaction as the case, so it is delivered
     /// even if the caller dies before sending it; sending it again is harmless (same de-duplication key). A delay the
     /// flow refuses (the same date again, a date not after the promise in force, a cancelled order) returns the last
-    /// notice sent; with none to return it throws <see cref="InvalidOperationException"/>.
+    /// notice sent; with none to return it throws <see cref="InvalidOperationException"/>
+    /// (<see cref="TryRecordDelayAsync"/> answers that as a value).
     /// </remarks>
     public async Task<Notification> RecordDelayAsync(DelayedOrder order, DateOnly revisedDate, CancellationToken cancellationToken)
+    {
+        var recorded = await TryRecordDelayAsync(order, revisedDate, cancellationToken).ConfigureAwait(false);
+        return recorded.Notice ?? throw new InvalidOperationException(recorded.Refusal);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// As <see cref="RecordDelayAsync"/>; a refused delay with no earlier notice writes nothing and is logged.
+    /// </remarks>
+    public async Task<DelayRecording> TryRecordDelayAsync(DelayedOrder order, DateOnly revisedDate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var partition = OrderIds.PartitionOf(order.OrderId)
@@ -55,9 +66,13 @@ public sealed partial class DelayConsentService(
             var result = stored.Case.NotifyDelay(revisedDate, now, zone, options.ConsentPolicy);
             if (result.IsRejected)
             {
-                return stored.LastNotice is { } last
-                    ? NotificationMessageSerializer.Deserialize(last).Notification
-                    : throw new InvalidOperationException($"Order {order.OrderId}: the delay to {revisedDate:yyyy-MM-dd} was refused ({result.Rejection}) and no notice was sent before.");
+                if (stored.LastNotice is { } last)
+                {
+                    return DelayRecording.Recorded(NotificationMessageSerializer.Deserialize(last).Notification);
+                }
+
+                LogDelayRefused(logger, order.OrderId, revisedDate, result.Rejection?.ToString());
+                return DelayRecording.Refused($"Order {order.OrderId}: the delay to {revisedDate:yyyy-MM-dd} was refused ({result.Rejection}) and no notice was sent before.");
             }
 
             var next = result.Case;
@@ -72,7 +87,7 @@ public sealed partial class DelayConsentService(
 
             LogDelayRecorded(logger, order.OrderId, revisedDate, result.Outcome);
             await outbox.TryPublishAsync(partition, message, cancellationToken).ConfigureAwait(false);
-            return message.Notification;
+            return DelayRecording.Recorded(message.Notification);
         }
     }
 
@@ -182,6 +197,9 @@ public sealed partial class DelayConsentService(
         ?? throw new InvalidOperationException("The shop is not configured (PUT /api/shop): its time zone and locale are needed.");
 
     private static NotificationContext Context(ShopSettings shop, TimeZoneInfo zone) => new(shop.Locale, zone);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: the delay to {RevisedDate} was refused ({Rejection}) with no notice sent before; nothing is sent.")]
+    private static partial void LogDelayRefused(ILogger logger, string orderId, DateOnly revisedDate, string? rejection);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} delayed to {RevisedDate}: {Outcome}.")]
     private static partial void LogDelayRecorded(ILogger logger, string orderId, DateOnly revisedDate, DelayConsentOutcome outcome);

@@ -13,4 +13,12 @@ public interface IDelayConsentService
 {
     /// <summary>Records the delay of <paramref name="order"/> to <paramref name="revisedDate"/> and returns the notice to send.</summary>
     Task<Notification> RecordDelayAsync(DelayedOrder order, DateOnly revisedDate, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the delay as <see cref="RecordDelayAsync"/> does, but answers a delay the flow refuses with nothing sent
+    /// before (e.g. a date not after the promise in force) as a value instead of an exception — what reconciliation
+    /// calls, so such a delay never breaks a reconcile run.
+    /// </summary>
+    async Task<DelayRecording> TryRecordDelayAsync(DelayedOrder order, DateOnly revisedDate, CancellationToken cancellationToken) =>
+        DelayRecording.Recorded(await RecordDelayAsync(order, revisedDate, cancellationToken).ConfigureAwait(false));
 }

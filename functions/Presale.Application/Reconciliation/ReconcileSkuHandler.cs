@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Presale.Application.Common;
+using Presale.Application.Compensation;
 using Presale.Application.DelayConsent;
 using Presale.Application.Notifications;
 using Presale.Application.Orders;
@@ -218,7 +219,7 @@ public sealed partial class ReconcileSkuHandler(
 
             var notification = await ComposeAsync(change, order.Order, line, context, plan.Today, token).ConfigureAwait(false);
             order.Order.Track(line.LineNumber, SupplyPlanMapping.Tracking(change.Plan, planVersion, now), now);
-            var operations = new List<TableOperation>(2)
+            var operations = new List<TableOperation>(3)
             {
                 TableOperation.Replace(OrderRows.OrderEntity(order.Partition, order.Order, order.RequestHash, order.SagaMarker, order.OutcomeKind, order.Outcome), order.ETag),
             };
@@ -228,6 +229,14 @@ public sealed partial class ReconcileSkuHandler(
                 var outbound = NotificationMessage.From(notification, now).ToOutboundMessage(order.Order.Id);
                 message = new OutboxMessage(outbound.MessageId, outbound.Subject ?? string.Empty, outbound.Body, outbound.CorrelationId, now, notifications.Queue);
                 operations.Add(TableOperation.Insert(OutboxRows.Entity(order.Partition, message)));
+            }
+
+            // The line's estimate moved: compensation must look at the order once its promise passes, whatever an
+            // earlier sweep decided (e.g. dropped it while it was ready to ship). Upserting is idempotent, and an early
+            // row is only re-assessed and moved on.
+            if (change.Plan.Status != PromiseStatus.ReadyToShip && (change.Notification?.PromiseDate ?? line.Promise?.PromisedOn) is { } promised)
+            {
+                operations.Add(PromiseDueIndex.Upsert(order.Partition, order.Order.Id, promised));
             }
 
             var result = await store.SubmitTransactionAsync(orders.OrdersTable, operations, token).ConfigureAwait(false);
@@ -262,8 +271,9 @@ public sealed partial class ReconcileSkuHandler(
         return notice.Kind switch
         {
             PromiseNotificationKind.AtRisk => _composer.AtRisk(context, order.Id, order.CustomerId, promise),
+            // A delay the flow refuses with nothing announced before is tracked silently (the service logs it).
             PromiseNotificationKind.Delayed when notice.Estimate is { } revised =>
-                await delayConsent.RecordDelayAsync(new DelayedOrder(order.Id, order.CustomerId, promise), revised, cancellationToken).ConfigureAwait(false),
+                (await delayConsent.TryRecordDelayAsync(new DelayedOrder(order.Id, order.CustomerId, promise), revised, cancellationToken).ConfigureAwait(false)).Notice,
             PromiseNotificationKind.ReadyToShip => _composer.ReadyToShip(context, order.Id, order.CustomerId, today),
 
             // No customer notification kind exists for "back on track": the change is recorded on the order silently.

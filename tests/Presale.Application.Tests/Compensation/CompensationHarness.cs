@@ -6,6 +6,7 @@ using Presale.Application.Credits;
 using Presale.Application.DelayConsent;
 using Presale.Application.Notifications;
 using Presale.Application.Orders;
+using Presale.Application.Reconciliation;
 using Presale.Application.Storage;
 using Presale.Application.Tests.Orders;
 using Presale.Domain.Common;
@@ -77,6 +78,15 @@ internal sealed class CompensationHarness
     public CompensationSweep Sweep() => new(
         Faults, Ordering.Orders, Consents, Credits, Ordering.Shops, Ordering.Publisher, Composer, Ordering.Options, Notifications, Options, Time,
         NullLogger<CompensationSweep>.Instance);
+
+    /// <summary>
+    /// Reconciliation over the same store and clock, recording delays with <paramref name="delayConsent"/> (the real
+    /// <see cref="Service"/> unless told otherwise).
+    /// </summary>
+    public ReconcileSkuHandler Reconciler(IDelayConsentService? delayConsent = null) => new(
+        Faults, Ordering.Options, Notifications, new ReconciliationOptions(), Ordering.Supply, Ordering.Shops,
+        new LotSupplySync(Faults, Ordering.Options), new ReconciliationStore(Faults, Ordering.Options), Ordering.Orders,
+        Ordering.Outbox, delayConsent ?? Service, new RandomSource(new Random(5)), Time, NullLogger<ReconcileSkuHandler>.Instance);
 
     /// <summary>A Berlin shop in EUR and a SKU with stock on hand, promised 2 days out (2026-03-04 at the start).</summary>
     public async Task SetUpShopAsync()

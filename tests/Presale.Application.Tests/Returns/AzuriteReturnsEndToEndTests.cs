@@ -71,7 +71,8 @@ public sealed class AzuriteReturnsEndToEndTests(AzuriteFixture azurite)
         var entry = Assert.Single((await feed.ListAsync("alice", 10, null, Ct)).Items);
         Assert.Equal(created.ReturnId, entry.Notification.ReturnId);
 
-        // Bob's order still waits on the cap until reconciliation re-pegs it to the restocked unit (ReconcileSku).
+        // Bob's order still waits on the cap until ReconcileSku re-pegs it to the restocked unit (the rest of the
+        // path, through the function, is Presale.Functions.Tests' ReturnsReconcileEndToEndTests).
         Assert.Equal(SupplyKind.Cap, (await h.Ordering.Get.GetAsync(bob.OrderId, Ct))!.Lines[0].Source!.Kind);
     }
 

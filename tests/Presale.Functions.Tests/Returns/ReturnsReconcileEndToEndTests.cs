@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Presale.Functions.Tests.Support;
+using Presale.Testing;
+
+namespace Presale.Functions.Tests.Returns;
+
+/// <summary>
+/// Returns through reconciliation, in standalone mode on Azurite: a grade-A unit returned by one customer is restocked
+/// by the <c>TriageReturns</c> timer (invoked as the host invokes it), the restock's reconcile message goes through the
+/// local broker to <c>ReconcileSku</c>, which makes the other customer's pre-sale order (waiting on the cap) ready to
+/// ship; both customers' notifications go through the notifications queue into their feeds. Unique table and queue
+/// names; polling with a deadline, never a fixed sleep.
+/// </summary>
+public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Key = "returns-e2e-function-key";
+    private const string Sku = "SPEAKER-9";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RestockedGradeAUnit_IsReconciledToTheWaitingPreSaleOrder_AndBothCustomersAreNotified()
+    {
+        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
+        var notificationsQueue = AzuriteFixture.UniqueName("notify");
+        await using var app = new PresaleApp(CopyDefinitions(reconcileQueue, notificationsQueue))
+            .With("AzureWebJobsStorage", azurite.ConnectionString)
+            .With("Presale:Host:StandaloneTriggers", "true")
+            .With("Presale:Host:FunctionKey", Key)
+            .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
+            .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
+            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
+            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
+            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
+            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
+            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
+            .With("Presale:Notifications:Queue", notificationsQueue)
+            .With("Presale:Notifications:FeedTable", AzuriteFixture.UniqueName("feed"))
+            .With("Presale:Notifications:DeliveryTable", AzuriteFixture.UniqueName("deliveries"))
+            .With("Presale:Returns:ReturnsTable", AzuriteFixture.UniqueName("returns"))
+            .With("Presale:Returns:SupplierClaimsTable", AzuriteFixture.UniqueName("claims"))
+            .With("Presale:Compensation:CreditsTable", AzuriteFixture.UniqueName("credits"))
+            .With("Presale:Suppliers:SuppliersTable", AzuriteFixture.UniqueName("suppliers"));
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", Key);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // One unit on hand and one more sellable ahead of supply (the cap): alice gets the unit, bob waits on the cap.
+        await SendAsync(client, HttpMethod.Put, "/api/shop", """{"timeZone":"UTC","currency":"EUR","defaultHandlingDays":1,"locale":"en"}""", HttpStatusCode.OK);
+        await SendAsync(client, HttpMethod.Put, $"/api/skus/{Sku}", """{"preSaleEnabled":true,"cap":1,"maxPerOrder":5,"category":"audio"}""", HttpStatusCode.Created);
+        await SendAsync(client, HttpMethod.Post, $"/api/skus/{Sku}/stock-adjustments", """{"quantity":1,"reason":"delivery"}""", HttpStatusCode.OK, "stock-1");
+        var alice = await PlaceAsync(client, "alice");
+        var bob = await PlaceAsync(client, "bob");
+        await TrackingAsync(client, alice, "readyToShip");
+        await TrackingAsync(client, bob, "onTrack");
+
+        var shipment = $$"""{"shipmentId":"ship-a","lines":[{"sku":"{{Sku}}","quantity":1}],"shippedOn":"{{today}}","deliveredOn":"{{today}}"}""";
+        await SendAsync(client, HttpMethod.Post, $"/api/orders/{alice}/shipments", shipment, HttpStatusCode.Created);
+        var created = await SendAsync(client, HttpMethod.Post, "/api/returns", $$"""{"orderId":"{{alice}}","customerId":"alice","lines":[{"sku":"{{Sku}}","quantity":1,"reason":"changedMind","statedCondition":"a"}]}""", HttpStatusCode.Created, "ret-alice");
+        var returnId = created["returnId"]!.GetValue<string>();
+        await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/in-transit", """{"trackingReference":"TRACK-9"}""", HttpStatusCode.OK);
+        await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/receipt", $$"""{"receipts":[{"unitId":"{{Sku}}:1","grade":"a","serial":"SN-9"}]}""", HttpStatusCode.OK);
+
+        using (var invoke = new HttpRequestMessage(HttpMethod.Post, "/TriageReturns") { Content = new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json") })
+        {
+            using var invoked = await client.SendAsync(invoke, Ct);
+            Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
+        }
+
+        Assert.Equal("refunded", (await SendAsync(client, HttpMethod.Get, $"/api/returns/{returnId}", null, HttpStatusCode.OK))["status"]!.GetValue<string>());
+
+        // The restock's reconcile message reaches ReconcileSku: bob's order moves onto the returned unit.
+        var tracking = await TrackingAsync(client, bob, "readyToShip");
+        Assert.Equal(1, tracking["allocatedUnits"]!.GetValue<int>());
+        var supply = await SendAsync(client, HttpMethod.Get, $"/api/skus/{Sku}/supply", null, HttpStatusCode.OK);
+        Assert.Equal(2, supply["onHand"]!.GetValue<int>());
+
+        await FeedHoldsAsync(client, "alice", "returnDecided");
+        await FeedHoldsAsync(client, "bob", "readyToShip");
+    }
+
+    private static string CopyDefinitions(string reconcileQueue, string notificationsQueue)
+    {
+        var target = Path.Combine(Path.GetTempPath(), "presale-defs-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.GetFiles(TestDefinitions.SourceFolder, "function.json", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(TestDefinitions.SourceFolder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            var text = File.ReadAllText(file)
+                .Replace("\"queueName\": \"reconcile\"", $"\"queueName\": \"{reconcileQueue}\"", StringComparison.Ordinal)
+                .Replace("\"queueName\": \"notifications\"", $"\"queueName\": \"{notificationsQueue}\"", StringComparison.Ordinal);
+            File.WriteAllText(destination, text);
+        }
+
+        return target;
+    }
+
+    private static async Task<string> PlaceAsync(HttpClient client, string customer)
+    {
+        var body = $$"""{"customerId":"{{customer}}","tier":"standard","notificationContact":{"email":"{{customer}}@example.com"},"lines":[{"sku":"{{Sku}}","quantity":1,"unitPrice":80}],"currency":"EUR","acceptPreSaleTerms":true}""";
+        return (await SendAsync(client, HttpMethod.Post, "/api/orders", body, HttpStatusCode.Created, "order-" + customer))["orderId"]!.GetValue<string>();
+    }
+
+    private static async Task<JsonObject> TrackingAsync(HttpClient client, string orderId, string status)
+    {
+        var order = await EventuallyAsync(
+            () => SendAsync(client, HttpMethod.Get, $"/api/orders/{orderId}", null, HttpStatusCode.OK),
+            o => o["lines"]![0]!["tracking"]?["status"]?.GetValue<string>() == status);
+        return order["lines"]![0]!["tracking"]!.AsObject();
+    }
+
+    private static Task<JsonObject> FeedHoldsAsync(HttpClient client, string customer, string kind) =>
+        EventuallyAsync(
+            () => SendAsync(client, HttpMethod.Get, $"/api/customers/{customer}/notifications", null, HttpStatusCode.OK),
+            f => f["items"]!.AsArray().Any(i => i!["notification"]!["kind"]!.GetValue<string>() == kind));
+
+    private static async Task<JsonObject> EventuallyAsync(Func<Task<JsonObject>> read, Func<JsonObject, bool> done)
+    {
+        var until = TimeProvider.System.GetUtcNow() + Deadline;
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(TimeProvider.System.GetUtcNow() < until, $"Not reached within {Deadline}: {value.ToJsonString()}");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
+        }
+    }
+
+    private static async Task<JsonObject> SendAsync(HttpClient client, HttpMethod method, string path, string? body, HttpStatusCode expected, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await client.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!.AsObject();
+    }
+}
