@@ -75,6 +75,58 @@ public sealed partial class OutboxPublisher(ITableStore store, IMessagePublisher
         }
     }
 
+    /// <summary>
+    /// Publishes many outbox rows of <paramref name="table"/> (<paramref name="parallelism"/> at a time), then deletes the
+    /// published ones in one transaction per 100 rows of a partition instead of one delete each. A message whose publish
+    /// fails is logged and left for the sweeper; a row already removed (by the sweeper) is fine. Returns how many were published.
+    /// </summary>
+    public async Task<int> TryPublishAllAsync(string table, IReadOnlyList<(string Partition, OutboxMessage Message)> messages, int parallelism, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var published = new System.Collections.Concurrent.ConcurrentBag<(string Partition, string RowKey)>();
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (item, token) =>
+        {
+            try
+            {
+                await publisher.PublishAsync(
+                    item.Message.Queue ?? options.ReconcileQueue,
+                    new OutboundMessage(item.Message.MessageId, item.Message.Body, item.Message.CorrelationId, item.Message.Subject),
+                    token).ConfigureAwait(false);
+                published.Add((item.Partition, OutboxRows.RowKey(item.Message)));
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogLeftForSweeper(logger, error, item.Message.MessageId);
+            }
+        }).ConfigureAwait(false);
+
+        var batches = published.GroupBy(p => p.Partition).SelectMany(g => g.Select(p => p.RowKey).Chunk(100).Select(keys => (Partition: g.Key, Keys: keys))).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (batch, token) =>
+        {
+            var result = await store.SubmitTransactionAsync(table, [.. batch.Keys.Select(k => TableOperation.Delete(batch.Partition, k, ETag.Any))], token).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                return;
+            }
+
+            if (result.FailureStatus != WriteStatus.NotFound)
+            {
+                throw new InvalidOperationException($"Removing published outbox messages failed with {result.FailureStatus}.");
+            }
+
+            // One row was already gone: remove the rest one by one.
+            foreach (var key in batch.Keys)
+            {
+                var deleted = await store.DeleteAsync(table, batch.Partition, key, ETag.Any, token).ConfigureAwait(false);
+                if (!deleted.Succeeded && deleted.Status != WriteStatus.NotFound)
+                {
+                    throw new InvalidOperationException($"Removing published outbox message {key} failed with {deleted.Status}.");
+                }
+            }
+        }).ConfigureAwait(false);
+        return published.Count;
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} failed; the outbox sweeper will publish it.")]
     private static partial void LogLeftForSweeper(ILogger logger, Exception error, string messageId);
 }

@@ -197,7 +197,7 @@ public sealed partial class ReconcileSkuHandler(
         CancellationToken cancellationToken)
     {
         var written = 0;
-        var notified = 0;
+        var outboxRows = new ConcurrentBag<(string Partition, OutboxMessage Message)>();
         var superseded = 0;
         var conflict = 0;
         var context = new NotificationContext(shop.Locale, TimeZoneInfo.FindSystemTimeZoneById(shop.TimeZoneId));
@@ -254,11 +254,13 @@ public sealed partial class ReconcileSkuHandler(
             Interlocked.Increment(ref written);
             if (message is not null)
             {
-                Interlocked.Increment(ref notified);
-                await outbox.TryPublishAsync(orders.OrdersTable, order.Partition, message, token).ConfigureAwait(false);
+                outboxRows.Add((order.Partition, message));
             }
         }).ConfigureAwait(false);
-        return (written, notified, superseded > 0, conflict > 0);
+
+        // Published after the writes, their rows removed in batches per partition (the sweeper covers a crash in between).
+        await outbox.TryPublishAllAsync(orders.OrdersTable, [.. outboxRows], options.WriteConcurrency, cancellationToken).ConfigureAwait(false);
+        return (written, outboxRows.Count, superseded > 0, conflict > 0);
     }
 
     private async Task<Notification?> ComposeAsync(OrderChange change, Order order, OrderLine line, NotificationContext context, DateOnly today, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using Presale.Application.Orders;
+using Presale.Application.Outbox;
 using Presale.Application.Reconciliation;
+using Presale.Application.Storage;
 using Presale.Application.Suppliers;
 using Presale.Domain.Common;
 using Presale.Domain.Reconciliation;
@@ -66,8 +68,26 @@ public sealed class ReconcileSkuHandlerTests
         Assert.Equal(h.Today.AddDays(12), delay.Order.OriginalPromise);
         Assert.Equal(h.Today.AddDays(22), delay.Revised);
         Assert.Equal(3, h.NotificationIds.Count);
+        Assert.Equal(0, await OutboxRowsAsync(h));
         Assert.Equal(PromiseStatus.ReadyToShip, (await h.TrackingAsync(ids[0]))!.Status);
         Assert.Equal(h.Today.AddDays(20), (await h.Ordering.StateAsync("KB-75")).Ledger.Lots[0].Eta);
+    }
+
+    [Fact]
+    public async Task Reconcile_WhenNotificationsCannotBePublished_LeavesThemInTheOutboxForTheSweeper()
+    {
+        var (h, ids) = await SettledAsync();
+        await h.EtaAsync("e-1", "L1", T0, h.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        h.Ordering.Publisher.Fail = true;
+
+        var result = await h.ReconcileAsync("KB-75");
+
+        Assert.Equal(1, result.Notifications);
+        Assert.Equal(1, await OutboxRowsAsync(h));
+        h.Ordering.Publisher.Fail = false;
+        h.Ordering.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await h.Ordering.OutboxSweep.RunAsync(ReconciliationHarness.Ct));
+        Assert.Contains(h.Ordering.Publisher.Published, p => p.Queue == "notifications" && p.Message.CorrelationId == ids[2]);
     }
 
     [Fact]
@@ -234,5 +254,19 @@ public sealed class ReconcileSkuHandlerTests
         Assert.Contains("lines[0].sku", invalid.Errors.Keys);
         var badDate = Assert.IsType<SupplierLotEventResult.Invalid>(await h.EtaAsync("x-3", "L1", T0, "next week"));
         Assert.Contains("newEta", badDate.Errors.Keys);
+    }
+
+    private static async Task<int> OutboxRowsAsync(ReconciliationHarness h)
+    {
+        var count = 0;
+        foreach (var partition in OrderIds.Partitions)
+        {
+            await foreach (var row in h.Ordering.Store.QueryAllAsync(h.Ordering.Options.OrdersTable, TableFilter.RowPrefix(partition, OutboxRows.Prefix), 100, ReconciliationHarness.Ct))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }
