@@ -1,6 +1,7 @@
 using System.Globalization;
 using Presale.Application.Orders;
 using Presale.Application.Reconciliation;
+using Presale.Application.Returns;
 using Presale.Application.Storage;
 using Presale.Application.Supply;
 using Presale.Domain.Common;
@@ -10,9 +11,11 @@ namespace Presale.Application.Suppliers;
 
 /// <summary>
 /// Reads a supplier's lots from its partition of the lots table (one range query): the demand view suppliers see, and
-/// the lot history the scorecard and the promise buffer learn from (<see cref="ISupplierLotHistory"/>).
+/// the lot history the scorecard and the promise buffer learn from (<see cref="ISupplierLotHistory"/>), with the
+/// return-to-vendor claims returns recorded per lot (the supplier's partition of the supplier claims table, one query;
+/// claims without a lot id count against no lot).
 /// </summary>
-public sealed class SupplierLotsQuery(ITableStore store, OrdersOptions options) : ISupplierLotHistory
+public sealed class SupplierLotsQuery(ITableStore store, OrdersOptions options, ReturnsOptions returns) : ISupplierLotHistory
 {
     /// <summary>The supplier's lots, each with what the latest reconciliations peg to it.</summary>
     public async Task<IReadOnlyList<SupplierLotDemandView>> ListAsync(string supplierId, CancellationToken cancellationToken)
@@ -41,6 +44,7 @@ public sealed class SupplierLotsQuery(ITableStore store, OrdersOptions options) 
     public async Task<IReadOnlyList<LotHistory>> GetLotsAsync(string supplierId, CancellationToken cancellationToken = default)
     {
         var (lots, _) = await ReadAsync(supplierId, cancellationToken).ConfigureAwait(false);
+        var claims = lots.Count == 0 ? [] : await ClaimsPerLotAsync(supplierId, cancellationToken).ConfigureAwait(false);
         return [.. lots.Select(l =>
         {
             var lot = l.Lot;
@@ -56,8 +60,24 @@ public sealed class SupplierLotsQuery(ITableStore store, OrdersOptions options) 
                 ordered,
                 received,
                 complete ? l.LastReceivedOn : null,
-                cancelled && received == 0);
+                cancelled && received == 0,
+                claims.GetValueOrDefault(lot.LotId));
         })];
+    }
+
+    private async Task<Dictionary<string, int>> ClaimsPerLotAsync(string supplierId, CancellationToken cancellationToken)
+    {
+        var claims = new Dictionary<string, int>(StringComparer.Ordinal);
+        await store.CreateTableIfNotExistsAsync(returns.SupplierClaimsTable, cancellationToken).ConfigureAwait(false);
+        await foreach (var row in store.QueryAllAsync(returns.SupplierClaimsTable, TableFilter.Partition(supplierId), 1000, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString("LotId") is { Length: > 0 } lotId)
+            {
+                claims[lotId] = claims.GetValueOrDefault(lotId) + 1;
+            }
+        }
+
+        return claims;
     }
 
     private async Task<(List<(LotView Lot, DateOnly? LastReceivedOn)> Lots, Dictionary<string, List<TableEntity>> Demand)> ReadAsync(string supplierId, CancellationToken cancellationToken)

@@ -245,6 +245,26 @@ public sealed class ReconcileSkuHandlerTests
     }
 
     [Fact]
+    public async Task LotHistory_CountsTheReturnToVendorClaimsReturnsRecordedPerLot()
+    {
+        var (h, _) = await SettledAsync();
+        var store = h.Ordering.Store;
+        await store.CreateTableIfNotExistsAsync(h.Claims.SupplierClaimsTable, ReconciliationHarness.Ct);
+
+        // Rows as returns writes them: partition = supplier id, the lot id when known.
+        foreach (var (supplier, claimId, lotId) in new[] { ("acme", "c-1", "L1"), ("acme", "c-2", "L1"), ("acme", "c-3", (string?)null), ("other", "c-4", "L1") })
+        {
+            var row = new Application.Storage.TableEntity(supplier, claimId, new Dictionary<string, object?> { ["LotId"] = lotId, ["Sku"] = "KB-75" });
+            Assert.True((await store.UpsertAsync(h.Claims.SupplierClaimsTable, row, merge: false, ReconciliationHarness.Ct)).Succeeded);
+        }
+
+        var lot = Assert.Single(await h.LotsQuery.GetLotsAsync("acme", ReconciliationHarness.Ct));
+
+        Assert.Equal("L1", lot.LotId);
+        Assert.Equal(2, lot.ReturnToVendorClaims);
+    }
+
+    [Fact]
     public async Task EtaUpdate_ForUnknownLotOrSku_IsRefused()
     {
         var (h, _) = await SettledAsync();

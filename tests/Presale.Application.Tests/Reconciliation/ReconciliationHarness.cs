@@ -37,7 +37,7 @@ internal sealed class ReconciliationHarness
             Ordering.Time,
             NullLogger<ReconcileSkuHandler>.Instance);
         Events = new SupplierLotEventHandler(Ordering.Store, Ordering.Options, new SupplierEventLedger(Ordering.Store, Ordering.Time), Ordering.Shops, Ordering.Outbox, Ordering.Time);
-        LotsQuery = new SupplierLotsQuery(Ordering.Store, Ordering.Options);
+        LotsQuery = new SupplierLotsQuery(Ordering.Store, Ordering.Options, Claims);
     }
 
     public OrderingHarness Ordering { get; }
@@ -47,6 +47,9 @@ internal sealed class ReconciliationHarness
     public NotificationsOptions Notifications { get; } = new() { Queue = "notifications" };
 
     public FakeDelayConsentService DelayConsent { get; } = new();
+
+    /// <summary>Where the supplier claims of returns are read from (the lot history counts them per lot).</summary>
+    public Application.Returns.ReturnsOptions Claims { get; } = new() { SupplierClaimsTable = "tclaims" };
 
     public LotSupplySync Sync { get; }
 
