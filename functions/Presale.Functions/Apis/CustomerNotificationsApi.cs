@@ -15,7 +15,11 @@ public static class CustomerNotificationsApi
     {
         endpoints.MapGet("/api/customers/{customerId}/notifications", GetFeedAsync)
             .WithName("GetCustomerNotifications")
-            .WithTags("Notifications");
+            .WithTags("Notifications")
+            .WithSummary("A customer's notification feed, newest first")
+            .WithDescription("limit 1–100 (default 20); pass continuationToken from the previous page for older entries.")
+            .Produces<NotificationFeedPage>()
+            .ProducesValidationProblem();
         return endpoints;
     }
 

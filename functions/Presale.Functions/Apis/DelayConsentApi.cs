@@ -28,7 +28,9 @@ public static class DelayConsentApi
             .Produces<DelayConsentView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         app.MapGet("/api/consent", DescribeLink)
             .WithName("DescribeDelayConsentLink")
             .WithTags("Delay consent")

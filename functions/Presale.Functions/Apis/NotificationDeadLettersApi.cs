@@ -17,7 +17,11 @@ public static class NotificationDeadLettersApi
     {
         endpoints.MapGet("/api/notifications/dead-letters", ListAsync)
             .WithName("ListNotificationDeadLetters")
-            .WithTags("Notifications");
+            .WithTags("Notifications")
+            .WithSummary("Notifications the shop's webhook never accepted, most recent first")
+            .WithDescription("With the reason, attempts, the receiver's last status and the notification itself. limit 1–100; pass continuationToken for the next page. Admin key.")
+            .Produces<DeadLetterPage>()
+            .ProducesValidationProblem();
         return endpoints;
     }
 

@@ -18,26 +18,19 @@ public static class OrdersApi
             .WithName("PlaceOrder")
             .WithSummary("Place a pre-sale order")
             .WithDescription("Reserves every line or none and answers with a promise date per line. Send an Idempotency-Key header: a retry with the same key and body gets the same answer (header Idempotent-Replayed: true); the same key with another body is refused with 422.")
+            .WithIdempotencyKey(StatusCodes.Status201Created, StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
             .Accepts<PlaceOrderRequest>("application/json")
             .Produces<OrderView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new ApiExamples(ApiSamples.OrderRequest, new Dictionary<int, object>
-            {
-                [StatusCodes.Status201Created] = ApiSamples.Order,
-                [StatusCodes.Status400BadRequest] = ApiSamples.ValidationProblem,
-                [StatusCodes.Status409Conflict] = ApiSamples.ShortProblem,
-                [StatusCodes.Status422UnprocessableEntity] = ApiSamples.KeyReusedProblem,
-            }));
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id}", GetAsync)
             .WithName("GetOrder")
             .WithSummary("Read an order")
             .Produces<OrderView>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithMetadata(new ApiExamples(null, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Order, [StatusCodes.Status404NotFound] = ApiSamples.NotFoundProblem }));
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/cancel", CancelAsync)
             .WithName("CancelOrder")
             .WithSummary("Cancel a confirmed order")
@@ -47,7 +40,8 @@ public static class OrdersApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithMetadata(new ApiExamples(new CancelOrderRequest("Ordered twice"), new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.CancelledOrder }));
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 

@@ -21,7 +21,7 @@ public static class QuotesApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithMetadata(new ApiExamples(ApiSamples.QuoteRequest, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Quote, [StatusCodes.Status400BadRequest] = ApiSamples.ValidationProblem }));
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 

@@ -23,11 +23,14 @@ public static class ReturnsApi
             .WithName("CreateReturn")
             .WithSummary("Request a return")
             .WithDescription("Decides eligibility at once and explains it per line: 201 with the return (approved; ineligible lines listed with their reasons) when any line is eligible, 422 with every reason when none is (nothing stored). Send an Idempotency-Key header: a retry gets the same return (header Idempotent-Replayed: true); the same key with another body is refused with 422.")
+            .WithIdempotencyKey(StatusCodes.Status201Created)
             .Accepts<CreateReturnRequest>("application/json")
             .Produces<ReturnView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("", ListAsync)
             .WithName("ListReturns")
@@ -47,7 +50,9 @@ public static class ReturnsApi
             .Produces<ReturnView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{id}/receipt", ReceiveAsync)
             .WithName("ReceiveReturn")
             .WithSummary("Record units received and their inspected grade")
@@ -56,7 +61,9 @@ public static class ReturnsApi
             .Produces<ReturnView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{id}/decision", DecideAsync)
             .WithName("DecideReturnUnit")
             .WithSummary("A reviewer's final decision for a unit")
@@ -64,7 +71,9 @@ public static class ReturnsApi
             .Produces<ReturnView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 

@@ -19,8 +19,7 @@ public static class ShopApi
             .WithName("GetShopSettings")
             .WithSummary("Read the shop's settings")
             .Produces<ShopSettingsView>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithMetadata(new ApiExamples(null, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Shop }));
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("", PutAsync)
             .WithName("PutShopSettings")
             .WithSummary("Save the shop's settings")
@@ -28,7 +27,8 @@ public static class ShopApi
             .Accepts<ShopSettingsRequest>("application/json")
             .Produces<ShopSettingsView>()
             .ProducesValidationProblem()
-            .WithMetadata(new ApiExamples(ApiSamples.ShopRequest, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Shop }));
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 

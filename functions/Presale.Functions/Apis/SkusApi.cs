@@ -21,8 +21,7 @@ public static class SkusApi
             .WithSummary("Read a SKU's pre-sale settings")
             .Produces<SkuSettingsView>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithMetadata(new ApiExamples(null, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Sku }));
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("", PutAsync)
             .WithName("PutSkuSettings")
             .WithSummary("Create or change a SKU's pre-sale settings")
@@ -32,26 +31,28 @@ public static class SkusApi
             .Produces<SkuSettingsView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithMetadata(new ApiExamples(ApiSamples.SkuRequest, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Sku, [StatusCodes.Status201Created] = ApiSamples.Sku }));
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/supply", GetSupplyAsync)
             .WithName("GetSkuSupply")
             .WithSummary("Read a SKU's supply ledger and reservations")
             .Produces<SupplyView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithMetadata(new ApiExamples(null, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Supply }));
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/stock-adjustments", AdjustAsync)
             .WithName("AdjustStock")
             .WithSummary("Adjust on-hand stock")
             .WithDescription("Adds (or removes, with a negative quantity) units on hand, with a reason. Send an Idempotency-Key header: a retry is applied once. On hand cannot drop below what orders hold against it.")
+            .WithIdempotencyKey(StatusCodes.Status200OK)
             .Accepts<StockAdjustmentRequest>("application/json")
             .Produces<SupplyView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new ApiExamples(ApiSamples.AdjustmentRequest, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Supply }));
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 

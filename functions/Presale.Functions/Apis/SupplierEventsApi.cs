@@ -24,7 +24,10 @@ public static class SupplierEventsApi
             .Produces<SupplierWebhookAcknowledgement>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/receipts", ReceiptAsync)
             .RequireSupplierSignature()
             .WithName("PostReceipt")
@@ -34,7 +37,10 @@ public static class SupplierEventsApi
             .Produces<SupplierWebhookAcknowledgement>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/lots", ListLotsAsync)
             .WithName("GetSupplierLots")
             .WithSummary("The supplier's lots with the customer demand waiting on each")

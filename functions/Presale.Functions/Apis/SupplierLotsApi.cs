@@ -22,13 +22,13 @@ public static class SupplierLotsApi
             .Produces<LotView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithMetadata(new ApiExamples(ApiSamples.LotRequest, new Dictionary<int, object> { [StatusCodes.Status201Created] = ApiSamples.Lot }));
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/{lotId}", GetAsync)
             .WithName("GetLot")
             .WithSummary("Read a lot with its ETA history")
             .Produces<LotView>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithMetadata(new ApiExamples(null, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Lot }));
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

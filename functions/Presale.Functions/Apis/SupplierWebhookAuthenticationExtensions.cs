@@ -23,7 +23,7 @@ public static class SupplierWebhookAuthenticationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddEndpointFilter<TBuilder, SupplierWebhookAuthenticationFilter>();
-        return builder;
+        return builder.WithMetadata(new SupplierSignatureMetadata());
     }
 
     /// <summary>The request verified by <see cref="RequireSupplierSignature{TBuilder}"/>.</summary>

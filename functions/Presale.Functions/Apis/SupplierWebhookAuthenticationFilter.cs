@@ -35,11 +35,7 @@ internal sealed partial class SupplierWebhookAuthenticationFilter(
         var body = await ReadBodyAsync(http.Request, limit, http.RequestAborted);
         if (body is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "The webhook body is too large.",
-                detail: $"A supplier webhook body has at most {limit} bytes (setting {SuppliersOptions.SectionName}:{nameof(SuppliersOptions.MaxWebhookBodyBytes)}).",
-                extensions: new Dictionary<string, object?> { ["code"] = "body-too-large" });
+            return TooLarge(limit);
         }
 
         var header = http.Request.Headers[WebhookSignature.HeaderName].ToString();
@@ -59,6 +55,13 @@ internal sealed partial class SupplierWebhookAuthenticationFilter(
         http.Response.Headers.WWWAuthenticate = WebhookSignature.HeaderName;
         return Unauthorized(result.Status, options.Value.WebhookReplayWindow);
     }
+
+    /// <summary>The 413 problem for a body longer than <paramref name="limit"/> bytes.</summary>
+    internal static IResult TooLarge(int limit) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The webhook body is too large.",
+        detail: $"A supplier webhook body has at most {limit} bytes (setting {SuppliersOptions.SectionName}:{nameof(SuppliersOptions.MaxWebhookBodyBytes)}).",
+        extensions: new Dictionary<string, object?> { ["code"] = "body-too-large" });
 
     /// <summary>The 401 problem for a failed check; unknown supplier and missing secret look exactly like a mismatch.</summary>
     internal static IResult Unauthorized(SupplierWebhookStatus status, TimeSpan window)

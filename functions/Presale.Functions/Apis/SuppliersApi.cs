@@ -19,11 +19,31 @@ public static class SuppliersApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/api/suppliers").WithTags("Suppliers");
-        group.MapPost("/", CreateSupplierAsync).WithName("CreateSupplier");
-        group.MapGet("/{supplierId}", GetSupplierAsync).WithName("GetSupplier");
-        group.MapPost("/{supplierId}/webhook-secrets", IssueWebhookSecretAsync).WithName("IssueSupplierWebhookSecret");
-        group.MapDelete("/{supplierId}/webhook-secrets/previous", EndSecretRotationAsync).WithName("EndSupplierWebhookSecretRotation");
-        group.MapGet("/{supplierId}/scorecard", GetScorecardAsync).WithName("GetSupplierScorecard");
+        group.MapPost("/", CreateSupplierAsync).WithName("CreateSupplier")
+            .WithSummary("Register a supplier")
+            .Accepts<CreateSupplierRequest>("application/json")
+            .Produces<SupplierView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapGet("/{supplierId}", GetSupplierAsync).WithName("GetSupplier")
+            .WithSummary("Read a supplier with its webhook secrets' status (never their values)")
+            .Produces<SupplierView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{supplierId}/webhook-secrets", IssueWebhookSecretAsync).WithName("IssueSupplierWebhookSecret")
+            .WithSummary("Issue a webhook secret, shown this once")
+            .WithDescription("The new secret signs from now on; the previous one stays valid for the rotation overlap (Presale:Suppliers:SecretRotationOverlap). The answer is not cached.")
+            .Produces<IssuedWebhookSecret>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{supplierId}/webhook-secrets/previous", EndSecretRotationAsync).WithName("EndSupplierWebhookSecretRotation")
+            .WithSummary("End a secret rotation early: only the current secret is accepted from now on")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{supplierId}/scorecard", GetScorecardAsync).WithName("GetSupplierScorecard")
+            .WithSummary("The supplier's scorecard: on-time-in-full, slips, ETA changes, fill rate, grade")
+            .Produces<SupplierScorecardView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

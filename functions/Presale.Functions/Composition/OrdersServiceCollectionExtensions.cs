@@ -11,7 +11,7 @@ using Presale.Application.Outbox;
 using Presale.Application.Shop;
 using Presale.Application.Supply;
 using Presale.Functions.Apis;
-using Presale.Functions.Apis.Http;
+using Presale.Functions.Apis.OpenApi;
 using Presale.Functions.Functions;
 using Presale.Functions.Invocation;
 
@@ -68,7 +68,7 @@ public static class OrdersServiceCollectionExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         services.AddProblemDetails();
-        services.AddOpenApi(o => o.AddOperationTransformer<ApiExamplesTransformer>());
+        services.AddPresaleOpenApi();
         return services;
     }
 

@@ -4,12 +4,16 @@ using Presale.Application.Shop;
 using Presale.Application.Supply;
 using Presale.Domain.Common;
 using Presale.Domain.Orders;
+using Presale.Domain.Reconciliation;
 using Presale.Domain.Supply;
 
-namespace Presale.Functions.Apis;
+namespace Presale.Functions.Apis.OpenApi;
 
-/// <summary>Example bodies for the OpenAPI document (one consistent story: SKU KB-75 on pre-sale in a Berlin shop).</summary>
-internal static class ApiSamples
+/// <summary>
+/// Example bodies of the ordering routes, one consistent story: keyboard KB-75 on pre-sale in a Berlin shop, on hand
+/// today, a lot LOT-2026-031 from supplier acme due on the 20th, and customer cust-4711's order of two.
+/// </summary>
+internal static class OrderSamples
 {
     public const string OrderId = "o1a3f9c02d4b5e6f708192a3b4";
 
@@ -77,42 +81,24 @@ internal static class ApiSamples
         null,
         null);
 
+    /// <summary>The order as read a day later, after a reconciliation set its units aside.</summary>
+    public static OrderView TrackedOrder { get; } = Order with
+    {
+        Lines = [Order.Lines[0] with { Tracking = new LineTrackingView(PromiseStatus.ReadyToShip, new DateOnly(2026, 3, 4), 2, Now.AddDays(1)) }],
+    };
+
+    public static CancelOrderRequest CancelRequest { get; } = new("Ordered twice");
+
     public static OrderView CancelledOrder { get; } = Order with { Status = OrderStatus.Cancelled, RefundDue = 258.00m, CancellationReason = "Ordered twice", UpdatedAt = Now.AddHours(2) };
 
-    public static object ShortProblem { get; } = new
-    {
-        type = "urn:presale:problem:insufficient-supply",
-        title = "Not enough supply for every line.",
-        status = 409,
-        detail = "Nothing was reserved. Each line lists the units available now and the earliest date they could be promised.",
-        orderId = OrderId,
-        lines = new[] { new LineAvailability(1, "KB-75", 2, 1, new DateOnly(2026, 4, 5), new SupplySourceView(SupplyKind.Cap)) },
-    };
+    public static RecordShipmentRequest ShipmentRequest { get; } = new("PARCEL-5521", [new ShipmentLineRequest("KB-75", 2)], new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 6));
 
-    public static object ValidationProblem { get; } = new
-    {
-        type = "urn:presale:problem:validation",
-        title = "The request is not valid.",
-        status = 400,
-        detail = "See errors: each names the field it concerns.",
-        errors = new Dictionary<string, string[]> { ["lines[0].quantity"] = ["A quantity is between 1 and 10000."], ["tier"] = ["This value is malformed, of the wrong type, out of range, or not one of the allowed values."] },
-    };
+    public static OrderFulfilmentView Fulfilment { get; } = new(
+        OrderId,
+        OrderStatus.Confirmed,
+        [new FulfilmentLineView("KB-75", 2, 2, 2, new DateOnly(2026, 3, 6))],
+        [new ShipmentView("PARCEL-5521", [new ShipmentLineRequest("KB-75", 2)], new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 6))]);
 
-    public static object KeyReusedProblem { get; } = new
-    {
-        type = "urn:presale:problem:idempotency-key-reused",
-        title = "The idempotency key was used with another request.",
-        status = 422,
-        detail = "This Idempotency-Key was used for a different request. Send a new key for a new request.",
-        field = "Idempotency-Key",
-    };
-
-    public static object NotFoundProblem { get; } = new
-    {
-        type = "urn:presale:problem:not-found",
-        title = "Not found.",
-        status = 404,
-        detail = "Order o1a3f9c02d4b5e6f708192a3b4 does not exist.",
-        field = "id",
-    };
+    /// <summary>The availability a short placement reports per line.</summary>
+    public static LineAvailability[] ShortLines { get; } = [new LineAvailability(1, "KB-75", 2, 1, new DateOnly(2026, 4, 5), new SupplySourceView(SupplyKind.Cap))];
 }

@@ -1,0 +1,15 @@
+using Presale.Application.DelayConsent;
+
+namespace Presale.Functions.Apis.OpenApi;
+
+/// <summary>Example bodies of the delay-consent routes: order <see cref="OrderSamples.OrderId"/>'s lot slipped a week.</summary>
+internal static class ConsentSamples
+{
+    public static DelayConsentRequest AcceptRequest { get; } = new("accept", 1);
+
+    public static DelayConsentView Accepted { get; } = new(OrderSamples.OrderId, "accepted", new DateOnly(2026, 3, 29), null, null, null);
+
+    public static DelayConsentView Cancelled { get; } = new(OrderSamples.OrderId, "cancelled", null, "customerCancelled", 258.00m, "EUR");
+
+    public static DelayConsentLinkView Link { get; } = new(OrderSamples.OrderId, ["accept", "cancel"], 1, new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero));
+}
