@@ -99,6 +99,9 @@ param shopTimeZone string
 @description('HTTPS URL of the shop\'s notification webhook (customer notifications are POSTed there).')
 param notificationWebhookUrl string
 
+@description('Optional: the public https base URL customers reach the app at, when a custom domain fronts it (e.g. https://presale.shop.example). Empty = the Function App\'s default host name. Consent links in delay notices point here.')
+param publicBaseUrl string = ''
+
 @description('Optional: object id of the operator allowed to set Key Vault secrets (e.g. `az ad signed-in-user show --query id -o tsv`). Empty = none.')
 param secretsOfficerPrincipalId string = ''
 
@@ -227,6 +230,9 @@ module roleAssignments './modules/roleAssignments.bicep' = {
   }
 }
 
+// The address customers reach the app at: a custom domain when given, otherwise the Function App's default host name.
+var appPublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionApp.outputs.defaultHostName}' : publicBaseUrl
+
 // Settings the Functions host and the handler read on every plan. Connections are identity-based: an account or
 // namespace name, never a key or connection string.
 var commonSettings = {
@@ -244,7 +250,8 @@ var presaleSettings = {
   // Table Storage and Service Bus use the identity connections above (AzureWebJobsStorage__accountName and
   // ServiceBusConnection__fullyQualifiedNamespace), the defaults of Presale:Storage:Connection and
   // Presale:Messaging:ServiceBusConnection.
-  // Messages go through Service Bus (the storage-queue transport is the local default only).
+  // Messages go through Service Bus (the storage-queue transport is the local default only). Under the Functions host
+  // the app refuses to start with another transport while serviceBusTrigger functions exist.
   Presale__Messaging__Transport: 'ServiceBus'
   Presale__Orders__TimeZone: shopTimeZone
   // Encrypts each supplier's webhook signing secret at rest.
@@ -253,6 +260,8 @@ var presaleSettings = {
   Presale__Notifications__WebhookSecret: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${notificationWebhookSecretName})'
   // Signs the one-click accept/cancel links of delay notices (base64 of at least 32 random bytes).
   Presale__Compensation__ConsentLinkKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${consentLinkKeySecretName})'
+  // Where those links point: the app's public address (the app refuses a loopback address under the Functions host).
+  Presale__Compensation__PublicBaseUrl: appPublicBaseUrl
 }
 
 module appSettings './modules/appSettings.bicep' = {
@@ -270,6 +279,7 @@ module appSettings './modules/appSettings.bicep' = {
 output resourceGroupName string = resourceGroup().name
 output functionAppName string = functionApp.outputs.functionAppName
 output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
+output publicBaseUrl string = appPublicBaseUrl
 output hostingPlan string = hostingPlan
 output storageAccountName string = storage.outputs.storageAccountName
 output deploymentContainerName string = deploymentContainerName

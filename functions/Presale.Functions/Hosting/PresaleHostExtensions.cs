@@ -43,7 +43,7 @@ public static class PresaleHostExtensions
         services.AddSingleton<TimeProvider>(_ =>
         {
             var offset = configuration[$"{ClockOptions.SectionName}:{nameof(ClockOptions.Offset)}"];
-            return mode.IsStandalone && ClockOptions.TryParseOffset(offset, out var shift) && shift != TimeSpan.Zero
+            return !mode.HostSignalled && ClockOptions.TryParseOffset(offset, out var shift) && shift != TimeSpan.Zero
                 ? new OffsetTimeProvider(TimeProvider.System, shift)
                 : TimeProvider.System;
         });

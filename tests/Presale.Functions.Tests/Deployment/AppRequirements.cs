@@ -29,6 +29,9 @@ internal sealed class AppRequirements
     /// <summary>App settings that must be set: name to reason.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>App settings that must be set to one literal value: name to (value, reason).</summary>
+    public Dictionary<string, (string Value, string Reason)> SettingValues { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Roles the app's identity needs.</summary>
     public List<RequiredRole> Roles { get; } = [];
 
@@ -143,6 +146,12 @@ internal sealed class AppRequirements
             RequireSetting($"{prefix}__{property.Name}", $"{type.FullName}.{property.Name} is [Required]");
         }
 
+        // A public base URL has a localhost default for development; in Azure links built from it must reach the app.
+        foreach (var property in properties.Where(property => property.Name.EndsWith("PublicBaseUrl", StringComparison.Ordinal)))
+        {
+            RequireSetting($"{prefix}__{property.Name}", $"{type.FullName}.{property.Name} defaults to a development address, refused under the Functions host");
+        }
+
         if (section == "Presale:Storage")
         {
             RequireRole(RequiredRole.StorageTableDataContributor($"{type.FullName} configures Table Storage"));
@@ -161,6 +170,9 @@ internal sealed class AppRequirements
         if (trigger)
         {
             RequireRole(RequiredRole.ServiceBusDataReceiver($"{function} is triggered by '{queue}'"));
+            SettingValues.TryAdd(
+                "Presale__Messaging__Transport",
+                ("ServiceBus", $"the Functions host triggers {function} from Service Bus, so the app must publish there; it refuses to start otherwise"));
             if (!ServiceBusQueues.TryGetValue(queue, out var listeners))
             {
                 ServiceBusQueues[queue] = listeners = [];

@@ -41,6 +41,18 @@ internal static class DeploymentCrossCheck
             }
         }
 
+        foreach (var (setting, (value, reason)) in app.SettingValues)
+        {
+            if (!template.AppSettings.TryGetValue(setting, out var actual))
+            {
+                problems.Add($"App setting '{setting}' is not set ({reason}): set it to '{value}' in presaleSettings in infra-bicep/main.bicep.");
+            }
+            else if (!string.Equals(BicepText.Literal(actual), value, StringComparison.Ordinal))
+            {
+                problems.Add($"App setting '{setting}' is {actual.Trim()}, not '{value}' ({reason}).");
+            }
+        }
+
         foreach (var setting in template.AppSettings.Keys.Where(key => key.StartsWith("Presale__", StringComparison.OrdinalIgnoreCase)))
         {
             var parts = setting.Split("__");

@@ -98,6 +98,41 @@ public sealed class DeploymentCrossCheckTests
     }
 
     [Fact]
+    public void Check_WhenTheServiceBusTransportSettingIsRemoved_ReportsIt()
+    {
+        var files = TemplateEdits.Load(InfraFolder);
+        files["main.bicep"] = TemplateEdits.RemoveEntry(files["main.bicep"], "Presale__Messaging__Transport");
+
+        var problems = DeploymentCrossCheck.Problems(FullApp(), InfraTemplate.Parse(files));
+
+        Assert.Contains(problems, problem => problem.StartsWith("App setting 'Presale__Messaging__Transport' is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_WhenTheTransportIsStorageQueue_ReportsIt()
+    {
+        var files = TemplateEdits.Load(InfraFolder);
+        files["main.bicep"] = TemplateEdits.RemoveEntry(files["main.bicep"], "Presale__Messaging__Transport");
+        files["main.bicep"] = TemplateEdits.AddPresaleSetting(files["main.bicep"], "Presale__Messaging__Transport: 'StorageQueue'");
+
+        var problems = DeploymentCrossCheck.Problems(FullApp(), InfraTemplate.Parse(files));
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("App setting 'Presale__Messaging__Transport' is 'StorageQueue', not 'ServiceBus' (the Functions host triggers", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_WhenThePublicBaseUrlIsRemoved_ReportsIt()
+    {
+        var files = TemplateEdits.Load(InfraFolder);
+        files["main.bicep"] = TemplateEdits.RemoveEntry(files["main.bicep"], "Presale__Compensation__PublicBaseUrl");
+
+        var problems = DeploymentCrossCheck.Problems(FullApp(), InfraTemplate.Parse(files));
+
+        Assert.Contains(problems, problem => problem.StartsWith("App setting 'Presale__Compensation__PublicBaseUrl' is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Check_WhenAnOptionsClassRequiresASettingTheTemplateLacks_ReportsTheSetting()
     {
         var app = FullApp();
