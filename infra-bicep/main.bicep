@@ -131,9 +131,11 @@ var notificationWebhookSecretName = 'notification-webhook-secret'
 var consentLinkKeySecretName = 'consent-link-key'
 
 // One entry per serviceBusTrigger queueName in functions/Presale.Functions/Definitions/*/function.json.
-// lockDuration covers one handler run; the Functions host renews the lock for longer runs
-// (host.json extensions.serviceBus.maxAutoLockRenewalDuration). After maxDeliveryCount failed deliveries a message
-// is dead-lettered. Publishers always set MessageId, so duplicates inside the window are dropped.
+// lockDuration covers one handler run (at most PT5M, the Service Bus limit); the Functions host renews the lock for
+// longer runs up to host.json's extensions.serviceBus.maxAutoLockRenewalDuration (00:11:00), which is at least the
+// functionTimeout (00:10:00), so a run never outlives its lock. After maxDeliveryCount failed deliveries a message is
+// dead-lettered; the notifications queue's count must equal Presale:Notifications:MaxDeliveryCount (default 10).
+// Publishers always set MessageId, so duplicates inside the window are dropped. The cross-check test checks all this.
 var serviceBusQueues = [
   {
     // Reconciliation: re-plans a SKU's open orders after an ETA update or goods receipt. Recomputes from state,

@@ -61,6 +61,7 @@ public static class PresaleHostExtensions
         // Function timeout in host.json is 10 minutes; the host waits one more minute, and so does the self-invoker.
         services.AddHttpClient(HttpFunctionInvoker.ClientName, c => c.Timeout = TimeSpan.FromMinutes(11));
         services.AddSingleton<IFunctionInvoker, HttpFunctionInvoker>();
+        services.AddSingleton<FunctionRunLocks>();
         services.AddHostedService<TimerTriggerRunner>();
         services.AddHostedService<QueueDeliveryPump>();
         services.AddSingleton<ManualRunQueue>();
