@@ -9,7 +9,8 @@ namespace Presale.Functions.Tests.Deployment;
 /// </summary>
 public sealed class PublishedPackageFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    // A self-contained ReadyToRun publish takes about a minute alone, but several times that on a busy shared machine.
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
     private readonly DirectoryInfo _output = Directory.CreateTempSubdirectory("presale-publish-");
 
     /// <summary>The package folder (what is zipped).</summary>
