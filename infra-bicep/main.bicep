@@ -99,6 +99,9 @@ param shopTimeZone string
 @description('HTTPS URL of the shop\'s notification webhook (customer notifications are POSTed there).')
 param notificationWebhookUrl string
 
+@description('Optional: the public https base URL customers reach the app at, when a custom domain fronts it (e.g. https://presale.shop.example). Empty = the Function App\'s default host name. Consent links in delay notices point here.')
+param publicBaseUrl string = ''
+
 @description('Optional: object id of the operator allowed to set Key Vault secrets (e.g. `az ad signed-in-user show --query id -o tsv`). Empty = none.')
 param secretsOfficerPrincipalId string = ''
 
@@ -128,9 +131,11 @@ var notificationWebhookSecretName = 'notification-webhook-secret'
 var consentLinkKeySecretName = 'consent-link-key'
 
 // One entry per serviceBusTrigger queueName in functions/Presale.Functions/Definitions/*/function.json.
-// lockDuration covers one handler run; the Functions host renews the lock for longer runs
-// (host.json extensions.serviceBus.maxAutoLockRenewalDuration). After maxDeliveryCount failed deliveries a message
-// is dead-lettered. Publishers always set MessageId, so duplicates inside the window are dropped.
+// lockDuration covers one handler run (at most PT5M, the Service Bus limit); the Functions host renews the lock for
+// longer runs up to host.json's extensions.serviceBus.maxAutoLockRenewalDuration (00:11:00), which is at least the
+// functionTimeout (00:10:00), so a run never outlives its lock. After maxDeliveryCount failed deliveries a message is
+// dead-lettered; the notifications queue's count must equal Presale:Notifications:MaxDeliveryCount (default 10).
+// Publishers always set MessageId, so duplicates inside the window are dropped. The cross-check test checks all this.
 var serviceBusQueues = [
   {
     // Reconciliation: re-plans a SKU's open orders after an ETA update or goods receipt. Recomputes from state,
@@ -227,6 +232,9 @@ module roleAssignments './modules/roleAssignments.bicep' = {
   }
 }
 
+// The address customers reach the app at: a custom domain when given, otherwise the Function App's default host name.
+var appPublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionApp.outputs.defaultHostName}' : publicBaseUrl
+
 // Settings the Functions host and the handler read on every plan. Connections are identity-based: an account or
 // namespace name, never a key or connection string.
 var commonSettings = {
@@ -244,7 +252,8 @@ var presaleSettings = {
   // Table Storage and Service Bus use the identity connections above (AzureWebJobsStorage__accountName and
   // ServiceBusConnection__fullyQualifiedNamespace), the defaults of Presale:Storage:Connection and
   // Presale:Messaging:ServiceBusConnection.
-  // Messages go through Service Bus (the storage-queue transport is the local default only).
+  // Messages go through Service Bus (the storage-queue transport is the local default only). Under the Functions host
+  // the app refuses to start with another transport while serviceBusTrigger functions exist.
   Presale__Messaging__Transport: 'ServiceBus'
   Presale__Orders__TimeZone: shopTimeZone
   // Encrypts each supplier's webhook signing secret at rest.
@@ -253,6 +262,8 @@ var presaleSettings = {
   Presale__Notifications__WebhookSecret: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${notificationWebhookSecretName})'
   // Signs the one-click accept/cancel links of delay notices (base64 of at least 32 random bytes).
   Presale__Compensation__ConsentLinkKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${consentLinkKeySecretName})'
+  // Where those links point: the app's public address (the app refuses a loopback address under the Functions host).
+  Presale__Compensation__PublicBaseUrl: appPublicBaseUrl
 }
 
 module appSettings './modules/appSettings.bicep' = {
@@ -270,6 +281,7 @@ module appSettings './modules/appSettings.bicep' = {
 output resourceGroupName string = resourceGroup().name
 output functionAppName string = functionApp.outputs.functionAppName
 output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
+output publicAppUrl string = appPublicBaseUrl
 output hostingPlan string = hostingPlan
 output storageAccountName string = storage.outputs.storageAccountName
 output deploymentContainerName string = deploymentContainerName

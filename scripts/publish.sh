@@ -4,6 +4,7 @@
 #                       handler named by host.json's customHandler.description.defaultExecutablePath (executable)
 #   <output>/presale.zip the same folder zipped with Unix permissions kept (the handler's executable bit)
 # Usage: scripts/publish.sh [--output DIR]   (default DIR: artifacts)
+# Needs the .NET 10 SDK, Node.js (already needed for Azurite; reads host.json) and zip.
 # Idempotent: the package folder and zip are rebuilt from scratch on every run. Any failure stops the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,8 @@ package="$output/package"
 zipfile="$output/presale.zip"
 
 fail() { echo "publish.sh: $*" >&2; exit 1; }
+command -v node >/dev/null || fail "Node.js is not installed (it reads host.json; the README's prerequisites)"
+command -v zip >/dev/null || fail "zip is not installed (apt-get install zip)"
 
 # Release, linux-x64, self-contained: the Functions host starts the handler directly, whatever .NET the worker image
 # has. ReadyToRun: the handler's own code and its packages are precompiled, so a cold instance answers sooner (the
@@ -43,16 +46,12 @@ dotnet publish functions/Presale.Functions/Presale.Functions.csproj \
 [ -f "$package/host.json" ] || fail "host.json is missing from the package root"
 
 # The executable host.json names must be in the package and runnable.
-executable=$(python3 - "$package/host.json" <<'PY'
-import json, sys
-with open(sys.argv[1], encoding="utf-8") as f:
-    host = json.load(f)
-path = host.get("customHandler", {}).get("description", {}).get("defaultExecutablePath")
-if not path:
-    sys.exit("host.json has no customHandler.description.defaultExecutablePath")
-print(path)
-PY
-) || fail "cannot read the handler path from host.json"
+executable=$(node -e '
+  const host = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const path = host.customHandler && host.customHandler.description && host.customHandler.description.defaultExecutablePath;
+  if (!path) { console.error("host.json has no customHandler.description.defaultExecutablePath"); process.exit(1); }
+  console.log(path);
+' "$package/host.json") || fail "cannot read the handler path from host.json"
 [ -f "$package/$executable" ] || fail "host.json names '$executable' but the package has no such file"
 chmod +x "$package/$executable"
 
@@ -64,7 +63,6 @@ for definition in functions/Presale.Functions/Definitions/*/function.json; do
 done
 
 # Zip with Unix permissions (zip keeps them by default; -X drops extra timestamps so repeated runs are stable).
-command -v zip >/dev/null || fail "zip is not installed (apt-get install zip)"
 (cd "$package" && zip -q -r -X "$zipfile" .) || fail "zip failed"
 
 echo "Package: $package"

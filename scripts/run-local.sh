@@ -2,29 +2,44 @@
 # Runs Presale on this machine in standalone mode: Azurite on its default ports (10000-10002, data kept in .azurite/)
 # and the app on http://127.0.0.1:7071, with its own timer runner and queue delivery. Ctrl+C stops both.
 # Installs the pinned Azurite with `npm ci` when needed. Extra arguments go to the app (e.g. --Presale:Clock:Offset=P10D).
+#
+# Overrides (environment), for a second instance or CI; the defaults are the behaviour above:
+#   PRESALE_AZURITE_BLOB_PORT / _QUEUE_PORT / _TABLE_PORT   Azurite ports (10000 / 10001 / 10002)
+#   PRESALE_AZURITE_LOCATION                                Azurite data folder (.azurite)
+#   Presale__Host__Url                                      the app's URL (http://127.0.0.1:7071)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/azurite.sh
 
+blob_port=${PRESALE_AZURITE_BLOB_PORT:-10000}
+queue_port=${PRESALE_AZURITE_QUEUE_PORT:-10001}
+table_port=${PRESALE_AZURITE_TABLE_PORT:-10002}
+location=${PRESALE_AZURITE_LOCATION:-.azurite}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 ensure_azurite_installed
-if port_open 10001 && port_open 10002; then
-  echo "Azurite is already listening on 10000-10002: using it." >&2
+if port_open "$queue_port" && port_open "$table_port"; then
+  echo "Azurite is already listening on $blob_port-$table_port: using it." >&2
 else
-  mkdir -p .azurite artifacts
-  AZURITE_LOG=artifacts/azurite-local.log
+  mkdir -p "$location" artifacts
+  AZURITE_LOG=${AZURITE_LOG:-artifacts/azurite-local.log}
   trap stop_azurite EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
-  echo "Starting Azurite (data in .azurite/, log in $AZURITE_LOG)..." >&2
-  start_azurite 10000 10001 10002 .azurite
+  echo "Starting Azurite (data in $location/, log in $AZURITE_LOG)..." >&2
+  start_azurite "$blob_port" "$queue_port" "$table_port" "$location"
 fi
 
 # Standalone mode checks keys itself: API routes whose function.json says authLevel "function" need this key
 # (header x-functions-key). scripts/walkthrough.sh uses the same default.
 export Presale__Host__FunctionKey="${Presale__Host__FunctionKey:-local-dev-function-key}"
-export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
+if [ "$blob_port:$queue_port:$table_port" = "10000:10001:10002" ]; then
+  export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
+else
+  AzureWebJobsStorage="${AzureWebJobsStorage:-$(azurite_connection_string "$blob_port" "$queue_port" "$table_port")}"
+  export AzureWebJobsStorage
+fi
 
 echo "Presale on ${Presale__Host__Url:-http://127.0.0.1:7071} (Ctrl+C to stop); try: bash scripts/walkthrough.sh" >&2
 dotnet run --project functions/Presale.Functions -- "$@"

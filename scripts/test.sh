@@ -1,9 +1,33 @@
 #!/usr/bin/env bash
 # Runs every test against a fresh in-memory Azurite and ends with one line: "N passed, N failed[, N skipped]".
+# The line is printed however the run ends: when installing Azurite, restoring, building or starting Azurite fails,
+# that failure counts as one failed test.
 # Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Orders]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/azurite.sh
+
+passed=0; failed=0; skipped=0; reported=false
+report() {
+  if [ "$skipped" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+  else
+    echo "$passed passed, $failed failed"
+  fi
+  reported=true
+}
+finish() {
+  local status=$?
+  stop_azurite
+  if [ "$reported" = false ]; then
+    echo "scripts/test.sh stopped before the tests could run (exit status $status); see the messages above." >&2
+    failed=$((failed + 1))
+    report
+    if [ "$status" -eq 0 ]; then status=1; fi
+  fi
+  exit "$status"
+}
+trap finish EXIT
 
 ensure_azurite_installed
 dotnet restore Presale.sln --verbosity quiet
@@ -12,7 +36,6 @@ dotnet build Presale.sln --no-restore --verbosity quiet -nologo
 blob=$(free_port); queue=$(free_port); table=$(free_port)
 AZURITE_LOG=artifacts/azurite-test.log
 mkdir -p artifacts
-trap stop_azurite EXIT
 start_azurite "$blob" "$queue" "$table"
 export PRESALE_TEST_STORAGE
 PRESALE_TEST_STORAGE=$(azurite_connection_string "$blob" "$queue" "$table")
@@ -22,7 +45,7 @@ rm -rf "$results"
 status=0
 dotnet test Presale.sln --no-build --verbosity quiet --results-directory "$results" --logger "trx" "$@" || status=$?
 
-passed=0; failed=0; total=0; executed=0
+total=0; executed=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
@@ -43,9 +66,5 @@ if [ "$total" -eq 0 ]; then
   status=1
 fi
 
-if [ "$skipped" -gt 0 ]; then
-  echo "$passed passed, $failed failed, $skipped skipped"
-else
-  echo "$passed passed, $failed failed"
-fi
+report
 exit "$status"

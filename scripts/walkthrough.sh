@@ -1,19 +1,38 @@
 #!/usr/bin/env bash
 # A short tour of a running Presale (start it with `bash scripts/run-local.sh`). Each step prints the request and the
-# answer. PRESALE_URL and PRESALE_FUNCTION_KEY override the defaults run-local.sh uses.
+# answer, and checks the answer's status; the script exits non-zero when any step answered otherwise (CI runs it as a
+# smoke test). PRESALE_URL and PRESALE_FUNCTION_KEY override the defaults run-local.sh uses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BASE="${PRESALE_URL:-http://127.0.0.1:7071}"
 KEY="${PRESALE_FUNCTION_KEY:-${Presale__Host__FunctionKey:-local-dev-function-key}}"
+answer=$(mktemp)
+trap 'rm -f "$answer"' EXIT
+failures=0
 
 step() { printf '\n== %s\n' "$*"; }
+# expect STATUS PATTERN WHAT: counts a failure when STATUS does not match the glob PATTERN (e.g. 2??, 409).
+expect() {
+  case "$1" in
+    $2) ;;
+    *) echo "!! $3 answered HTTP $1, expected $2" >&2; failures=$((failures + 1)) ;;
+  esac
+}
+# send [curl arguments...] URL: prints the answer and "-> HTTP <status>", and sets $status.
+send() {
+  status=$(curl -sS -o "$answer" -w '%{http_code}' "$@") || status=000
+  cat "$answer"
+  printf '\n-> HTTP %s\n' "$status"
+}
+# call METHOD PATH [BODY] [EXPECTED]: a keyed JSON request; EXPECTED defaults to any 2xx.
 call() {
-  local method=$1 path=$2 body=${3:-}
+  local method=$1 path=$2 body=${3:-} expected=${4:-2??}
   printf '%s %s%s\n' "$method" "$path" "${body:+  $body}"
-  local args=(-sS -X "$method" -H "x-functions-key: $KEY" -w '\n-> HTTP %{http_code}\n')
+  local args=(-X "$method" -H "x-functions-key: $KEY")
   if [ -n "$body" ]; then args+=(-H 'Content-Type: application/json' --data "$body"); fi
-  curl "${args[@]}" "$BASE$path"
+  send "${args[@]}" "$BASE$path"
+  expect "$status" "$expected" "$method $path"
 }
 
 if ! curl -fsS -o /dev/null "$BASE/"; then
@@ -27,7 +46,7 @@ call GET /api/health
 step "Run a timer function now through the admin API (as the Functions host's admin API does; loopback needs no key)"
 timer=$(grep -l '"timerTrigger"' functions/Presale.Functions/Definitions/*/function.json 2>/dev/null | head -n 1 | xargs -r dirname | xargs -r basename || true)
 if [ -n "$timer" ]; then
-  call POST "/admin/functions/$timer" '{"input": ""}'
+  call POST "/admin/functions/$timer" '{"input": ""}' 202
   echo "(202: accepted; the run appears in the app's log with its invocation id)"
 else
   echo "No timerTrigger function is declared yet under functions/Presale.Functions/Definitions."
@@ -47,9 +66,10 @@ call PUT "/api/skus/$sku" '{"preSaleEnabled":true,"cap":5,"maxPerOrder":3,"handl
 supplier="acme-$(date +%s)"
 step "Register the supplier $supplier and issue its webhook secret (shown once; stored encrypted)"
 call POST /api/suppliers "{\"id\":\"$supplier\",\"name\":\"Acme Kettles\",\"contact\":{\"email\":\"ops@acme.example\"}}"
-secret_response=$(curl -sS -X POST -H "x-functions-key: $KEY" "$BASE/api/suppliers/$supplier/webhook-secrets")
-secret=$(echo "$secret_response" | sed -n 's/.*"secret":"\([^"]*\)".*/\1/p')
-echo "POST /api/suppliers/$supplier/webhook-secrets -> secret ${secret:0:10}… (not shown again)"
+status=$(curl -sS -X POST -H "x-functions-key: $KEY" -o "$answer" -w '%{http_code}' "$BASE/api/suppliers/$supplier/webhook-secrets") || status=000
+secret=$(sed -n 's/.*"secret":"\([^"]*\)".*/\1/p' "$answer")
+echo "POST /api/suppliers/$supplier/webhook-secrets -> HTTP $status, secret ${secret:0:10}… (not shown again)"
+expect "$status" 201 "POST /api/suppliers/$supplier/webhook-secrets"
 
 step "A supplier's inbound lot of 4 units arriving $eta"
 call POST "/api/suppliers/$supplier/lots" "{\"lotId\":\"$lot\",\"purchaseOrderReference\":\"PO-1001\",\"eta\":\"$eta\",\"lines\":[{\"sku\":\"$sku\",\"quantity\":4}]}"
@@ -61,19 +81,26 @@ step "Place the order (Idempotency-Key makes a retry safe)"
 key="walkthrough-$sku"
 customer="cust-$sku"
 order_body="{\"customerId\":\"$customer\",\"tier\":\"gold\",\"notificationContact\":{\"email\":\"ada@example.com\"},\"lines\":[{\"sku\":\"$sku\",\"quantity\":3,\"unitPrice\":49.90}],\"currency\":\"EUR\",\"acceptPreSaleTerms\":true}"
-printf 'POST /api/orders  (Idempotency-Key: %s)\n' "$key"
-response=$(curl -sS -X POST -H "x-functions-key: $KEY" -H 'Content-Type: application/json' -H "Idempotency-Key: $key" --data "$order_body" "$BASE/api/orders")
-echo "$response"
-order_id=$(echo "$response" | sed -n 's/.*"orderId":"\([^"]*\)".*/\1/p')
+place() { # IDEMPOTENCY-KEY BODY EXPECTED
+  printf 'POST /api/orders  (Idempotency-Key: %s)\n' "$1"
+  send -X POST -H "x-functions-key: $KEY" -H 'Content-Type: application/json' -H "Idempotency-Key: $1" --data "$2" "$BASE/api/orders"
+  expect "$status" "$3" "POST /api/orders (Idempotency-Key $1)"
+}
+place "$key" "$order_body" 201
+order_id=$(sed -n 's/.*"orderId":"\([^"]*\)".*/\1/p' "$answer")
+first_answer=$(cat "$answer")
 
 step "The same request again: the same answer, nothing reserved twice"
-curl -sS -X POST -H "x-functions-key: $KEY" -H 'Content-Type: application/json' -H "Idempotency-Key: $key" --data "$order_body" -o /dev/null -w '-> HTTP %{http_code}\n' "$BASE/api/orders"
+place "$key" "$order_body" 201
+if [ "$(cat "$answer")" != "$first_answer" ]; then
+  echo "!! the repeated request answered differently" >&2
+  failures=$((failures + 1))
+fi
 
 step "9 units can be sold (4 inbound + a cap of 5): two more orders of 3 fit (promised from the cap), a fourth is refused (409) with what is left"
-for i in 2 3 4; do
-  curl -sS -X POST -H "x-functions-key: $KEY" -H 'Content-Type: application/json' -H "Idempotency-Key: $key-$i" \
-    --data "${order_body/$customer/$customer-$i}" -w '\n-> HTTP %{http_code}\n' "$BASE/api/orders"
-done
+place "$key-2" "${order_body/$customer/$customer-2}" 201
+place "$key-3" "${order_body/$customer/$customer-3}" 201
+place "$key-4" "${order_body/$customer/$customer-4}" 409
 
 step "The ledger: on hand, inbound, cap, reserved, available"
 call GET "/api/skus/$sku/supply"
@@ -84,20 +111,26 @@ eta_body="{\"eventId\":\"evt-$sku-1\",\"supplierTimestamp\":\"$(date -u +%FT%TZ)
 t=$(date +%s)
 signature=$(printf '%s.%s' "$t" "$eta_body" | openssl dgst -sha256 -hmac "$secret" -hex | sed 's/^.* //')
 printf 'POST /api/suppliers/%s/eta-updates  %s\n' "$supplier" "$eta_body"
-curl -sS -X POST -H 'Content-Type: application/json' -H "Presale-Signature: t=$t,v1=$signature" --data "$eta_body" \
-  -w '\n-> HTTP %{http_code}\n' "$BASE/api/suppliers/$supplier/eta-updates"
+send -X POST -H 'Content-Type: application/json' -H "Presale-Signature: t=$t,v1=$signature" --data "$eta_body" "$BASE/api/suppliers/$supplier/eta-updates"
+expect "$status" 200 "POST /api/suppliers/$supplier/eta-updates"
 echo "The same event again is acknowledged as a duplicate and changes nothing:"
-curl -sS -X POST -H 'Content-Type: application/json' -H "Presale-Signature: t=$t,v1=$signature" --data "$eta_body" \
-  -w '\n-> HTTP %{http_code}\n' "$BASE/api/suppliers/$supplier/eta-updates"
+send -X POST -H 'Content-Type: application/json' -H "Presale-Signature: t=$t,v1=$signature" --data "$eta_body" "$BASE/api/suppliers/$supplier/eta-updates"
+expect "$status" 200 "POST /api/suppliers/$supplier/eta-updates (again)"
+grep -q '"duplicate"' "$answer" || { echo "!! the repeated ETA event was not reported as a duplicate" >&2; failures=$((failures + 1)); }
 
 step "Reconciliation runs from the queue: the order pegged to the lot is re-planned and its customer told"
-for i in $(seq 1 30); do
-  feed=$(curl -sS -H "x-functions-key: $KEY" "$BASE/api/customers/$customer/notifications")
-  case "$feed" in *'"delayed"'*|*'"atRisk"'*|*'"Delayed"'*|*'"AtRisk"'*) break ;; esac
+told=false
+for i in $(seq 1 60); do
+  feed=$(curl -sS -H "x-functions-key: $KEY" "$BASE/api/customers/$customer/notifications") || feed=""
+  case "$feed" in *'"delayed"'*|*'"atRisk"'*|*'"Delayed"'*|*'"AtRisk"'*) told=true; break ;; esac
   sleep 1
 done
 echo "GET /api/customers/$customer/notifications"
 echo "$feed"
+if [ "$told" = false ]; then
+  echo "!! no delay notice reached the customer's feed within 60 s (reconcile queue → ReconcileSku → notifications → DeliverNotification)" >&2
+  failures=$((failures + 1))
+fi
 call GET "/api/suppliers/$supplier/lots"
 
 if [ -n "$order_id" ]; then
@@ -107,3 +140,12 @@ if [ -n "$order_id" ]; then
 fi
 
 step "OpenAPI document of every route: $BASE/openapi/v1.json"
+status=$(curl -sS -o /dev/null -w '%{http_code}' "$BASE/openapi/v1.json") || status=000
+echo "GET /openapi/v1.json -> HTTP $status"
+expect "$status" 200 "GET /openapi/v1.json"
+
+if [ "$failures" -gt 0 ]; then
+  echo "walkthrough: $failures step(s) did not answer as expected (marked !! above)." >&2
+  exit 1
+fi
+echo "walkthrough: every step answered as expected."

@@ -9,7 +9,7 @@ namespace Presale.Functions.Admin;
 /// <summary>
 /// <c>POST /admin/functions/{name}</c> with <c>{"input": "..."}</c>: runs a timer or queue function now, as the
 /// Functions host's admin API does, and answers 202 at once. A timer gets the timer payload (no ScheduleStatus, not
-/// past due); a queue function gets <c>input</c> as the message body with fresh message metadata. Standalone mode only:
+/// past due) and runs when no other run of it is under way; a queue function gets <c>input</c> as the message body with fresh message metadata. Standalone mode only:
 /// callers must be on the loopback interface or send the admin key (<c>x-functions-key</c>).
 /// </summary>
 public static class AdminEndpoints
@@ -59,7 +59,7 @@ public static class AdminEndpoints
         var payload = function.Trigger == TriggerKind.Timer
             ? TriggerPayloads.Timer(function, status: null, isPastDue: false, now)
             : TriggerPayloads.ServiceBus(function, ManualMessage(input ?? string.Empty, now), now);
-        queue.Enqueue(new ManualRun(function.Name, payload));
+        queue.Enqueue(new ManualRun(function.Name, function.Trigger, payload));
         return Results.Accepted();
     }
 

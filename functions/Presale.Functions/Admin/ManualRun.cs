@@ -1,8 +1,10 @@
+using Presale.Functions.Catalog;
 using Presale.Functions.Standalone;
 
 namespace Presale.Functions.Admin;
 
 /// <summary>A run requested through the admin API, waiting for <see cref="ManualRunService"/>.</summary>
 /// <param name="FunctionName">The function to run.</param>
+/// <param name="Trigger">The function's trigger: timer runs take the function's run lock.</param>
 /// <param name="Payload">The trigger payload, shaped as the function's trigger sends it.</param>
-public sealed record ManualRun(string FunctionName, TriggerPayload Payload);
+public sealed record ManualRun(string FunctionName, TriggerKind Trigger, TriggerPayload Payload);

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 
 namespace Presale.Functions.Admin;
 
-/// <summary>Admin-requested runs, accepted at once (202) and run in the background in arrival order.</summary>
+/// <summary>Admin-requested runs, accepted at once (202) and started in the background in arrival order.</summary>
 public sealed class ManualRunQueue
 {
     private readonly Channel<ManualRun> _runs = Channel.CreateUnbounded<ManualRun>(new UnboundedChannelOptions { SingleReader = true });

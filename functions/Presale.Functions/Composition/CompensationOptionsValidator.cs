@@ -16,6 +16,13 @@ internal sealed class CompensationOptionsValidator(bool standalone) : IValidateO
                        "which is refused under the Functions host: set a Key Vault reference to a random 32-byte base64 key.");
         }
 
+        if (!standalone && Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var publicBaseUrl) && publicBaseUrl.IsLoopback)
+        {
+            errors.Add($"{CompensationOptions.SectionName}:{nameof(CompensationOptions.PublicBaseUrl)} is '{options.PublicBaseUrl}', a loopback address, " +
+                       "which is refused under the Functions host: the consent links of delay notices would point at the customer's own machine. " +
+                       "Set it to the app's public address (infra-bicep sets https://<default host name>).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

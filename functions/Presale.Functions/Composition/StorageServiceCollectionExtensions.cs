@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Presale.Adapters.Messaging;
 using Presale.Adapters.Queues;
@@ -6,7 +7,10 @@ using Presale.Adapters.Storage;
 using Presale.Adapters.Tables;
 using Presale.Application.Messaging;
 using Presale.Application.Storage;
+using Presale.Functions.Catalog;
 using Presale.Functions.Health;
+using Presale.Functions.Hosting;
+using Presale.Functions.Standalone;
 
 namespace Presale.Functions.Composition;
 
@@ -18,9 +22,10 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="ITableStore"/> (Table Storage over REST), <see cref="IQueueReceiver"/> (storage queue, the
-    /// local broker), <see cref="IMessagePublisher"/> (by <c>Presale:Messaging:Transport</c>), the table and queue
-    /// health checks, and a start-up step creating the tables in <c>Presale:Storage:Tables</c>. Options and
-    /// connections are validated at start; errors name the setting to fix. Local defaults reach Azurite.
+    /// local broker), <see cref="IMessagePublisher"/> (by <c>Presale:Messaging:Transport</c>), the table health check, the
+    /// queue health check where storage queues carry messages, and a start-up step creating the tables in
+    /// <c>Presale:Storage:Tables</c>. Options and connections are validated at start; errors name the setting to fix.
+    /// Local defaults reach Azurite.
     /// </summary>
     public static IServiceCollection AddPresaleStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +44,7 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ServiceBusConnection), "Presale:Messaging:ServiceBusConnection must name a connection setting (default ServiceBusConnection).")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MessagingOptions>>(new ConnectionValidation(configuration));
+        services.AddSingleton<IValidateOptions<MessagingOptions>>(sp => new TransportValidation(sp.GetService<HostingMode>(), sp.GetService<FunctionCatalog>()));
 
         services.AddSingleton(sp =>
         {
@@ -60,9 +66,38 @@ public static class StorageServiceCollectionExtensions
 
         services.AddHostedService<TableCreationService>();
         services.AddHealthChecks()
-            .AddCheck<TableStorageHealthCheck>("table", tags: ["storage"], timeout: HealthCheckTimeout)
-            .AddCheck<QueueStorageHealthCheck>("queue", tags: ["storage"], timeout: HealthCheckTimeout);
+            .AddCheck<TableStorageHealthCheck>("table", tags: ["storage"], timeout: HealthCheckTimeout);
+
+        // The queue check only where storage queues carry messages. In Azure messages go through Service Bus and the
+        // app holds no Queue data role, so listing queues would answer 403 and turn /api/health unhealthy. Service Bus
+        // itself has no check: its REST API offers Data Sender/Receiver no side-effect-free call (a peek-lock locks a
+        // real message and spends one of its deliveries; reading the queue entity needs Manage rights), and the
+        // Functions host already reports its Service Bus listeners.
+        services.AddOptions<HealthCheckServiceOptions>().Configure<IServiceProvider>((health, sp) =>
+        {
+            if (UsesStorageQueues(sp))
+            {
+                health.Registrations.Add(new HealthCheckRegistration(
+                    "queue", ActivatorUtilities.GetServiceOrCreateInstance<QueueStorageHealthCheck>, failureStatus: null, tags: ["storage"], timeout: HealthCheckTimeout));
+            }
+        });
         return services;
+    }
+
+    /// <summary>
+    /// True when this process sends or receives through storage queues: the storage-queue transport publishes there,
+    /// and standalone mode's queue pump receives from there.
+    /// </summary>
+    internal static bool UsesStorageQueues(IServiceProvider services)
+    {
+        if (services.GetRequiredService<IOptions<MessagingOptions>>().Value.Transport == MessagingTransport.StorageQueue)
+        {
+            return true;
+        }
+
+        return services.GetService<HostingMode>() is { } mode
+            && services.GetService<FunctionCatalog>() is { } catalog
+            && QueueDeliveryPump.IsActive(mode, services.GetRequiredService<IOptions<FunctionsHostOptions>>().Value, catalog);
     }
 
     /// <summary>Reads a setting by its configuration key (<c>name:sub</c>; environment variables spell it <c>name__sub</c>).</summary>
@@ -71,7 +106,9 @@ public static class StorageServiceCollectionExtensions
     private static StorageClientOptions ClientOptions(IServiceProvider services)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var options = new StorageClientOptions { TimeProvider = services.GetRequiredService<TimeProvider>() };
+        // Requests are dated and signed with the real clock, never the app's (which Presale:Clock:Offset may shift in
+        // standalone mode): storage refuses an x-ms-date more than 15 minutes off, and a SAS expiry must be real.
+        var options = new StorageClientOptions { TimeProvider = TimeProvider.System };
         options.Retry.MaxRetries = storage.MaxRetries;
         return options;
     }
@@ -113,6 +150,29 @@ public static class StorageServiceCollectionExtensions
             }
 
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+
+    /// <summary>
+    /// Under the Functions host, <c>serviceBusTrigger</c> functions are triggered from Service Bus; a transport other than
+    /// Service Bus would publish their messages where nothing reads them, so the start fails naming the setting.
+    /// </summary>
+    private sealed class TransportValidation(HostingMode? mode, FunctionCatalog? catalog) : IValidateOptions<MessagingOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, MessagingOptions options)
+        {
+            if (mode is not { HostSignalled: true } || catalog is null || options.Transport == MessagingTransport.ServiceBus)
+            {
+                return ValidateOptionsResult.Success;
+            }
+
+            var listeners = catalog.OfKind(TriggerKind.ServiceBus).Where(d => !d.Disabled).Select(d => $"{d.Name} (queue '{d.QueueName}')").ToArray();
+            return listeners.Length == 0
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    $"{MessagingOptions.SectionName}:{nameof(MessagingOptions.Transport)} is {options.Transport}, but under the Functions host " +
+                    $"{string.Join(", ", listeners)} are triggered from Service Bus: their messages would go to storage queues nothing reads. " +
+                    $"Set Presale__Messaging__Transport=ServiceBus (with {options.ServiceBusConnection}__fullyQualifiedNamespace).");
         }
     }
 

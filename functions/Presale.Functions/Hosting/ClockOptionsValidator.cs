@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace Presale.Functions.Hosting;
 
-/// <summary>Checks <see cref="ClockOptions"/> at start: a parseable offset, and none under the Functions host.</summary>
+/// <summary>
+/// Checks <see cref="ClockOptions"/> at start: a parseable offset, and none where a Functions host or App Service is
+/// signalled (<see cref="HostingMode.HostSignalled"/>), even when <c>Presale:Host:Mode</c> forces standalone mode.
+/// </summary>
 internal sealed class ClockOptionsValidator(HostingMode mode) : IValidateOptions<ClockOptions>
 {
     private const string Setting = ClockOptions.SectionName + ":" + nameof(ClockOptions.Offset);
@@ -19,10 +22,11 @@ internal sealed class ClockOptionsValidator(HostingMode mode) : IValidateOptions
             return ValidateOptionsResult.Fail($"{Setting}: {exception.Message}");
         }
 
-        if (offset is not null && mode.IsFunctionsHost)
+        if (offset is not null && mode.HostSignalled)
         {
             return ValidateOptionsResult.Fail(
-                $"{Setting} is set ('{options.Offset}') but the app runs under the Functions host: a shifted clock is for " +
+                $"{Setting} is set ('{options.Offset}') but the app runs under the Functions host " +
+                $"({FunctionsHostOptions.CustomHandlerPortVariable} or {HostingMode.InstanceIdVariable} is set): a shifted clock is for " +
                 "standalone demos and tests only. Remove the setting from the Function App.");
         }
 

@@ -8,11 +8,15 @@ namespace Presale.Functions.Hosting;
 /// </summary>
 public sealed class HostingMode
 {
-    private HostingMode(bool isFunctionsHost, int? customHandlerPort, string listenUrl)
+    /// <summary>The variable App Service (and so Azure Functions) sets on every instance; the Core Tools do not.</summary>
+    public const string InstanceIdVariable = "WEBSITE_INSTANCE_ID";
+
+    private HostingMode(bool isFunctionsHost, int? customHandlerPort, string listenUrl, bool hostSignalled)
     {
         IsFunctionsHost = isFunctionsHost;
         CustomHandlerPort = customHandlerPort;
         ListenUrl = listenUrl;
+        HostSignalled = hostSignalled;
     }
 
     /// <summary>True when the Functions host starts, triggers and guards this process.</summary>
@@ -26,6 +30,14 @@ public sealed class HostingMode
 
     /// <summary>The URL the app listens on.</summary>
     public string ListenUrl { get; }
+
+    /// <summary>
+    /// True when the environment says a Functions host (or Azure App Service) runs this process:
+    /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> or <c>WEBSITE_INSTANCE_ID</c> is set, or the mode is forced to
+    /// <see cref="HostMode.FunctionsHost"/>. Unlike <see cref="IsFunctionsHost"/>, <c>Presale:Host:Mode=Standalone</c>
+    /// does not turn it off: settings that are only safe on a developer's machine check this.
+    /// </summary>
+    public bool HostSignalled { get; }
 
     /// <summary>Resolves the mode from configuration (environment variables included).</summary>
     /// <exception cref="InvalidOperationException">When a setting is malformed; the message names it.</exception>
@@ -69,6 +81,7 @@ public sealed class HostingMode
                 $"{FunctionsHostOptions.SectionName}:{nameof(FunctionsHostOptions.Url)} must be an absolute http(s) URL, not '{url}'.");
         }
 
-        return new HostingMode(isFunctionsHost, port, url);
+        var hostSignalled = isFunctionsHost || port is not null || !string.IsNullOrWhiteSpace(configuration[InstanceIdVariable]);
+        return new HostingMode(isFunctionsHost, port, url, hostSignalled);
     }
 }

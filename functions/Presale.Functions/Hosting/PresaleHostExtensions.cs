@@ -43,7 +43,7 @@ public static class PresaleHostExtensions
         services.AddSingleton<TimeProvider>(_ =>
         {
             var offset = configuration[$"{ClockOptions.SectionName}:{nameof(ClockOptions.Offset)}"];
-            return mode.IsStandalone && ClockOptions.TryParseOffset(offset, out var shift) && shift != TimeSpan.Zero
+            return !mode.HostSignalled && ClockOptions.TryParseOffset(offset, out var shift) && shift != TimeSpan.Zero
                 ? new OffsetTimeProvider(TimeProvider.System, shift)
                 : TimeProvider.System;
         });
@@ -61,6 +61,7 @@ public static class PresaleHostExtensions
         // Function timeout in host.json is 10 minutes; the host waits one more minute, and so does the self-invoker.
         services.AddHttpClient(HttpFunctionInvoker.ClientName, c => c.Timeout = TimeSpan.FromMinutes(11));
         services.AddSingleton<IFunctionInvoker, HttpFunctionInvoker>();
+        services.AddSingleton<FunctionRunLocks>();
         services.AddHostedService<TimerTriggerRunner>();
         services.AddHostedService<QueueDeliveryPump>();
         services.AddSingleton<ManualRunQueue>();

@@ -75,14 +75,27 @@ public sealed class QueueDeliveryPump(
         return messages.Count;
     }
 
+    /// <summary>
+    /// Whether the pump delivers anything in this process: standalone mode, standalone triggers on, and at least one
+    /// enabled <c>serviceBusTrigger</c> function. Then the app receives from storage queues through <see cref="IQueueReceiver"/>.
+    /// </summary>
+    public static bool IsActive(HostingMode mode, FunctionsHostOptions hostOptions, FunctionCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        ArgumentNullException.ThrowIfNull(hostOptions);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return mode.IsStandalone && hostOptions.StandaloneTriggers && catalog.OfKind(TriggerKind.ServiceBus).Any(d => !d.Disabled);
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queues = catalog.OfKind(TriggerKind.ServiceBus).Where(d => !d.Disabled).ToArray();
-        if (!mode.IsStandalone || !hostOptions.Value.StandaloneTriggers || queues.Length == 0)
+        if (!IsActive(mode, hostOptions.Value, catalog))
         {
             return;
         }
+
+        var queues = catalog.OfKind(TriggerKind.ServiceBus).Where(d => !d.Disabled).ToArray();
 
         var receiver = services.GetService<IQueueReceiver>() ?? throw new InvalidOperationException(
             $"{queues.Length} serviceBusTrigger function(s) are declared but no {nameof(IQueueReceiver)} is registered, so standalone mode " +

@@ -7,13 +7,15 @@ namespace Presale.Functions.Standalone;
 /// <summary>
 /// Standalone mode's timer trigger: fires every enabled <c>timerTrigger</c> function on its NCRONTAB schedule through
 /// <see cref="IFunctionInvoker"/> (the same <c>POST /{FunctionName}</c> the Functions host uses), with the host's timer
-/// payload. Runs of one function never overlap; <c>runOnStartup</c> fires once at start; occurrences missed while the
-/// process was paused, or while a run overran, are made up by one run with <c>IsPastDue = true</c>, not one per
-/// occurrence. All time comes from the injected <see cref="TimeProvider"/>.
+/// payload. Runs of one function never overlap, admin runs included (<see cref="FunctionRunLocks"/>); <c>runOnStartup</c>
+/// fires once at start; occurrences missed while the process was paused, or while a run (scheduled or manual) overran,
+/// are made up by one run with <c>IsPastDue = true</c>, not one per occurrence. All time comes from the injected
+/// <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class TimerTriggerRunner(
     FunctionCatalog catalog,
     IFunctionInvoker invoker,
+    FunctionRunLocks locks,
     TimeProvider time,
     HostingMode mode,
     IOptions<FunctionsHostOptions> options,
@@ -38,9 +40,12 @@ public sealed class TimerTriggerRunner(
 
         if (function.RunOnStartup)
         {
-            var startedAt = time.GetUtcNow();
-            await FireAsync(function, new ScheduleStatus(null, next ?? startedAt, null), isPastDue: false, cancellationToken).ConfigureAwait(false);
-            (last, lastUpdated) = (startedAt, time.GetUtcNow());
+            using (await locks.AcquireAsync(function.Name, cancellationToken).ConfigureAwait(false))
+            {
+                var startedAt = time.GetUtcNow();
+                await FireAsync(function, new ScheduleStatus(null, next ?? startedAt, null), isPastDue: false, cancellationToken).ConfigureAwait(false);
+                (last, lastUpdated) = (startedAt, time.GetUtcNow());
+            }
         }
 
         while (next is { } occurrence)
@@ -55,9 +60,14 @@ public sealed class TimerTriggerRunner(
                 }
             }
 
-            var isPastDue = time.GetUtcNow() - occurrence > PastDueTolerance;
-            await FireAsync(function, new ScheduleStatus(last, occurrence, lastUpdated), isPastDue, cancellationToken).ConfigureAwait(false);
-            (last, lastUpdated) = (occurrence, time.GetUtcNow());
+            // An admin run of the same function may hold the lock: this run starts after it, past due if it is late.
+            bool isPastDue;
+            using (await locks.AcquireAsync(function.Name, cancellationToken).ConfigureAwait(false))
+            {
+                isPastDue = time.GetUtcNow() - occurrence > PastDueTolerance;
+                await FireAsync(function, new ScheduleStatus(last, occurrence, lastUpdated), isPastDue, cancellationToken).ConfigureAwait(false);
+                (last, lastUpdated) = (occurrence, time.GetUtcNow());
+            }
 
             // After a late run, continue from now: the missed occurrences were made up by this one run.
             next = schedule.GetNextOccurrence(isPastDue ? time.GetUtcNow() : occurrence, zone);

@@ -32,6 +32,12 @@ public static class ColdStartMeasurement
         {
             ["AzureWebJobsStorage"] = storage,
             ["Presale__Suppliers__SecretEncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+            ["Presale__Compensation__ConsentLinkKey"] = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()),
+            ["Presale__Compensation__PublicBaseUrl"] = "https://presale-benchmark.azurewebsites.net",
+
+            // As in Azure: the Functions host triggers queue functions from Service Bus (nothing is sent while measuring).
+            ["Presale__Messaging__Transport"] = "ServiceBus",
+            ["ServiceBusConnection__fullyQualifiedNamespace"] = "presale-benchmark.servicebus.windows.net",
         };
 
         // One unmeasured start of each warms the OS file cache, as a Functions instance's disk would be.

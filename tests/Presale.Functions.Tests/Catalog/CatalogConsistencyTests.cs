@@ -27,6 +27,18 @@ public sealed class CatalogConsistencyTests
     }
 
     [Fact]
+    public void Readme_ListsEveryTimerAndQueueFunctionInItsFunctionTable()
+    {
+        var readme = File.ReadAllText(RepositoryPaths.Combine("README.md"));
+        var missing = FunctionDefinitionLoader.LoadDirectory(TestDefinitions.SourceFolder)
+            .Where(d => d.Trigger != TriggerKind.Http && !readme.Contains($"| `{d.Name}` |", StringComparison.Ordinal))
+            .Select(d => d.Name)
+            .ToList();
+
+        Assert.True(missing.Count == 0, $"README.md's table of timer and queue functions lacks: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
     public void BuildOutput_HasHostJsonAndEveryFunctionJsonAtTheFunctionsHostLayout()
     {
         var output = AppContext.BaseDirectory;

@@ -1,5 +1,9 @@
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Presale.Adapters.Messaging;
 using Presale.Adapters.Queues;
@@ -8,7 +12,10 @@ using Presale.Adapters.Storage;
 using Presale.Adapters.Tables;
 using Presale.Application.Messaging;
 using Presale.Application.Storage;
+using Presale.Functions.Catalog;
 using Presale.Functions.Composition;
+using Presale.Functions.Hosting;
+using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Composition;
 
@@ -120,5 +127,151 @@ public sealed class StorageServiceCollectionExtensionsTests
         var error = Assert.ThrowsAny<Exception>(() => ValidateAll(services));
 
         Assert.Contains("Transport", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("StorageQueue", false, false, true)]
+    [InlineData("StorageQueue", false, true, true)]
+    [InlineData("ServiceBus", false, true, true)]
+    [InlineData("ServiceBus", false, false, false)]
+    [InlineData("ServiceBus", true, true, false)]
+    public void QueueHealthCheck_IsRegisteredOnlyWhereStorageQueuesCarryMessages(string transport, bool underHost, bool standaloneTriggers, bool expected)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Presale:Messaging:Transport"] = transport,
+            ["ServiceBusConnection:fullyQualifiedNamespace"] = "presale.servicebus.windows.net",
+            ["Presale:Host:StandaloneTriggers"] = standaloneTriggers ? "true" : "false",
+        };
+        if (underHost)
+        {
+            settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = "41234";
+        }
+
+        using var services = BuildWithHost(settings);
+
+        var checks = services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(r => r.Name).ToList();
+
+        Assert.Contains("table", checks);
+        Assert.Equal(expected, checks.Contains("queue"));
+    }
+
+    [Fact]
+    public async Task UnderFunctionsHost_StorageQueueTransportWithServiceBusTriggers_FailsToStartNamingTheSetting()
+    {
+        var exception = await StartupProbe.StartWithStorageAsync(("FUNCTIONS_CUSTOMHANDLER_PORT", "41234"));
+
+        var error = Assert.IsType<OptionsValidationException>(exception);
+        Assert.Contains("Presale:Messaging:Transport is StorageQueue", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ReconcileSku (queue 'reconcile')", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Presale__Messaging__Transport=ServiceBus", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnAppService_ForcedStandaloneMode_StillRefusesTheStorageQueueTransport()
+    {
+        var exception = await StartupProbe.StartWithStorageAsync(("WEBSITE_INSTANCE_ID", "0123abcd"), ("Presale:Host:Mode", "Standalone"));
+
+        Assert.Contains("Presale:Messaging:Transport is StorageQueue", Assert.IsType<OptionsValidationException>(exception).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnderFunctionsHost_ServiceBusTransport_Starts()
+    {
+        Assert.Null(await StartupProbe.StartWithStorageAsync(
+            ("FUNCTIONS_CUSTOMHANDLER_PORT", "41234"),
+            ("Presale:Messaging:Transport", "ServiceBus"),
+            ("ServiceBusConnection:fullyQualifiedNamespace", "presale.servicebus.windows.net")));
+    }
+
+    [Fact]
+    public async Task Standalone_StorageQueueTransport_Starts()
+    {
+        Assert.Null(await StartupProbe.StartWithStorageAsync());
+    }
+
+    [Fact]
+    public async Task TransportRequests_AreDatedAndSignedWithTheRealClock_NotTheShiftedAppClock()
+    {
+        var shifted = new OffsetTimeProvider(TimeProvider.System, TimeSpan.FromDays(10));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // Nothing listens on port 1: each request fails at once, after it was dated and signed.
+            ["AzureWebJobsStorage"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Presale.Testing.AzuriteFixture.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1",
+            ["Presale:Storage:MaxRetries"] = "0",
+            ["Presale:Messaging:Transport"] = "ServiceBus",
+            ["ServiceBusConnection"] = "Endpoint=http://127.0.0.1:1/;SharedAccessKeyName=send;SharedAccessKey=a2V5",
+        }).Build();
+        using var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(shifted).AddPresaleStorage(configuration).BuildServiceProvider();
+        var recorder = new HeaderRecorder();
+        services.GetRequiredService<StorageClientOptions>().AdditionalPerRetryPolicies.Add(recorder);
+        var ct = TestContext.Current.CancellationToken;
+
+        await Assert.ThrowsAsync<RequestFailedException>(() => services.GetRequiredService<ITableStore>().CreateTableIfNotExistsAsync("clocktest", ct));
+        await Assert.ThrowsAsync<RequestFailedException>(() => services.GetRequiredService<IMessagePublisher>().PublishAsync("reconcile", new OutboundMessage("m-1", "{}"), ct));
+
+        var now = TimeProvider.System.GetUtcNow();
+        var dated = DateTimeOffset.Parse(recorder.Values("x-ms-date").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(dated, now - TimeSpan.FromMinutes(5), now + TimeSpan.FromMinutes(1));
+        var signature = recorder.Values("Authorization").Single(v => v.StartsWith("SharedAccessSignature ", StringComparison.Ordinal));
+        var expiry = DateTimeOffset.FromUnixTimeSeconds(long.Parse(System.Text.RegularExpressions.Regex.Match(signature, "se=([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(expiry, now + TimeSpan.FromMinutes(55), now + TimeSpan.FromMinutes(65));
+    }
+
+    private static ServiceProvider BuildWithHost(Dictionary<string, string?> settings)
+    {
+        settings["Presale:Host:DefinitionsPath"] = TestDefinitions.SourceFolder;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton(HostingMode.Resolve(configuration));
+        services.AddOptions<FunctionsHostOptions>().Bind(configuration.GetSection(FunctionsHostOptions.SectionName));
+        services.AddSingleton(new FunctionCatalog(FunctionDefinitionLoader.LoadDirectory(TestDefinitions.SourceFolder, key => configuration[key])));
+        return services.AddPresaleStorage(configuration).BuildServiceProvider();
+    }
+
+    /// <summary>Records the headers of every attempt once the pipeline after it has dated and signed it.</summary>
+    private sealed class HeaderRecorder : HttpPipelinePolicy
+    {
+        private readonly List<(string Name, string Value)> _headers = [];
+
+        public IEnumerable<string> Values(string name)
+        {
+            lock (_headers)
+            {
+                return [.. _headers.Where(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value)];
+            }
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            try
+            {
+                ProcessNext(message, pipeline);
+            }
+            finally
+            {
+                Record(message);
+            }
+        }
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            try
+            {
+                await ProcessNextAsync(message, pipeline);
+            }
+            finally
+            {
+                Record(message);
+            }
+        }
+
+        private void Record(HttpMessage message)
+        {
+            lock (_headers)
+            {
+                _headers.AddRange(message.Request.Headers.Select(h => (h.Name, h.Value)));
+            }
+        }
     }
 }

@@ -29,6 +29,27 @@ internal sealed class AppRequirements
     /// <summary>App settings that must be set: name to reason.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>App settings that must be set to one literal value: name to (value, reason).</summary>
+    public Dictionary<string, (string Value, string Reason)> SettingValues { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Queues the app publishes to, from options properties named <c>*Queue</c> (e.g. <c>Presale:Orders:ReconcileQueue</c>):
+    /// the setting (environment form) and its default.
+    /// </summary>
+    public List<(string Setting, string Default)> PublishedQueues { get; } = [];
+
+    /// <summary>
+    /// Options that must agree with their queue's <c>maxDeliveryCount</c> (a section with both <c>Queue</c> and
+    /// <c>MaxDeliveryCount</c>, e.g. <c>Presale:Notifications</c>): settings and defaults of both.
+    /// </summary>
+    public List<(string QueueSetting, string QueueDefault, string CountSetting, int CountDefault)> DeliveryCounts { get; } = [];
+
+    /// <summary>host.json <c>functionTimeout</c>, when read.</summary>
+    public TimeSpan? FunctionTimeout { get; private set; }
+
+    /// <summary>host.json <c>extensions.serviceBus.maxAutoLockRenewalDuration</c>, when read.</summary>
+    public TimeSpan? MaxAutoLockRenewalDuration { get; private set; }
+
     /// <summary>Roles the app's identity needs.</summary>
     public List<RequiredRole> Roles { get; } = [];
 
@@ -38,10 +59,15 @@ internal sealed class AppRequirements
     /// <summary>Function definitions read.</summary>
     public List<string> Functions { get; } = [];
 
-    /// <summary>Discovers the requirements of the app: its function definitions and Presale assemblies.</summary>
-    public static AppRequirements Discover(string definitionsFolder, IEnumerable<Assembly> assemblies)
+    /// <summary>Discovers the requirements of the app: its host.json, function definitions and Presale assemblies.</summary>
+    public static AppRequirements Discover(string definitionsFolder, IEnumerable<Assembly> assemblies, string? hostJsonPath = null)
     {
         var requirements = new AppRequirements();
+        if (hostJsonPath is not null)
+        {
+            requirements.AddHostJson(File.ReadAllText(hostJsonPath));
+        }
+
         if (Directory.Exists(definitionsFolder))
         {
             foreach (var file in Directory.EnumerateFiles(definitionsFolder, "function.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -65,6 +91,17 @@ internal sealed class AppRequirements
             .Where(name => !name!.EndsWith(".Tests", StringComparison.Ordinal) && name != "Presale.Testing" && name != "Presale.Benchmarks")
             .Order(StringComparer.Ordinal)
             .Select(name => Assembly.Load(name!))];
+
+    /// <summary>Reads the host.json settings the queues must agree with (function timeout, lock renewal).</summary>
+    public void AddHostJson(string hostJson)
+    {
+        using var document = JsonDocument.Parse(hostJson, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var root = document.RootElement;
+        FunctionTimeout = Duration(Text(root, "functionTimeout"));
+        MaxAutoLockRenewalDuration = root.TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty("serviceBus", out var serviceBus)
+            ? Duration(Text(serviceBus, "maxAutoLockRenewalDuration"))
+            : null;
+    }
 
     /// <summary>Adds one function definition (the content of its function.json).</summary>
     public void AddFunction(string name, string functionJson)
@@ -143,6 +180,24 @@ internal sealed class AppRequirements
             RequireSetting($"{prefix}__{property.Name}", $"{type.FullName}.{property.Name} is [Required]");
         }
 
+        var defaults = type.GetConstructor(Type.EmptyTypes) is not null ? Activator.CreateInstance(type) : null;
+        foreach (var property in properties.Where(property => property.PropertyType == typeof(string) && property.Name.EndsWith("Queue", StringComparison.Ordinal)))
+        {
+            PublishedQueues.Add(($"{prefix}__{property.Name}", property.GetValue(defaults) as string ?? string.Empty));
+        }
+
+        if (properties.FirstOrDefault(p => p.Name == "Queue" && p.PropertyType == typeof(string)) is { } queue
+            && properties.FirstOrDefault(p => p.Name == "MaxDeliveryCount" && p.PropertyType == typeof(int)) is { } count)
+        {
+            DeliveryCounts.Add(($"{prefix}__{queue.Name}", queue.GetValue(defaults) as string ?? string.Empty, $"{prefix}__{count.Name}", (int)(count.GetValue(defaults) ?? 0)));
+        }
+
+        // A public base URL has a localhost default for development; in Azure links built from it must reach the app.
+        foreach (var property in properties.Where(property => property.Name.EndsWith("PublicBaseUrl", StringComparison.Ordinal)))
+        {
+            RequireSetting($"{prefix}__{property.Name}", $"{type.FullName}.{property.Name} defaults to a development address, refused under the Functions host");
+        }
+
         if (section == "Presale:Storage")
         {
             RequireRole(RequiredRole.StorageTableDataContributor($"{type.FullName} configures Table Storage"));
@@ -161,6 +216,9 @@ internal sealed class AppRequirements
         if (trigger)
         {
             RequireRole(RequiredRole.ServiceBusDataReceiver($"{function} is triggered by '{queue}'"));
+            SettingValues.TryAdd(
+                "Presale__Messaging__Transport",
+                ("ServiceBus", $"the Functions host triggers {function} from Service Bus, so the app must publish there; it refuses to start otherwise"));
             if (!ServiceBusQueues.TryGetValue(queue, out var listeners))
             {
                 ServiceBusQueues[queue] = listeners = [];
@@ -179,6 +237,9 @@ internal sealed class AppRequirements
             Roles.Add(role);
         }
     }
+
+    private static TimeSpan? Duration(string? text) =>
+        text is null ? null : TimeSpan.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Text(JsonElement element, string name)
     {

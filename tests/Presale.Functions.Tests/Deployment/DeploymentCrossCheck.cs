@@ -33,11 +33,26 @@ internal static class DeploymentCrossCheck
             }
         }
 
+        CheckLocks(app, template, problems);
+        CheckPublishedQueues(app, template, problems);
+
         foreach (var (setting, reason) in app.Settings)
         {
             if (!template.AppSettings.ContainsKey(setting))
             {
                 problems.Add($"App setting '{setting}' is not set ({reason}): add it to commonSettings or presaleSettings in infra-bicep/main.bicep.");
+            }
+        }
+
+        foreach (var (setting, (value, reason)) in app.SettingValues)
+        {
+            if (!template.AppSettings.TryGetValue(setting, out var actual))
+            {
+                problems.Add($"App setting '{setting}' is not set ({reason}): set it to '{value}' in presaleSettings in infra-bicep/main.bicep.");
+            }
+            else if (!string.Equals(BicepText.Literal(actual), value, StringComparison.Ordinal))
+            {
+                problems.Add($"App setting '{setting}' is {actual.Trim()}, not '{value}' ({reason}).");
             }
         }
 
@@ -93,6 +108,71 @@ internal static class DeploymentCrossCheck
 
         return roles;
     }
+
+    /// <summary>The Service Bus maximum lock duration.</summary>
+    private static readonly TimeSpan MaxLockDuration = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// host.json renews a message's lock for at least the function timeout (or a long run loses its lock and the message
+    /// is delivered again while it runs), and every queue's lock is within Service Bus's limit and shorter than that renewal.
+    /// </summary>
+    private static void CheckLocks(AppRequirements app, InfraTemplate template, List<string> problems)
+    {
+        if (app.FunctionTimeout is { } timeout && app.MaxAutoLockRenewalDuration is { } renewal && renewal < timeout)
+        {
+            problems.Add($"host.json: extensions.serviceBus.maxAutoLockRenewalDuration ({renewal}) is shorter than functionTimeout ({timeout}): a long run would lose its message lock and the message be delivered again while it runs.");
+        }
+
+        foreach (var (queue, properties) in template.ServiceBusQueues)
+        {
+            if (!properties.TryGetValue("lockDuration", out var raw) || BicepText.Literal(raw) is not { } literal)
+            {
+                continue;
+            }
+
+            var lockDuration = System.Xml.XmlConvert.ToTimeSpan(literal);
+            if (lockDuration > MaxLockDuration)
+            {
+                problems.Add($"Service Bus queue '{queue}': lockDuration {literal} exceeds the Service Bus maximum of PT5M.");
+            }
+
+            if (app.MaxAutoLockRenewalDuration is { } renewedFor && lockDuration >= renewedFor)
+            {
+                problems.Add($"Service Bus queue '{queue}': lockDuration {literal} is not shorter than host.json's maxAutoLockRenewalDuration ({renewedFor}).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every queue an options class publishes to exists, and a queue's options <c>MaxDeliveryCount</c> equals the
+    /// queue's <c>maxDeliveryCount</c>. Values are the template's setting when it sets one, else the options default.
+    /// </summary>
+    private static void CheckPublishedQueues(AppRequirements app, InfraTemplate template, List<string> problems)
+    {
+        foreach (var (setting, fallback) in app.PublishedQueues)
+        {
+            var queue = Effective(template, setting, fallback);
+            if (!template.ServiceBusQueues.ContainsKey(queue))
+            {
+                problems.Add($"Service Bus queue '{queue}' ({setting} publishes to it) is not created: add it to serviceBusQueues in infra-bicep/main.bicep.");
+            }
+        }
+
+        foreach (var (queueSetting, queueFallback, countSetting, countFallback) in app.DeliveryCounts)
+        {
+            var queue = Effective(template, queueSetting, queueFallback);
+            var count = Effective(template, countSetting, countFallback.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (template.ServiceBusQueues.TryGetValue(queue, out var properties)
+                && properties.TryGetValue("maxDeliveryCount", out var raw)
+                && !string.Equals(raw.Trim(), count, StringComparison.Ordinal))
+            {
+                problems.Add($"{countSetting} is {count} but Service Bus queue '{queue}' has maxDeliveryCount {raw.Trim()}: they must agree.");
+            }
+        }
+    }
+
+    private static string Effective(InfraTemplate template, string setting, string fallback) =>
+        template.AppSettings.TryGetValue(setting, out var value) ? BicepText.Literal(value) ?? value.Trim() : fallback;
 
     private static string? ResolveQueueName(string queue, InfraTemplate template, List<string> problems)
     {

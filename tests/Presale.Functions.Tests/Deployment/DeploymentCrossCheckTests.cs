@@ -11,11 +11,12 @@ public sealed class DeploymentCrossCheckTests
 {
     private static readonly string InfraFolder = RepositoryPaths.Combine("infra-bicep");
     private static readonly string DefinitionsFolder = RepositoryPaths.Combine("functions", "Presale.Functions", "Definitions");
+    private static readonly string HostJson = RepositoryPaths.Combine("host.json");
 
     [Fact]
     public void Template_ProvidesEveryQueueSettingAndRoleTheAppNeeds()
     {
-        var app = AppRequirements.Discover(DefinitionsFolder, AppRequirements.ProductAssemblies());
+        var app = AppRequirements.Discover(DefinitionsFolder, AppRequirements.ProductAssemblies(), HostJson);
         var template = InfraTemplate.Load(InfraFolder);
 
         var problems = DeploymentCrossCheck.Problems(app, template);
@@ -95,6 +96,111 @@ public sealed class DeploymentCrossCheckTests
         var problems = DeploymentCrossCheck.Problems(FullApp(), InfraTemplate.Parse(files));
 
         Assert.Contains(problems, problem => problem.StartsWith($"App setting '{setting}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_WhenTheServiceBusTransportSettingIsRemoved_ReportsIt()
+    {
+        var files = TemplateEdits.Load(InfraFolder);
+        files["main.bicep"] = TemplateEdits.RemoveEntry(files["main.bicep"], "Presale__Messaging__Transport");
+
+        var problems = DeploymentCrossCheck.Problems(FullApp(), InfraTemplate.Parse(files));
+
+        Assert.Contains(problems, problem => problem.StartsWith("App setting 'Presale__Messaging__Transport' is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_WhenTheTransportIsStorageQueue_ReportsIt()
+    {
+        var files = TemplateEdits.Load(InfraFolder);
+        files["main.bicep"] = TemplateEdits.RemoveEntry(files["main.bicep"], "Presale__Messaging__Transport");
+        files["main.bicep"] = TemplateEdits.AddPresaleSetting(files["main.bicep"], "Presale__Messaging__Transport: 'StorageQueue'");
+
+        var problems = DeploymentCrossCheck.Problems(FullApp(), InfraTemplate.Parse(files));
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("App setting 'Presale__Messaging__Transport' is 'StorageQueue', not 'ServiceBus' (the Functions host triggers", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_WhenThePublicBaseUrlIsRemoved_ReportsIt()
+    {
+        var files = TemplateEdits.Load(InfraFolder);
+        files["main.bicep"] = TemplateEdits.RemoveEntry(files["main.bicep"], "Presale__Compensation__PublicBaseUrl");
+
+        var problems = DeploymentCrossCheck.Problems(FullApp(), InfraTemplate.Parse(files));
+
+        Assert.Contains(problems, problem => problem.StartsWith("App setting 'Presale__Compensation__PublicBaseUrl' is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_WhenLockRenewalIsShorterThanTheFunctionTimeout_ReportsIt()
+    {
+        var app = FullApp();
+        app.AddHostJson("""{ "version": "2.0", "functionTimeout": "00:10:00", "extensions": { "serviceBus": { "maxAutoLockRenewalDuration": "00:05:00" } } }""");
+
+        var problems = DeploymentCrossCheck.Problems(app, InfraTemplate.Parse(TemplateEdits.Load(InfraFolder)));
+
+        Assert.Contains(problems, problem => problem.StartsWith("host.json: extensions.serviceBus.maxAutoLockRenewalDuration (00:05:00) is shorter than functionTimeout", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("PT6M", "exceeds the Service Bus maximum")]
+    [InlineData("PT5M", "is not shorter than host.json's maxAutoLockRenewalDuration")]
+    public void Check_WhenAQueueLockDurationDoesNotFit_ReportsIt(string lockDuration, string expected)
+    {
+        var app = FullApp();
+        app.AddHostJson("""{ "version": "2.0", "functionTimeout": "00:05:00", "extensions": { "serviceBus": { "maxAutoLockRenewalDuration": "00:05:00" } } }""");
+        var files = TemplateEdits.Load(InfraFolder);
+        files["main.bicep"] = TemplateEdits.SetQueueProperty(files["main.bicep"], "reconcile", "lockDuration", $"'{lockDuration}'");
+
+        var problems = DeploymentCrossCheck.Problems(app, InfraTemplate.Parse(files));
+
+        Assert.Contains(problems, problem => problem.StartsWith("Service Bus queue 'reconcile': lockDuration", StringComparison.Ordinal) && problem.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_WhenTheNotificationsQueueDeliveryCountDiffersFromTheOptions_ReportsIt()
+    {
+        var files = TemplateEdits.Load(InfraFolder);
+        files["main.bicep"] = TemplateEdits.SetQueueProperty(files["main.bicep"], "notifications", "maxDeliveryCount", "5");
+
+        var problems = DeploymentCrossCheck.Problems(FullApp(), InfraTemplate.Parse(files));
+
+        Assert.Contains("Presale__Notifications__MaxDeliveryCount is 10 but Service Bus queue 'notifications' has maxDeliveryCount 5: they must agree.", problems);
+    }
+
+    [Fact]
+    public void Check_WhenASettingMovesTheNotificationsDeliveryCount_ComparesTheSetting()
+    {
+        var files = TemplateEdits.Load(InfraFolder);
+        files["main.bicep"] = TemplateEdits.AddPresaleSetting(files["main.bicep"], "Presale__Notifications__MaxDeliveryCount: 7");
+
+        var problems = DeploymentCrossCheck.Problems(FullApp(), InfraTemplate.Parse(files));
+
+        Assert.Contains("Presale__Notifications__MaxDeliveryCount is 7 but Service Bus queue 'notifications' has maxDeliveryCount 10: they must agree.", problems);
+    }
+
+    [Fact]
+    public void Check_WhenAPublisherQueueSettingNamesAQueueThatIsNotCreated_ReportsIt()
+    {
+        var files = TemplateEdits.Load(InfraFolder);
+        files["main.bicep"] = TemplateEdits.AddPresaleSetting(files["main.bicep"], "Presale__Orders__ReconcileQueue: 'replan'");
+
+        var problems = DeploymentCrossCheck.Problems(FullApp(), InfraTemplate.Parse(files));
+
+        Assert.Contains(problems, problem => problem.StartsWith("Service Bus queue 'replan' (Presale__Orders__ReconcileQueue publishes to it) is not created", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Discover_FindsThePublisherQueuesOfTheOptionsClasses()
+    {
+        var app = FullApp();
+
+        Assert.Contains(("Presale__Orders__ReconcileQueue", "reconcile"), app.PublishedQueues);
+        Assert.Contains(("Presale__Notifications__Queue", "notifications"), app.PublishedQueues);
+        Assert.Contains(app.DeliveryCounts, count => count.CountSetting == "Presale__Notifications__MaxDeliveryCount" && count.CountDefault == 10);
+        Assert.NotNull(app.FunctionTimeout);
     }
 
     [Fact]
@@ -193,7 +299,7 @@ public sealed class DeploymentCrossCheckTests
     /// </summary>
     private static AppRequirements FullApp()
     {
-        var app = AppRequirements.Discover(DefinitionsFolder, AppRequirements.ProductAssemblies());
+        var app = AppRequirements.Discover(DefinitionsFolder, AppRequirements.ProductAssemblies(), HostJson);
         app.AddFunction("ReconcileSku", """{ "bindings": [ { "type": "serviceBusTrigger", "direction": "in", "name": "msg", "queueName": "reconcile", "connection": "ServiceBusConnection" } ] }""");
         app.AddFunction("DeliverNotification", """{ "bindings": [ { "type": "serviceBusTrigger", "direction": "in", "name": "msg", "queueName": "notifications", "connection": "ServiceBusConnection" } ] }""");
         app.Roles.Add(RequiredRole.StorageTableDataContributor("the Table Storage adapter"));

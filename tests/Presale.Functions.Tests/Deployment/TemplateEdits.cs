@@ -22,6 +22,18 @@ internal static class TemplateEdits
         return main.Remove(open, block.Length);
     }
 
+    /// <summary>Sets <paramref name="property"/> of the serviceBusQueues entry named <paramref name="queue"/> to <paramref name="value"/> (a Bicep expression).</summary>
+    public static string SetQueueProperty(string main, string queue, string property, string value)
+    {
+        var name = main.IndexOf($"name: '{queue}'", StringComparison.Ordinal);
+        Assert.True(name >= 0, $"main.bicep has no queue entry '{queue}'.");
+        var open = main.LastIndexOf('{', name);
+        var block = BicepText.Block(main, open);
+        var edited = Regex.Replace(block, $@"(?m)^(\s*{Regex.Escape(property)}:\s*)[^\n]*$", $"${{1}}{value}");
+        Assert.NotEqual(block, edited);
+        return main.Remove(open, block.Length).Insert(open, edited);
+    }
+
     /// <summary>Removes the resource declared with symbolic name <paramref name="symbol"/>.</summary>
     public static string RemoveResource(string text, string symbol)
     {

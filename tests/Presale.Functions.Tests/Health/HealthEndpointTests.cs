@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Presale.Functions.Tests.Support;
 using Presale.Testing;
 
 namespace Presale.Functions.Tests.Health;
@@ -20,6 +22,9 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
 
+    private static string WithUnreachableQueues(string connection) =>
+        Regex.Replace(connection, "QueueEndpoint=[^;]*", "QueueEndpoint=http://127.0.0.1:1/devstoreaccount1");
+
     private static JsonElement Check(JsonElement body, string name) =>
         body.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
 
@@ -31,6 +36,34 @@ public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("healthy", Check(body, "table").GetProperty("status").GetString());
         Assert.Equal("healthy", Check(body, "queue").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Health_UnderFunctionsHostWithServiceBus_ChecksTablesAndNeverStorageQueues()
+    {
+        // As in Azure: tables reachable, storage queues not (there the app holds no Queue data role and gets 403).
+        var tablesOnly = WithUnreachableQueues(azurite.ConnectionString);
+        await using var app = new PresaleApp().UnderFunctionsHost().With("AzureWebJobsStorage", tablesOnly).With("Presale:Storage:MaxRetries", "0");
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative), TestContext.Current.CancellationToken);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}");
+        Assert.Equal("healthy", Check(body, "table").GetProperty("status").GetString());
+        Assert.DoesNotContain(body.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "queue");
+    }
+
+    [Fact]
+    public async Task Health_WithTheStorageQueueTransport_ReportsUnreachableQueues()
+    {
+        var tablesOnly = WithUnreachableQueues(azurite.ConnectionString);
+
+        var (status, body) = await GetHealthAsync(tablesOnly);
+
+        Assert.True(status == HttpStatusCode.ServiceUnavailable, $"{status}: {body}");
+        Assert.Equal("healthy", Check(body, "table").GetProperty("status").GetString());
+        Assert.Equal("unhealthy", Check(body, "queue").GetProperty("status").GetString());
     }
 
     [Fact]

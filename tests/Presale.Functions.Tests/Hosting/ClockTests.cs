@@ -72,6 +72,17 @@ public sealed class ClockTests
         Assert.Contains("Functions host", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("FUNCTIONS_CUSTOMHANDLER_PORT", "41234")]
+    [InlineData("WEBSITE_INSTANCE_ID", "0123abcd")]
+    public async Task App_ForcedStandaloneWhereAHostIsSignalled_RefusesAnOffset(string variable, string value)
+    {
+        var exception = Assert.IsType<OptionsValidationException>(
+            await StartupProbe.StartAsync(("Presale:Clock:Offset", "P10D"), ("Presale:Host:Mode", "Standalone"), (variable, value)));
+
+        Assert.Contains("Presale:Clock:Offset is set", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task App_WithMalformedOffset_FailsToStartNamingTheSetting()
     {

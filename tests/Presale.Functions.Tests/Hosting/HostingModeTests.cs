@@ -32,6 +32,15 @@ public sealed class HostingModeTests
         Assert.True(Resolve(("FUNCTIONS_CUSTOMHANDLER_PORT", "40123"), ("Presale:Host:Mode", "Standalone")).IsStandalone);
     }
 
+    [Fact]
+    public void Resolve_HostSignals_SurviveAForcedStandaloneMode()
+    {
+        Assert.False(Resolve().HostSignalled);
+        Assert.True(Resolve(("FUNCTIONS_CUSTOMHANDLER_PORT", "40123"), ("Presale:Host:Mode", "Standalone")).HostSignalled);
+        Assert.True(Resolve(("WEBSITE_INSTANCE_ID", "0123abcd"), ("Presale:Host:Mode", "Standalone")).HostSignalled);
+        Assert.True(Resolve(("WEBSITE_INSTANCE_ID", "0123abcd")).IsStandalone);
+    }
+
     [Theory]
     [InlineData("FUNCTIONS_CUSTOMHANDLER_PORT", "seventy", "FUNCTIONS_CUSTOMHANDLER_PORT must be a TCP port")]
     [InlineData("FUNCTIONS_CUSTOMHANDLER_PORT", "70000", "FUNCTIONS_CUSTOMHANDLER_PORT must be a TCP port")]

@@ -221,7 +221,7 @@ public sealed class InvocationEndpointTests
     public async Task Invoke_UnderFunctionsHost_NeedsNoKey()
     {
         var function = new RecordingFunction("Sweep");
-        await using var app = AppWith(function).With("FUNCTIONS_CUSTOMHANDLER_PORT", "41234");
+        await using var app = AppWith(function).UnderFunctionsHost();
         app.RemoteAddress = IPAddress.Parse("203.0.113.7");
 
         var (response, _) = await PostAsync(app, "/Sweep", """{"Data":{},"Metadata":{}}""");

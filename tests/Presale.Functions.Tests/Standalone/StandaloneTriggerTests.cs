@@ -43,7 +43,7 @@ public sealed class StandaloneTriggerTests
         var definitions = TestDefinitions.WithExtra(("Sweep", TestDefinitions.Timer("0 */5 * * * *", runOnStartup: true)));
         await using var app = new PresaleApp(definitions)
             .With("Presale:Host:StandaloneTriggers", "true")
-            .With("FUNCTIONS_CUSTOMHANDLER_PORT", "41234")
+            .UnderFunctionsHost()
             .WithTime(time)
             .WithServices(function.Register);
         var runner = app.Services.GetServices<IHostedService>().OfType<TimerTriggerRunner>().Single();

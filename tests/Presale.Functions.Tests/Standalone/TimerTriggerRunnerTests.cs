@@ -17,9 +17,10 @@ public sealed class TimerTriggerRunnerTests
     private static FunctionDefinition Timer(string schedule, bool runOnStartup = false, bool useMonitor = true) =>
         FunctionDefinitionLoader.Parse("Sweep", TestDefinitions.Timer(schedule, runOnStartup, useMonitor), "Sweep/function.json");
 
-    private static TimerTriggerRunner CreateSut(FunctionDefinition function, RecordingInvoker invoker, TimeProvider time, string? zone = null) => new(
+    private static TimerTriggerRunner CreateSut(FunctionDefinition function, RecordingInvoker invoker, TimeProvider time, string? zone = null, FunctionRunLocks? locks = null) => new(
         new FunctionCatalog([function]),
         invoker,
+        locks ?? new FunctionRunLocks(),
         time,
         HostingMode.Resolve(new ConfigurationBuilder().Build()),
         Options.Create(new FunctionsHostOptions { ScheduleTimeZone = zone }),

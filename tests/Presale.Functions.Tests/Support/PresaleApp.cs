@@ -45,6 +45,17 @@ internal sealed class PresaleApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// Runs the app as the Functions host in Azure would: <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set, and the settings
+    /// infra-bicep writes that the app requires there (Service Bus transport with an identity connection, a public base
+    /// URL for links). Nothing is sent to Service Bus unless a test publishes.
+    /// </summary>
+    public PresaleApp UnderFunctionsHost() =>
+        With("FUNCTIONS_CUSTOMHANDLER_PORT", "41234")
+            .With("Presale:Messaging:Transport", "ServiceBus")
+            .With("ServiceBusConnection:fullyQualifiedNamespace", "presale-test.servicebus.windows.net")
+            .With("Presale:Compensation:PublicBaseUrl", "https://presale-test.azurewebsites.net");
+
     /// <summary>Adds service registrations after the app's own.</summary>
     public PresaleApp WithServices(Action<IServiceCollection> configure)
     {

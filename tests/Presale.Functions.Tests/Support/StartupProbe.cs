@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Presale.Functions.Composition;
 using Presale.Functions.Hosting;
 
 namespace Presale.Functions.Tests.Support;
@@ -11,7 +12,13 @@ namespace Presale.Functions.Tests.Support;
 /// </summary>
 internal static class StartupProbe
 {
-    public static async Task<Exception?> StartAsync(params (string Key, string? Value)[] settings)
+    public static Task<Exception?> StartAsync(params (string Key, string? Value)[] settings) => StartAsync(compose: null, settings);
+
+    /// <summary>As <c>StartAsync</c>, with the storage and messaging adapters composed too.</summary>
+    public static Task<Exception?> StartWithStorageAsync(params (string Key, string? Value)[] settings) =>
+        StartAsync(builder => builder.Services.AddPresaleStorage(builder.Configuration), settings);
+
+    private static async Task<Exception?> StartAsync(Action<WebApplicationBuilder>? compose, (string Key, string? Value)[] settings)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var values = new Dictionary<string, string?>
@@ -29,6 +36,7 @@ internal static class StartupProbe
         try
         {
             builder.AddPresaleHost();
+            compose?.Invoke(builder);
             await using var app = builder.Build();
             app.UsePresaleHost();
             await app.StartAsync(TestContext.Current.CancellationToken);
