@@ -122,7 +122,7 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var poison = queue + PoisonSuffix;
-        var text = new QueueEnvelope(message.MessageId, message.Body, message.CorrelationId, message.Subject, reason, queue).Encode();
+        var text = new QueueEnvelope(message.MessageId, message.Body, message.CorrelationId, message.Subject, reason, queue, message.DeliveryCount).Encode();
         if (!await PutAsync(poison, text, TimeSpan.Zero, cancellationToken).ConfigureAwait(false))
         {
             await CreateQueueIfNotExistsAsync(queue, cancellationToken).ConfigureAwait(false);
@@ -134,6 +134,22 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
 
         // Copied first, deleted second: a failure in between leaves a duplicate, never a lost message.
         await CompleteAsync(queue, message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The queue's approximate message count (Get Queue Metadata's <c>x-ms-approximate-messages-count</c>): visible,
+    /// locked and scheduled messages alike, so zero means the queue holds nothing at all.
+    /// </summary>
+    public async Task<int> GetApproximateMessageCountAsync(string queue, CancellationToken cancellationToken = default)
+    {
+        ValidateQueueName(queue);
+        using var response = await SendAsync(RequestMethod.Get, "/" + queue + "?comp=metadata", null, cancellationToken).ConfigureAwait(false);
+        if (response.Status != 200 || !response.Headers.TryGetValue("x-ms-approximate-messages-count", out var count))
+        {
+            throw new RequestFailedException(response);
+        }
+
+        return int.Parse(count, NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
     /// <summary>The dead-letter reason of a message read from a <c>-poison</c> queue, or null.</summary>
@@ -244,6 +260,9 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
             envelope.Subject)
         {
             LockedUntil = element.Element("TimeNextVisible")?.Value is { } next ? ParseDate(next) : null,
+            DeadLetterReason = envelope.DeadLetterReason,
+            DeadLetterSource = envelope.DeadLetterSource,
+            DeadLetterDeliveryCount = envelope.DeadLetterDeliveryCount,
         };
     }
 

@@ -81,6 +81,29 @@ public sealed class StorageQueueClientTests(AzuriteFixture azurite)
         Assert.Equal("{\"bad\":true}", poisoned.Body);
         Assert.Equal("c-3", poisoned.CorrelationId);
         Assert.Equal("Broken", poisoned.Subject);
+        Assert.Equal("handler failed 5 times", poisoned.DeadLetterReason);
+        Assert.Equal(queue, poisoned.DeadLetterSource);
+        Assert.Equal(received.DeliveryCount, poisoned.DeadLetterDeliveryCount);
+        Assert.Null(received.DeadLetterReason);
+    }
+
+    [Fact]
+    public async Task ApproximateMessageCount_CountsLockedAndScheduledMessages_AndReachesZeroOnlyWhenCompleted()
+    {
+        var queue = NewQueue();
+        await _client.CreateQueueIfNotExistsAsync(queue, Ct);
+        var empty = await _client.GetApproximateMessageCountAsync(queue, Ct);
+        await _client.PublishAsync(queue, new OutboundMessage("now", "{}"), Ct);
+        await _client.PublishAsync(queue, new OutboundMessage("later", "{}", ScheduledEnqueueTime: TimeProvider.System.GetUtcNow().AddHours(1)), Ct);
+        var locked = Assert.Single(await _client.ReceiveAsync(queue, 32, TimeSpan.FromMinutes(5), Ct));
+
+        var whileLocked = await _client.GetApproximateMessageCountAsync(queue, Ct);
+        await _client.CompleteAsync(queue, locked, Ct);
+        var afterComplete = await _client.GetApproximateMessageCountAsync(queue, Ct);
+
+        Assert.Equal(0, empty);
+        Assert.Equal(2, whileLocked);
+        Assert.Equal(1, afterComplete);
     }
 
     [Fact]
