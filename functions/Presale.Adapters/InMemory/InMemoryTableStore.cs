@@ -278,6 +278,9 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
         int? order = (actual, comparison.Value) switch
         {
             (string a, string b) => string.CompareOrdinal(a, b),
+            // Integers compare exactly: as doubles, 2^53 + 1 would equal 2^53.
+            (int or long, int or long) => Convert.ToInt64(actual, CultureInfo.InvariantCulture)
+                .CompareTo(Convert.ToInt64(comparison.Value, CultureInfo.InvariantCulture)),
             (int or long or double, int or long or double) => Convert.ToDouble(actual, CultureInfo.InvariantCulture)
                 .CompareTo(Convert.ToDouble(comparison.Value, CultureInfo.InvariantCulture)),
             (bool a, bool b) => a.CompareTo(b),

@@ -802,6 +802,30 @@ public abstract class TableStoreConformanceTests
         Assert.Equal(expected.Select(i => $"r{i}"), rows.Select(r => r.RowKey));
     }
 
+    public static TheoryData<FilterOperator, string[]> Int64NeighbourCases => new()
+    {
+        { FilterOperator.Eq, ["r1"] },
+        { FilterOperator.Ne, ["r0", "r2"] },
+        { FilterOperator.Gt, ["r2"] },
+        { FilterOperator.Ge, ["r1", "r2"] },
+        { FilterOperator.Lt, ["r0"] },
+        { FilterOperator.Le, ["r0", "r1"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Int64NeighbourCases))]
+    public async Task Filter_OnInt64NeighboursAboveTwoToThe53_ComparesExactly(FilterOperator op, string[] expected)
+    {
+        // 2^53 and 2^53 + 1 are the same double: only an exact comparison tells these rows apart.
+        var table = await NewTableAsync();
+        const long twoTo53 = 1L << 53;
+        Assert.True((await Store.SubmitTransactionAsync(table, [.. Enumerable.Range(0, 3).Select(i => TableOperation.Insert(Row("p", $"r{i}", ("L", twoTo53 + i))))], Ct)).Succeeded);
+
+        var rows = await Query(table, new TableFilter.Comparison("L", op, twoTo53 + 1));
+
+        Assert.Equal(expected, rows);
+    }
+
     [Fact]
     public async Task Filter_AndOrNot_Combine()
     {
