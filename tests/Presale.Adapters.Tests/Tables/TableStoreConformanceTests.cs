@@ -827,6 +827,30 @@ public abstract class TableStoreConformanceTests
     }
 
     [Fact]
+    public async Task Filter_OnDecimals_MatchesEqualTextOnly_AndRefusesRanges()
+    {
+        var table = await NewTableAsync();
+        decimal[] prices = [9m, 10m, 10.50m, 100m];
+        Assert.True((await Store.SubmitTransactionAsync(table, [.. prices.Select((p, i) => TableOperation.Insert(Row("p", $"r{i}", ("Price", p))))], Ct)).Succeeded);
+
+        var eq = await Query(table, TableFilter.Eq("Price", 10m));
+        var ne = await Query(table, TableFilter.Ne("Price", 10.50m));
+        var otherScale = await Query(table, TableFilter.Eq("Price", 10.5m));
+
+        Assert.Equal(["r1"], eq);
+        Assert.Equal(["r0", "r1", "r3"], ne);
+        Assert.Empty(otherScale);
+        foreach (var range in new Func<string, object, TableFilter>[] { TableFilter.Gt, TableFilter.Ge, TableFilter.Lt, TableFilter.Le })
+        {
+            var error = Assert.Throws<ArgumentException>(() => range("Price", 10m));
+            Assert.Contains("'Price'", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Eq/Ne", error.Message, StringComparison.Ordinal);
+        }
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.QueryAsync(table, new TableFilter.Comparison("Price", FilterOperator.Gt, 10m), 10, null, Ct));
+    }
+
+    [Fact]
     public async Task Filter_AndOrNot_Combine()
     {
         var table = await FilterTableAsync();
