@@ -30,6 +30,7 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
     /// <inheritdoc />
     public Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default)
     {
+        TableOperationRules.ValidateTableName(table);
         lock (_gate)
         {
             Count();
@@ -45,6 +46,7 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
     /// <inheritdoc />
     public Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
+        TableOperationRules.ValidateTableName(table);
         TableKey.EnsureValid(partitionKey, nameof(partitionKey));
         TableKey.EnsureValid(rowKey, nameof(rowKey));
         lock (_gate)
@@ -77,6 +79,7 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
     /// <inheritdoc />
     public Task<TablePage> QueryAsync(string table, TableFilter filter, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default)
     {
+        TableOperationRules.ValidateTableName(table);
         ArgumentNullException.ThrowIfNull(filter);
         _ = ODataFilter.Render(filter); // Rejects what Table Storage cannot evaluate (bad property names, NaN), as the adapter does.
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
@@ -115,6 +118,7 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
     /// <inheritdoc />
     public Task<TransactionResult> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default)
     {
+        TableOperationRules.ValidateTableName(table);
         TableOperationRules.ValidateTransaction(operations);
         lock (_gate)
         {
@@ -152,8 +156,8 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
 
     private Task<WriteResult> Single(string table, TableOperation operation)
     {
-        ValidateKeys(operation.Entity);
-        TableOperationRules.ValidateCondition(operation);
+        TableOperationRules.ValidateTableName(table);
+        TableOperationRules.ValidateOperation(operation);
         lock (_gate)
         {
             Count();
@@ -175,18 +179,16 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
         }
     }
 
-    /// <summary>Computes one operation against the current rows without changing them; null result = deleted.</summary>
+    /// <summary>
+    /// Computes one operation, already checked by <see cref="TableOperationRules.ValidateOperation"/> (so a conditional
+    /// write carries an ETag), against the current rows without changing them; null result = deleted.
+    /// </summary>
     private (WriteStatus Status, TableEntity? Result) Apply(SortedDictionary<RowId, TableEntity> rows, TableOperation operation)
     {
         var id = Id(operation.Entity);
         rows.TryGetValue(id, out var current);
         if (operation.Kind is TableOperationKind.Replace or TableOperationKind.Merge or TableOperationKind.Delete)
         {
-            if (operation.IfMatch.IsEmpty)
-            {
-                throw new ArgumentException($"{operation.Kind} needs an ETag condition (ETag.Any for any version).", nameof(operation));
-            }
-
             if (current is null)
             {
                 return (WriteStatus.NotFound, null);
@@ -224,12 +226,6 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
         {
             Timestamp = now,
         };
-    }
-
-    private static void ValidateKeys(TableEntity entity)
-    {
-        TableKey.EnsureValid(entity.PartitionKey, "PartitionKey");
-        TableKey.EnsureValid(entity.RowKey, "RowKey");
     }
 
     private SortedDictionary<RowId, TableEntity> Table(string table) =>
@@ -278,6 +274,9 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
         int? order = (actual, comparison.Value) switch
         {
             (string a, string b) => string.CompareOrdinal(a, b),
+            // Integers compare exactly: as doubles, 2^53 + 1 would equal 2^53.
+            (int or long, int or long) => Convert.ToInt64(actual, CultureInfo.InvariantCulture)
+                .CompareTo(Convert.ToInt64(comparison.Value, CultureInfo.InvariantCulture)),
             (int or long or double, int or long or double) => Convert.ToDouble(actual, CultureInfo.InvariantCulture)
                 .CompareTo(Convert.ToDouble(comparison.Value, CultureInfo.InvariantCulture)),
             (bool a, bool b) => a.CompareTo(b),

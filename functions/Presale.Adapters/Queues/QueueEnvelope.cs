@@ -8,7 +8,7 @@ namespace Presale.Adapters.Queues;
 /// What a storage queue message carries: a storage queue has no broker properties, so the publisher's message id,
 /// correlation id and subject travel in a small JSON envelope with the body, and the envelope travels base64-encoded
 /// in <c>MessageText</c> (the encoding the Functions queue trigger expects by default, and safe for any character XML
-/// would reject). Dead-lettered copies add the reason and the queue they came from.
+/// would reject). Dead-lettered copies add the reason, the queue they came from and the deliveries made before.
 /// </summary>
 internal sealed record QueueEnvelope(
     [property: JsonPropertyName("messageId")] string MessageId,
@@ -16,7 +16,8 @@ internal sealed record QueueEnvelope(
     [property: JsonPropertyName("correlationId")] string? CorrelationId,
     [property: JsonPropertyName("subject")] string? Subject,
     [property: JsonPropertyName("deadLetterReason")] string? DeadLetterReason = null,
-    [property: JsonPropertyName("deadLetterSource")] string? DeadLetterSource = null)
+    [property: JsonPropertyName("deadLetterSource")] string? DeadLetterSource = null,
+    [property: JsonPropertyName("deadLetterDeliveryCount")] long? DeadLetterDeliveryCount = null)
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 

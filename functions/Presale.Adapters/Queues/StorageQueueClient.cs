@@ -52,6 +52,17 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrWhiteSpace(message.MessageId, nameof(message));
         var delay = message.ScheduledEnqueueTime is { } at ? at - _timeProvider.GetUtcNow() : TimeSpan.Zero;
+        if (delay > MaxVisibility)
+        {
+            // Decision: refused, not clamped. A clamped message would be delivered up to weeks early unless every
+            // consumer re-scheduled it; callers that need longer waits keep the due date in a table and publish later.
+            throw new ArgumentOutOfRangeException(
+                nameof(message),
+                message.ScheduledEnqueueTime,
+                $"Message '{message.MessageId}' is scheduled {delay.TotalDays.ToString("0.##", CultureInfo.InvariantCulture)} days ahead; a storage queue holds a message back at most 7 days. " +
+                "Schedule it within 7 days, or keep the due date in a table and publish it later.");
+        }
+
         var text = new QueueEnvelope(message.MessageId, message.Body, message.CorrelationId, message.Subject).Encode();
         if (!await PutAsync(queue, text, delay, cancellationToken).ConfigureAwait(false))
         {
@@ -122,7 +133,7 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var poison = queue + PoisonSuffix;
-        var text = new QueueEnvelope(message.MessageId, message.Body, message.CorrelationId, message.Subject, reason, queue).Encode();
+        var text = DeadLetterText(queue, message, reason);
         if (!await PutAsync(poison, text, TimeSpan.Zero, cancellationToken).ConfigureAwait(false))
         {
             await CreateQueueIfNotExistsAsync(queue, cancellationToken).ConfigureAwait(false);
@@ -134,6 +145,74 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
 
         // Copied first, deleted second: a failure in between leaves a duplicate, never a lost message.
         await CompleteAsync(queue, message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The poison copy's message text, always within the 64 KiB a queue message holds, so that dead-lettering a message
+    /// near the limit cannot fail on every delivery. The first that fits of: the envelope with the reason, the source
+    /// queue and the delivery count; the same with the reason cut short (ending in "…"); the envelope as published,
+    /// without the dead-letter fields; the body alone, base64-encoded, then as is. A message that was on the queue
+    /// always fits one of these.
+    /// </summary>
+    internal static string DeadLetterText(string queue, ReceivedMessage message, string reason)
+    {
+        string Envelope(string? why) => new QueueEnvelope(
+            message.MessageId, message.Body, message.CorrelationId, message.Subject, why, why is null ? null : queue, why is null ? null : message.DeliveryCount).Encode();
+
+        var full = Envelope(reason);
+        if (full.Length <= MaxMessageTextLength)
+        {
+            return full;
+        }
+
+        // The longest prefix of the reason that fits, found by bisection on its length.
+        string? shortened = null;
+        for (int low = 0, high = reason.Length - 1; low <= high;)
+        {
+            var length = low + ((high - low) / 2);
+            var cut = length > 0 && char.IsHighSurrogate(reason[length - 1]) ? length - 1 : length;
+            var candidate = Envelope(reason[..cut] + "…");
+            if (candidate.Length <= MaxMessageTextLength)
+            {
+                shortened = candidate;
+                low = length + 1;
+            }
+            else
+            {
+                high = length - 1;
+            }
+        }
+
+        if (shortened is not null)
+        {
+            return shortened;
+        }
+
+        foreach (var candidate in new[] { Envelope(null), Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(message.Body)), message.Body })
+        {
+            if (candidate.Length <= MaxMessageTextLength)
+            {
+                return candidate;
+            }
+        }
+
+        throw new ArgumentException($"Message '{message.MessageId}' is larger than a storage queue message can be ({MaxMessageTextLength} characters), so it cannot be dead-lettered.", nameof(message));
+    }
+
+    /// <summary>
+    /// The queue's approximate message count (Get Queue Metadata's <c>x-ms-approximate-messages-count</c>): visible,
+    /// locked and scheduled messages alike, so zero means the queue holds nothing at all.
+    /// </summary>
+    public async Task<int> GetApproximateMessageCountAsync(string queue, CancellationToken cancellationToken = default)
+    {
+        ValidateQueueName(queue);
+        using var response = await SendAsync(RequestMethod.Get, "/" + queue + "?comp=metadata", null, cancellationToken).ConfigureAwait(false);
+        if (response.Status != 200 || !response.Headers.TryGetValue("x-ms-approximate-messages-count", out var count))
+        {
+            throw new RequestFailedException(response);
+        }
+
+        return int.Parse(count, NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
     /// <summary>The dead-letter reason of a message read from a <c>-poison</c> queue, or null.</summary>
@@ -244,6 +323,9 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
             envelope.Subject)
         {
             LockedUntil = element.Element("TimeNextVisible")?.Value is { } next ? ParseDate(next) : null,
+            DeadLetterReason = envelope.DeadLetterReason,
+            DeadLetterSource = envelope.DeadLetterSource,
+            DeadLetterDeliveryCount = envelope.DeadLetterDeliveryCount,
         };
     }
 

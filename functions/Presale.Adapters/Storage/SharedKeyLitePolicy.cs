@@ -13,7 +13,13 @@ internal sealed class SharedKeyLitePolicy(string accountName, byte[] key) : Http
 {
     public override void OnSendingRequest(HttpMessage message)
     {
-        var request = message.Request;
+        var signature = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(StringToSign(accountName, message.Request))));
+        message.Request.Headers.SetValue("Authorization", $"SharedKeyLite {accountName}:{signature}");
+    }
+
+    /// <summary>The string Shared Key Lite signs for <paramref name="request"/>.</summary>
+    internal static string StringToSign(string accountName, Request request)
+    {
         var uri = request.Uri.ToUri();
         request.Headers.TryGetValue("x-ms-date", out var date);
         var resource = new StringBuilder("/").Append(accountName).Append(uri.AbsolutePath);
@@ -23,8 +29,6 @@ internal sealed class SharedKeyLitePolicy(string accountName, byte[] key) : Http
             resource.Append("?comp=").Append(comp);
         }
 
-        var stringToSign = $"{date}\n{resource}";
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
-        request.Headers.SetValue("Authorization", $"SharedKeyLite {accountName}:{signature}");
+        return $"{date}\n{resource}";
     }
 }

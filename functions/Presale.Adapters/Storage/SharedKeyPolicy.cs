@@ -14,7 +14,13 @@ internal sealed class SharedKeyPolicy(string accountName, byte[] key) : HttpPipe
 {
     public override void OnSendingRequest(HttpMessage message)
     {
-        var request = message.Request;
+        var signature = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(StringToSign(accountName, message.Request))));
+        message.Request.Headers.SetValue("Authorization", $"SharedKey {accountName}:{signature}");
+    }
+
+    /// <summary>The string Shared Key signs for <paramref name="request"/>.</summary>
+    internal static string StringToSign(string accountName, Request request)
+    {
         var uri = request.Uri.ToUri();
         var length = request.Content is { } content && content.TryComputeLength(out var l) && l > 0
             ? l.ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -48,8 +54,7 @@ internal sealed class SharedKeyPolicy(string accountName, byte[] key) : HttpPipe
             text.Append('\n').Append(name.ToLowerInvariant()).Append(':').Append(string.Join(',', values.Order(StringComparer.Ordinal)));
         }
 
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text.ToString())));
-        request.Headers.SetValue("Authorization", $"SharedKey {accountName}:{signature}");
+        return text.ToString();
     }
 
     private static string Header(Request request, string name) =>

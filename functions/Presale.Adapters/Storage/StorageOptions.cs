@@ -19,8 +19,8 @@ public sealed class StorageOptions
     public int MaxRetries { get; set; } = 5;
 
     /// <summary>
-    /// <c>Presale:Storage:Tables</c>: tables created at start (idempotently). Default none; features add their
-    /// configured table names (e.g. <c>services.AddOptions&lt;StorageOptions&gt;().Configure&lt;IOptions&lt;OrdersOptions&gt;&gt;(...)</c>).
+    /// <c>Presale:Storage:Tables</c>: extra tables created at start (idempotently). Default none, and no feature adds
+    /// to it: features create their own tables on first use (<c>TableBootstrap</c>).
     /// </summary>
     public IList<string> Tables { get; } = [];
 }

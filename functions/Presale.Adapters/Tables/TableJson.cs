@@ -6,8 +6,9 @@ namespace Presale.Adapters.Tables;
 
 /// <summary>
 /// Entity JSON in the Table service's OData format. Types JSON cannot carry (Int64, Double, DateTime, Guid, Binary) are
-/// written with a <c>Name@odata.type</c> annotation; Int64 as a string so values beyond 2^53 survive. Reads accept
-/// minimal and full metadata and fall back to JSON inference (string, Int32, Double, Boolean) without an annotation.
+/// written with a <c>Name@odata.type</c> annotation (Double always, so a whole 5.0 is stored as a Double); Int64 as a
+/// string so values beyond 2^53 survive. Reads accept minimal and full metadata and, without an annotation, follow the
+/// documented inference: string, Boolean, a number with a decimal point or exponent is a Double, else an Int32.
 /// </summary>
 internal static class TableJson
 {
@@ -142,12 +143,21 @@ internal static class TableJson
             JsonValueKind.String => value.GetString()!,
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number when value.TryGetInt32(out var i) && !value.GetRawText().Contains('.', StringComparison.Ordinal) => i,
+            // "Payload Format for Table Service Operations": an unannotated number is Edm.Double when written with a
+            // decimal point or an exponent (the service writes a whole Double as 5.0), else Edm.Int32. A whole number
+            // beyond Int32 can only be a Double (an Int64 is always annotated).
+            JsonValueKind.Number when IsInt32Literal(value, out var i) => i,
             JsonValueKind.Number => value.GetDouble(),
             _ => throw new FormatException($"Property '{name}' has an unexpected JSON value of kind {value.ValueKind}."),
         },
         _ => throw new FormatException($"Property '{name}' has the unsupported type {type}."),
     };
+
+    private static bool IsInt32Literal(JsonElement value, out int number)
+    {
+        number = 0;
+        return value.GetRawText().AsSpan().IndexOfAny('.', 'e', 'E') < 0 && value.TryGetInt32(out number);
+    }
 
     private static double ReadDouble(JsonElement value) => value.ValueKind switch
     {

@@ -213,8 +213,7 @@ public sealed class TableStorageStore : ITableStore, IReachabilityProbe
     private async Task<WriteResult> WriteAsync(string table, TableOperation operation, CancellationToken cancellationToken)
     {
         TableOperationRules.ValidateTableName(table);
-        TableOperationRules.ValidateKeys(operation.Entity);
-        TableOperationRules.ValidateCondition(operation);
+        TableOperationRules.ValidateOperation(operation);
         var entityPath = "/" + table + KeyPath(operation.Entity.PartitionKey, operation.Entity.RowKey);
         var (method, path, ifMatch, body) = operation.Kind switch
         {

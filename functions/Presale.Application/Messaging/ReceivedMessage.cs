@@ -23,4 +23,13 @@ public sealed record ReceivedMessage(
 {
     /// <summary>When this delivery's lock (visibility timeout) runs out, when the broker reports it; renew before then.</summary>
     public DateTimeOffset? LockedUntil { get; init; }
+
+    /// <summary>Why the message was dead-lettered, when it was read from a dead-letter (<c>-poison</c>) queue; else null.</summary>
+    public string? DeadLetterReason { get; init; }
+
+    /// <summary>The queue the message was dead-lettered from, when it was read from a dead-letter queue; else null.</summary>
+    public string? DeadLetterSource { get; init; }
+
+    /// <summary>How many times the message had been delivered when it was dead-lettered; null for a message not dead-lettered.</summary>
+    public long? DeadLetterDeliveryCount { get; init; }
 }

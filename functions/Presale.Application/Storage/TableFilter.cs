@@ -27,7 +27,10 @@ public enum FilterOperator
 /// <summary>
 /// A query filter as a small expression tree, so the Table adapter can render it as OData and the in-memory twin can
 /// evaluate it with the same meaning. Compare against <c>PartitionKey</c>, <c>RowKey</c> or any property; values are of
-/// the supported property types.
+/// the supported property types. A <see cref="decimal"/> is stored as its invariant text (see <see cref="TableEntity"/>),
+/// so it can be compared for equality (<see cref="Eq"/>, <see cref="Ne"/>: the same text, so <c>1.10</c> is not
+/// <c>1.1</c>) but not ordered: <see cref="Gt"/>, <see cref="Ge"/>, <see cref="Lt"/> and <see cref="Le"/> refuse it,
+/// because text order puts "9" above "10".
 /// </summary>
 public abstract record TableFilter
 {
@@ -50,16 +53,16 @@ public abstract record TableFilter
     public static TableFilter Ne(string property, object value) => new Comparison(property, FilterOperator.Ne, Normalise(value));
 
     /// <summary>property gt value.</summary>
-    public static TableFilter Gt(string property, object value) => new Comparison(property, FilterOperator.Gt, Normalise(value));
+    public static TableFilter Gt(string property, object value) => new Comparison(property, FilterOperator.Gt, Ordered(property, value));
 
     /// <summary>property ge value.</summary>
-    public static TableFilter Ge(string property, object value) => new Comparison(property, FilterOperator.Ge, Normalise(value));
+    public static TableFilter Ge(string property, object value) => new Comparison(property, FilterOperator.Ge, Ordered(property, value));
 
     /// <summary>property lt value.</summary>
-    public static TableFilter Lt(string property, object value) => new Comparison(property, FilterOperator.Lt, Normalise(value));
+    public static TableFilter Lt(string property, object value) => new Comparison(property, FilterOperator.Lt, Ordered(property, value));
 
     /// <summary>property le value.</summary>
-    public static TableFilter Le(string property, object value) => new Comparison(property, FilterOperator.Le, Normalise(value));
+    public static TableFilter Le(string property, object value) => new Comparison(property, FilterOperator.Le, Ordered(property, value));
 
     /// <summary>Rows of one partition.</summary>
     public static TableFilter Partition(string partitionKey) => Eq("PartitionKey", partitionKey);
@@ -85,6 +88,13 @@ public abstract record TableFilter
         var last = prefix[^1];
         return last == char.MaxValue ? prefix + char.MaxValue : prefix[..^1] + (char)(last + 1);
     }
+
+    private static object Ordered(string property, object value) => value is decimal
+        ? throw new ArgumentException(
+            $"Filter on '{property}': a decimal is stored as text, so a range comparison would order it as text (\"9\" > \"10\"). " +
+            "Compare decimals with Eq/Ne only, or store an ordered amount as an Int64 of minor units.",
+            nameof(value))
+        : Normalise(value);
 
     private static object Normalise(object value) => value switch
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure;
+using Presale.Adapters.Diagnostics;
 using Presale.Adapters.Queues;
 using Presale.Adapters.Storage;
 using Presale.Application.Messaging;
@@ -81,6 +82,102 @@ public sealed class StorageQueueClientTests(AzuriteFixture azurite)
         Assert.Equal("{\"bad\":true}", poisoned.Body);
         Assert.Equal("c-3", poisoned.CorrelationId);
         Assert.Equal("Broken", poisoned.Subject);
+        Assert.Equal("handler failed 5 times", poisoned.DeadLetterReason);
+        Assert.Equal(queue, poisoned.DeadLetterSource);
+        Assert.Equal(received.DeliveryCount, poisoned.DeadLetterDeliveryCount);
+        Assert.Null(received.DeadLetterReason);
+    }
+
+    [Fact]
+    public async Task ApproximateMessageCount_CountsLockedAndScheduledMessages_AndReachesZeroOnlyWhenCompleted()
+    {
+        var queue = NewQueue();
+        await _client.CreateQueueIfNotExistsAsync(queue, Ct);
+        var empty = await _client.GetApproximateMessageCountAsync(queue, Ct);
+        await _client.PublishAsync(queue, new OutboundMessage("now", "{}"), Ct);
+        await _client.PublishAsync(queue, new OutboundMessage("later", "{}", ScheduledEnqueueTime: TimeProvider.System.GetUtcNow().AddHours(1)), Ct);
+        var locked = Assert.Single(await _client.ReceiveAsync(queue, 32, TimeSpan.FromMinutes(5), Ct));
+
+        var whileLocked = await _client.GetApproximateMessageCountAsync(queue, Ct);
+        await _client.CompleteAsync(queue, locked, Ct);
+        var afterComplete = await _client.GetApproximateMessageCountAsync(queue, Ct);
+
+        Assert.Equal(0, empty);
+        Assert.Equal(2, whileLocked);
+        Assert.Equal(1, afterComplete);
+    }
+
+    [Fact]
+    public async Task DeadLetter_OfAMessageNearTheSizeLimit_ShortensTheReasonAndStillMovesIt()
+    {
+        var queue = NewQueue();
+        var body = new string('b', 47_000);
+        var reason = "MaxDeliveryCountExceeded: " + new string('r', 10_000);
+        await _client.PublishAsync(queue, new OutboundMessage("big", body, "c-big"), Ct);
+        var received = Assert.Single(await _client.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(5), Ct));
+
+        await _client.DeadLetterAsync(queue, received, reason, Ct);
+
+        var poisoned = Assert.Single(await _client.ReceiveAsync(queue + StorageQueueClient.PoisonSuffix, 32, TimeSpan.FromMinutes(5), Ct));
+        Assert.Equal("big", poisoned.MessageId);
+        Assert.Equal(body, poisoned.Body);
+        Assert.Equal("c-big", poisoned.CorrelationId);
+        Assert.Equal(queue, poisoned.DeadLetterSource);
+        Assert.Equal(1, poisoned.DeadLetterDeliveryCount);
+        Assert.EndsWith("…", poisoned.DeadLetterReason, StringComparison.Ordinal);
+        Assert.StartsWith(poisoned.DeadLetterReason![..^1], reason, StringComparison.Ordinal);
+        Assert.True(poisoned.DeadLetterReason.Length > 1_000, $"the reason was cut to {poisoned.DeadLetterReason.Length} characters");
+        Assert.Equal(0, await _client.GetApproximateMessageCountAsync(queue, Ct));
+    }
+
+    [Fact]
+    public async Task DeadLetter_OfAMessageExactlyAtTheSizeLimit_KeepsItAsPublished()
+    {
+        var queue = NewQueue();
+        // {"messageId":"m","body":"…"} with 49,125 body characters is 49,152 bytes: exactly 65,536 once base64-encoded.
+        var body = new string('b', 49_125);
+        await _client.PublishAsync(queue, new OutboundMessage("m", body), Ct);
+        var received = Assert.Single(await _client.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(5), Ct));
+
+        await _client.DeadLetterAsync(queue, received, "MaxDeliveryCountExceeded", Ct);
+
+        var poisoned = Assert.Single(await _client.ReceiveAsync(queue + StorageQueueClient.PoisonSuffix, 32, TimeSpan.FromMinutes(5), Ct));
+        Assert.Equal("m", poisoned.MessageId);
+        Assert.Equal(body, poisoned.Body);
+        Assert.Null(poisoned.DeadLetterReason);
+        Assert.Equal(0, await _client.GetApproximateMessageCountAsync(queue, Ct));
+    }
+
+    [Fact]
+    public void DeadLetterText_OfAForeignMessageTooBigForAnEnvelope_FallsBackToItsOwnText_AndRefusesOnlyWhatNoQueueHolds()
+    {
+        static ReceivedMessage Foreign(string text) => new("queue-id", "pop", 3, DateTimeOffset.UnixEpoch, null, "queue-id", text, null, null);
+        var raw = new string('x', 60_000);
+        var base64Fits = new string('y', 49_152); // Base64 of it is exactly 65,536; its envelope is not.
+
+        Assert.Equal(raw, StorageQueueClient.DeadLetterText("orders", Foreign(raw), "failed"));
+        Assert.Equal(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(base64Fits)), StorageQueueClient.DeadLetterText("orders", Foreign(base64Fits), "failed"));
+        Assert.Throws<ArgumentException>(() => StorageQueueClient.DeadLetterText("orders", Foreign(new string('z', 70_000)), "failed"));
+    }
+
+    [Fact]
+    public async Task Publish_ScheduledMoreThanSevenDaysAhead_IsRefusedBeforeAnyRequest()
+    {
+        var counter = new StorageTransactionCounter();
+        var options = new StorageClientOptions();
+        options.AdditionalPerRetryPolicies.Add(new StorageTransactionCountingPolicy(counter));
+        var client = new StorageQueueClient(StorageAccount.FromConnectionString(azurite.ConnectionString), options);
+        var queue = NewQueue();
+        var now = TimeProvider.System.GetUtcNow();
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.PublishAsync(queue, new OutboundMessage("far", "{}", ScheduledEnqueueTime: now.AddDays(8)), Ct));
+        var refusedRequests = counter.Count;
+        await client.PublishAsync(queue, new OutboundMessage("near", "{}", ScheduledEnqueueTime: now.AddDays(6)), Ct);
+
+        Assert.Contains("at most 7 days", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'far'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, refusedRequests);
+        Assert.Equal(1, await client.GetApproximateMessageCountAsync(queue, Ct));
     }
 
     [Fact]

@@ -626,6 +626,99 @@ public abstract class TableStoreConformanceTests
         Assert.Null(await Store.GetAsync(table, "p", "ok", Ct));
     }
 
+    // ---- Table Storage's limits ------------------------------------------------------------------------------------
+
+    public static TheoryData<string> InvalidTableNames => new() { "ab", "1table", "has-dash", "under_score", new string('t', 64) };
+
+    [Theory]
+    [MemberData(nameof(InvalidTableNames))]
+    public async Task InvalidTableNames_AreRejectedBeforeAnyRequest(string table)
+    {
+        var before = RequestCount;
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.CreateTableIfNotExistsAsync(table, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.GetAsync(table, "p", "r", Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.InsertAsync(table, Row("p", "r"), Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.DeleteAsync(table, "p", "r", ETag.Any, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.QueryAsync(table, TableFilter.Partition("p"), 10, null, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.SubmitTransactionAsync(table, [TableOperation.Insert(Row("p", "r"))], Ct));
+
+        Assert.Equal(before, RequestCount);
+    }
+
+    private static TableEntity LimitCase(string name, bool over) => name switch
+    {
+        "property name length" => Row("p", "r", (new string('n', over ? 256 : 255), 1)),
+        "string length" => Row("p", "r", ("S", new string('s', over ? 32 * 1024 + 1 : 32 * 1024))),
+        "binary length" => Row("p", "r", ("B", Enumerable.Range(0, over ? 64 * 1024 + 1 : 64 * 1024).Select(i => (byte)i).ToArray())),
+        "date before 1601" => Row("p", "r", ("T", new DateTimeOffset(1601, 1, 1, 0, 0, 0, TimeSpan.Zero).AddTicks(over ? -1 : 0))),
+        "property count" => Row("p", "r", [.. Enumerable.Range(0, over ? 253 : 252).Select(i => ($"P{i}", (object?)i))]),
+        // 16 strings of 32 Ki characters weigh 16 × (8 + 2 × 3 + 65,540) bytes, just over 1 MiB; 15 fit.
+        "entity size" => Row("p", "r", [.. Enumerable.Range(0, over ? 16 : 15).Select(i => ($"S{i:D2}", (object?)new string((char)('a' + i), 32 * 1024)))]),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    public static TheoryData<string> LimitCases => new() { "property name length", "string length", "binary length", "date before 1601", "property count", "entity size" };
+
+    [Theory]
+    [MemberData(nameof(LimitCases))]
+    public async Task EntityAtTheLimit_IsStoredAndReadBackWhole(string limit)
+    {
+        var table = await NewTableAsync();
+        var entity = LimitCase(limit, over: false);
+
+        var inserted = await Store.InsertAsync(table, entity, Ct);
+        var read = await Store.GetAsync(table, "p", "r", Ct);
+
+        Assert.Equal(WriteStatus.Ok, inserted.Status);
+        Assert.Equal(entity.Properties.Count, read!.Properties.Count);
+        foreach (var (name, value) in entity.Properties)
+        {
+            Assert.Equal(value, read[name]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LimitCases))]
+    public async Task EntityOverTheLimit_IsRejectedWithAClearErrorBeforeAnyRequest(string limit)
+    {
+        var table = await NewTableAsync();
+        var entity = LimitCase(limit, over: true);
+        var before = RequestCount;
+
+        var errors = new List<ArgumentException>
+        {
+            await Assert.ThrowsAsync<ArgumentException>(() => Store.InsertAsync(table, entity, Ct)),
+            await Assert.ThrowsAsync<ArgumentException>(() => Store.UpsertAsync(table, entity, merge: false, Ct)),
+            await Assert.ThrowsAsync<ArgumentException>(() => Store.UpsertAsync(table, entity, merge: true, Ct)),
+            await Assert.ThrowsAsync<ArgumentException>(() => Store.ReplaceAsync(table, entity, ETag.Any, Ct)),
+            await Assert.ThrowsAsync<ArgumentException>(() => Store.MergeAsync(table, entity, ETag.Any, Ct)),
+            await Assert.ThrowsAsync<ArgumentException>(() => Store.SubmitTransactionAsync(table, [TableOperation.Insert(Row("p", "ok")), TableOperation.Insert(entity)], Ct)),
+        };
+
+        Assert.All(errors, e => Assert.Contains("cannot be stored in Table Storage", e.Message, StringComparison.Ordinal));
+        Assert.Equal(before, RequestCount);
+        Assert.Empty(await Store.QueryAllAsync(table, TableFilter.Partition("p"), cancellationToken: Ct).ToListAsync(Ct));
+    }
+
+    public static TheoryData<string> ReservedPropertyNames => new() { "Price@odata.type", "odata.id", "odata.type", "a.b", "has-dash", "1stLine", "with space" };
+
+    [Theory]
+    [MemberData(nameof(ReservedPropertyNames))]
+    public async Task PropertyNames_TheJsonFormatReservesOrTableStorageRefuses_AreRejectedBeforeAnyRequest(string name)
+    {
+        var table = await NewTableAsync();
+        var entity = Row("p", "r", (name, "value"));
+        var before = RequestCount;
+
+        var insert = await Assert.ThrowsAsync<ArgumentException>(() => Store.InsertAsync(table, entity, Ct));
+        var transaction = await Assert.ThrowsAsync<ArgumentException>(() => Store.SubmitTransactionAsync(table, [TableOperation.UpsertMerge(entity)], Ct));
+
+        Assert.Contains($"property name '{name}' is not valid", insert.Message, StringComparison.Ordinal);
+        Assert.Contains($"property name '{name}' is not valid", transaction.Message, StringComparison.Ordinal);
+        Assert.Equal(before, RequestCount);
+    }
+
     // ---- property types ------------------------------------------------------------------------------------------
 
     public static TheoryData<string, object> PropertyValues => new()
@@ -800,6 +893,54 @@ public abstract class TableStoreConformanceTests
         }
 
         Assert.Equal(expected.Select(i => $"r{i}"), rows.Select(r => r.RowKey));
+    }
+
+    public static TheoryData<FilterOperator, string[]> Int64NeighbourCases => new()
+    {
+        { FilterOperator.Eq, ["r1"] },
+        { FilterOperator.Ne, ["r0", "r2"] },
+        { FilterOperator.Gt, ["r2"] },
+        { FilterOperator.Ge, ["r1", "r2"] },
+        { FilterOperator.Lt, ["r0"] },
+        { FilterOperator.Le, ["r0", "r1"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Int64NeighbourCases))]
+    public async Task Filter_OnInt64NeighboursAboveTwoToThe53_ComparesExactly(FilterOperator op, string[] expected)
+    {
+        // 2^53 and 2^53 + 1 are the same double: only an exact comparison tells these rows apart.
+        var table = await NewTableAsync();
+        const long twoTo53 = 1L << 53;
+        Assert.True((await Store.SubmitTransactionAsync(table, [.. Enumerable.Range(0, 3).Select(i => TableOperation.Insert(Row("p", $"r{i}", ("L", twoTo53 + i))))], Ct)).Succeeded);
+
+        var rows = await Query(table, new TableFilter.Comparison("L", op, twoTo53 + 1));
+
+        Assert.Equal(expected, rows);
+    }
+
+    [Fact]
+    public async Task Filter_OnDecimals_MatchesEqualTextOnly_AndRefusesRanges()
+    {
+        var table = await NewTableAsync();
+        decimal[] prices = [9m, 10m, 10.50m, 100m];
+        Assert.True((await Store.SubmitTransactionAsync(table, [.. prices.Select((p, i) => TableOperation.Insert(Row("p", $"r{i}", ("Price", p))))], Ct)).Succeeded);
+
+        var eq = await Query(table, TableFilter.Eq("Price", 10m));
+        var ne = await Query(table, TableFilter.Ne("Price", 10.50m));
+        var otherScale = await Query(table, TableFilter.Eq("Price", 10.5m));
+
+        Assert.Equal(["r1"], eq);
+        Assert.Equal(["r0", "r1", "r3"], ne);
+        Assert.Empty(otherScale);
+        foreach (var range in new Func<string, object, TableFilter>[] { TableFilter.Gt, TableFilter.Ge, TableFilter.Lt, TableFilter.Le })
+        {
+            var error = Assert.Throws<ArgumentException>(() => range("Price", 10m));
+            Assert.Contains("'Price'", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Eq/Ne", error.Message, StringComparison.Ordinal);
+        }
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.QueryAsync(table, new TableFilter.Comparison("Price", FilterOperator.Gt, 10m), 10, null, Ct));
     }
 
     [Fact]
