@@ -27,6 +27,7 @@ public static class ReconciliationComposition
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReconciliationStore>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReconcileSkuHandler>(
             sp, sp.GetService<IDelayConsentService>() ?? new UnregisteredDelayConsentService()));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplyChangedOutbox>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierLotEventHandler>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierLotsQuery>(sp));
         services.AddSingleton<ISupplierLotHistory>(sp => sp.GetRequiredService<SupplierLotsQuery>());

@@ -36,7 +36,8 @@ internal sealed class ReconciliationHarness
             random,
             Ordering.Time,
             NullLogger<ReconcileSkuHandler>.Instance);
-        Events = new SupplierLotEventHandler(Ordering.Store, Ordering.Options, new SupplierEventLedger(Ordering.Store, Ordering.Time), Ordering.Shops, Ordering.Outbox, Ordering.Time);
+        SupplierOutbox = new SupplyChangedOutbox(Ordering.Store, Ordering.Publisher, Ordering.Options, NullLogger<SupplyChangedOutbox>.Instance);
+        Events = new SupplierLotEventHandler(Ordering.Store, Ordering.Options, new SupplierEventLedger(Ordering.Store, Ordering.Time), Ordering.Shops, SupplierOutbox, Ordering.Time);
         LotsQuery = new SupplierLotsQuery(Ordering.Store, Ordering.Options, Claims);
     }
 
@@ -56,6 +57,8 @@ internal sealed class ReconciliationHarness
     public ReconciliationStore Plans { get; }
 
     public ReconcileSkuHandler Reconcile { get; }
+
+    public SupplyChangedOutbox SupplierOutbox { get; }
 
     public SupplierLotEventHandler Events { get; }
 
