@@ -13,8 +13,9 @@ namespace Presale.Application.Suppliers;
 /// <summary>
 /// Applies a supplier's ETA updates and goods receipts to its lot. The lot row in the lots table is the record of what
 /// the supplier said; one entity-group transaction in the supplier's partition writes the changed lot, the event
-/// ledger's rows (de-duplication and the lot's watermark) and one outbox row naming every affected SKU — a fixed
-/// number of operations however many lines the lot has (<see cref="SupplyChangedOutbox"/> fans it out per SKU).
+/// ledger's rows (de-duplication and the lot's watermark), one outbox row naming every affected SKU and, while units
+/// are outstanding, the lot's <see cref="LotEtaIndex"/> row — a fixed number of operations however many lines the lot
+/// has (<see cref="SupplyChangedOutbox"/> fans the outbox row out per SKU).
 /// The SKUs' ledgers follow when those messages are reconciled (<c>ReconcileSku</c> brings each ledger up to date with
 /// the lot rows, moving received units from inbound to on hand in one transaction per SKU partition).
 /// </summary>
@@ -288,6 +289,12 @@ public sealed class SupplierLotEventHandler(ITableStore store, OrdersOptions opt
             if (message is not null)
             {
                 operations.Add(TableOperation.Insert(OutboxRows.Entity(supplierId, message)));
+            }
+
+            if (updated.Status == LotRows.Open && updated.Lines.Any(l => l.Received + l.Cancelled < l.Quantity))
+            {
+                // Where the overdue sweep looks for the lot once this ETA passes (idempotent; the old date's row is dropped by the sweep).
+                operations.Add(LotEtaIndex.Upsert(supplierId, updated.LotId, updated.Eta));
             }
 
             var result = await store.SubmitTransactionAsync(options.LotsTable, operations, cancellationToken).ConfigureAwait(false);

@@ -17,11 +17,7 @@ public sealed class SupplierOutboxSweep(ITableStore store, SupplyChangedOutbox p
         await store.CreateTableIfNotExistsAsync(orders.LotsTable, cancellationToken).ConfigureAwait(false);
         await store.CreateTableIfNotExistsAsync(suppliers.SuppliersTable, cancellationToken).ConfigureAwait(false);
         var before = timeProvider.GetUtcNow() - orders.OutboxGrace;
-        var supplierIds = new List<string>();
-        await foreach (var row in store.QueryAllAsync(suppliers.SuppliersTable, TableFilter.Eq("RowKey", StoredSupplier.RowKey), 1000, cancellationToken).ConfigureAwait(false))
-        {
-            supplierIds.Add(row.PartitionKey);
-        }
+        var supplierIds = await RegisteredSuppliers.ListAsync(store, suppliers, cancellationToken).ConfigureAwait(false);
 
         var published = 0;
         foreach (var supplierId in supplierIds)

@@ -10,6 +10,7 @@ namespace Presale.Functions.Composition;
 
 /// <summary>
 /// Registers supplier ETA updates and receipts, SKU reconciliation (<c>ReconcileSku</c>), the supplier outbox sweeper,
+/// the overdue-lot sweeper,
 /// the supplier demand view and the lot history behind the scorecard (<c>Presale:Reconciliation</c>). Needs the orders,
 /// suppliers and notifications features, and an <c>IDelayConsentService</c> (registered by the delay-consent feature).
 /// </summary>
@@ -32,9 +33,11 @@ public static class ReconciliationComposition
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierLotsQuery>(sp));
         services.AddSingleton<ISupplierLotHistory>(sp => sp.GetRequiredService<SupplierLotsQuery>());
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierOutboxSweep>(sp));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OverdueLotSweep>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierPromiseBuffers>(sp));
         services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<ReconcileSkuFunction>(sp));
         services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<SupplierOutboxSweeper>(sp));
+        services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<OverdueLotSweeper>(sp));
         return services;
     }
 

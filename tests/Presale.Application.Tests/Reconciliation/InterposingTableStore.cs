@@ -3,17 +3,34 @@ using Presale.Application.Storage;
 namespace Presale.Application.Tests.Reconciliation;
 
 /// <summary>
-/// Wraps a store and, while <see cref="FailWrites"/> is set, makes every write touching a row it matches throw as a
-/// process dying at that point would (nothing of that write is applied). Reads and other writes pass through.
+/// Wraps a store to step between the code under test and storage: while <see cref="FailWrites"/> is set, every write
+/// touching a row it matches throws as a process dying at that point would (nothing of that write is applied);
+/// <see cref="AfterRead"/> runs after each point read, before its result is returned (to hold readers at a gate once
+/// they have read); every query is recorded.
 /// </summary>
-internal sealed class WriteFaultTableStore(ITableStore inner) : ITableStore
+internal sealed class InterposingTableStore(ITableStore inner) : ITableStore
 {
+    /// <summary>Awaited after each point read of (table, row key), before the caller sees the row; null returns at once.</summary>
+    public Func<string, string, Task>? AfterRead { get; set; }
+
+    /// <summary>Every query made: the table and its filter.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Table, TableFilter Filter, int PageSize)> Queries { get; } = new();
+
     /// <summary>Rows (table, row key) whose writes fail; null lets every write through.</summary>
     public Func<string, string, bool>? FailWrites { get; set; }
 
     public Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default) => inner.CreateTableIfNotExistsAsync(table, cancellationToken);
 
-    public Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default) => inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
+    public async Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        var row = await inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
+        if (AfterRead is { } gate)
+        {
+            await gate(table, rowKey);
+        }
+
+        return row;
+    }
 
     public Task<WriteResult> InsertAsync(string table, TableEntity entity, CancellationToken cancellationToken = default) =>
         Check(table, entity.RowKey) ?? inner.InsertAsync(table, entity, cancellationToken);
@@ -30,8 +47,11 @@ internal sealed class WriteFaultTableStore(ITableStore inner) : ITableStore
     public Task<WriteResult> DeleteAsync(string table, string partitionKey, string rowKey, ETag ifMatch, CancellationToken cancellationToken = default) =>
         Check(table, rowKey) ?? inner.DeleteAsync(table, partitionKey, rowKey, ifMatch, cancellationToken);
 
-    public Task<TablePage> QueryAsync(string table, TableFilter filter, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default) =>
-        inner.QueryAsync(table, filter, pageSize, continuationToken, cancellationToken);
+    public Task<TablePage> QueryAsync(string table, TableFilter filter, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default)
+    {
+        Queries.Enqueue((table, filter, pageSize));
+        return inner.QueryAsync(table, filter, pageSize, continuationToken, cancellationToken);
+    }
 
     public Task<TransactionResult> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default)
     {

@@ -128,7 +128,7 @@ public sealed class ReconcileSkuHandlerTests
     [Fact]
     public async Task Reconcile_AfterARunDiedBetweenTheOrderWriteAndTheRelabel_RelabelsTheReadyOrderOnTheNextRun()
     {
-        var faulty = new WriteFaultTableStore(new Adapters.InMemory.InMemoryTableStore());
+        var faulty = new InterposingTableStore(new Adapters.InMemory.InMemoryTableStore());
         var (h, ids) = await SettledAsync(store: faulty);
         Assert.IsType<SupplierLotEventResult.Acknowledged>(await h.ReceiptAsync("r-1", "L1", T0, ("KB-75", 10)));
         var sku = Sku.From("KB-75");

@@ -113,8 +113,7 @@ public sealed class SupplierLotEventHandlerTests
     public async Task EtaUpdate_WhenTheBrokerFails_LeavesOneOutboxRowThatTheSweeperFansOutWithTheSameIds()
     {
         var (h, skus) = await FullLotAsync();
-        await h.Ordering.Store.CreateTableIfNotExistsAsync("tsuppliers", Ct);
-        await h.Ordering.Store.InsertAsync("tsuppliers", new TableEntity("acme", StoredSupplier.RowKey, new Dictionary<string, object?> { ["Name"] = "Acme" }), Ct);
+        await h.RegisterSupplierAsync();
         h.Ordering.Publisher.Fail = true;
 
         Assert.IsType<SupplierLotEventResult.Acknowledged>(await h.EtaAsync("eta-1", "L-BIG", T0, Date(h.Today.AddDays(20))));
@@ -122,7 +121,7 @@ public sealed class SupplierLotEventHandlerTests
         Assert.Equal(1, await SupplierOutboxRowsAsync(h));
         h.Ordering.Publisher.Fail = false;
         h.Ordering.Time.Advance(TimeSpan.FromMinutes(5));
-        var sweep = new SupplierOutboxSweep(h.Ordering.Store, h.SupplierOutbox, h.Ordering.Options, new SuppliersOptions { SuppliersTable = "tsuppliers" }, h.Ordering.Time);
+        var sweep = new SupplierOutboxSweep(h.Ordering.Store, h.SupplierOutbox, h.Ordering.Options, h.SuppliersOptions, h.Ordering.Time);
         Assert.Equal(1, await sweep.RunAsync(Ct));
         Assert.Equal(0, await SupplierOutboxRowsAsync(h));
         Assert.Equal(skus.ToHashSet(StringComparer.Ordinal), ReconcileMessages(h, "eta-1").Values.ToHashSet(StringComparer.Ordinal));
