@@ -23,6 +23,7 @@ public static class ReconciliationComposition
         services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReconciliationOptions>, ReconciliationOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReconciliationOptions>>().Value);
+        services.AddSingleton<IValidateOptions<Application.Orders.OrdersOptions>>(sp => new ReconcileQueueValidator(sp.GetService<Catalog.FunctionCatalog>()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SuppliersOptions>>().Value);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LotSupplySync>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReconciliationStore>(sp));
