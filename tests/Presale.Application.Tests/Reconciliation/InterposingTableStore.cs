@@ -19,7 +19,16 @@ internal sealed class InterposingTableStore(ITableStore inner) : ITableStore
     /// <summary>Rows (table, row key) whose writes fail; null lets every write through.</summary>
     public Func<string, string, bool>? FailWrites { get; set; }
 
-    public Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default) => inner.CreateTableIfNotExistsAsync(table, cancellationToken);
+    /// <summary>Create-table requests made.</summary>
+    public int TablesCreated => Volatile.Read(ref _tablesCreated);
+
+    private int _tablesCreated;
+
+    public Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _tablesCreated);
+        return inner.CreateTableIfNotExistsAsync(table, cancellationToken);
+    }
 
     public async Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
