@@ -118,15 +118,7 @@ public sealed partial class ReconcileSkuHandler(
                 continue;
             }
 
-            var ready = plan.Changes
-                .Where(c => c.Plan.Status == PromiseStatus.ReadyToShip && c.PreviousStatus != PromiseStatus.ReadyToShip && lines.ContainsKey(c.OrderId))
-                .Select(c => lines[c.OrderId])
-                .Where(r => r.Reservation.Parts.Any(p => p.Source != Domain.Supply.SupplySource.OnHand))
-                .ToList();
-            if (ready.Count > 0)
-            {
-                await reconciliation.MarkOnHandAsync(sku, ready, cancellationToken).ConfigureAwait(false);
-            }
+            await MarkReadyOnHandAsync(sku, plan, reservations, cancellationToken).ConfigureAwait(false);
 
             await WriteLotDemandAsync(sku, newLedger ?? ledger, plan, planVersion, now, cancellationToken).ConfigureAwait(false);
             LogReconciled(logger, sku.Value, planVersion, demand.Count, writes.Written, writes.Notifications, newLedger is not null);
@@ -134,6 +126,24 @@ public sealed partial class ReconcileSkuHandler(
         }
 
         throw new InvalidOperationException($"Reconciling SKU {sku} met a concurrent change on each of {options.MaxAttempts} attempts.");
+    }
+
+    /// <summary>
+    /// Relabels to on hand the reservation rows of every order the plan has ready to ship whose row still names
+    /// another source. Derived from state, not from this run's changes: a run that died after writing the orders and
+    /// before this step is completed by the next run, which sees no change but the same stale rows. Rows already on
+    /// hand are skipped, so repeating it writes nothing.
+    /// </summary>
+    private async Task MarkReadyOnHandAsync(Sku sku, ReconciliationPlan plan, IReadOnlyList<(Reservation Reservation, ETag ETag)> reservations, CancellationToken cancellationToken)
+    {
+        var readyOrders = plan.Orders.Where(o => o.Status == PromiseStatus.ReadyToShip).Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
+        var stale = reservations
+            .Where(r => readyOrders.Contains(r.Reservation.OrderId) && r.Reservation.Parts.Any(p => p.Source != Domain.Supply.SupplySource.OnHand))
+            .ToList();
+        if (stale.Count > 0)
+        {
+            await reconciliation.MarkOnHandAsync(sku, stale, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Presale.Application.Orders;
 using Presale.Application.Outbox;
 using Presale.Application.Shop;
@@ -14,19 +13,18 @@ namespace Presale.Application.Suppliers;
 /// <summary>
 /// Applies a supplier's ETA updates and goods receipts to its lot. The lot row in the lots table is the record of what
 /// the supplier said; one entity-group transaction in the supplier's partition writes the changed lot, the event
-/// ledger's rows (de-duplication and the lot's watermark) and one reconcile message per affected SKU in the outbox.
+/// ledger's rows (de-duplication and the lot's watermark), one outbox row naming every affected SKU and, while units
+/// are outstanding, the lot's <see cref="LotEtaIndex"/> row — a fixed number of operations however many lines the lot
+/// has (<see cref="SupplyChangedOutbox"/> fans the outbox row out per SKU).
 /// The SKUs' ledgers follow when those messages are reconciled (<c>ReconcileSku</c> brings each ledger up to date with
 /// the lot rows, moving received units from inbound to on hand in one transaction per SKU partition).
 /// </summary>
-public sealed class SupplierLotEventHandler(ITableStore store, OrdersOptions options, SupplierEventLedger ledger, ShopSettingsStore shops, OutboxPublisher outbox, TimeProvider timeProvider)
+public sealed class SupplierLotEventHandler(ITableStore store, OrdersOptions options, SupplierEventLedger ledger, ShopSettingsStore shops, SupplyChangedOutbox outbox, TimeProvider timeProvider)
 {
     /// <summary>Lot status once the supplier cancelled what was outstanding.</summary>
     public const string CancelledStatus = "cancelled";
 
-    /// <summary>Subject of the reconcile messages written for supplier events.</summary>
-    public const string ReconcileSubject = "supply.changed";
-
-    private const int MaxLines = 200;
+    private const int MaxLines = RegisterLotRequestValidator.MaxLines;
 
     /// <summary>Applies an ETA update (new date, short shipment, cancellation).</summary>
     public async Task<SupplierLotEventResult> ApplyEtaUpdateAsync(string supplierId, EtaUpdateRequest request, CancellationToken cancellationToken)
@@ -171,14 +169,6 @@ public sealed class SupplierLotEventHandler(ITableStore store, OrdersOptions opt
         }, receivedOn: shop.LocalDate(now), now, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The reconcile message of one SKU for one supplier event (stable id: a republished copy is a duplicate).</summary>
-    public static OutboxMessage ReconcileMessage(string supplierId, string eventId, string lotId, string sku, DateTimeOffset at) => new(
-        $"supply|{supplierId}|{eventId}|{sku}",
-        ReconcileSubject,
-        JsonSerializer.Serialize(new { type = ReconcileSubject, sku, supplierId, lotId, eventId, occurredAt = at }),
-        sku,
-        at);
-
     private static DateOnly? ParseEta(string text, ShopSettings shop)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -293,18 +283,26 @@ public sealed class SupplierLotEventHandler(ITableStore store, OrdersOptions opt
 
             var entity = LotRows.Entity(updated, row.GetString("RequestHash") ?? string.Empty)
                 .With("LastReceivedOn", receivedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? row.GetString("LastReceivedOn"));
-            var messages = affected.Order(StringComparer.Ordinal)
-                .Select(sku => ReconcileMessage(supplierId, supplierEvent.EventId, supplierEvent.LotId, sku, now))
-                .ToList();
+            var message = affected.Count > 0 ? SupplyChangedOutbox.Message(supplierId, supplierEvent.EventId, supplierEvent.LotId, affected, now) : null;
             var operations = new List<TableOperation> { TableOperation.Replace(entity, row.ETag) };
             operations.AddRange(decision.Operations);
-            operations.AddRange(messages.Select(m => TableOperation.Insert(OutboxRows.Entity(supplierId, m))));
+            if (message is not null)
+            {
+                operations.Add(TableOperation.Insert(OutboxRows.Entity(supplierId, message)));
+            }
+
+            if (updated.Status == LotRows.Open && updated.Lines.Any(l => l.Received + l.Cancelled < l.Quantity))
+            {
+                // Where the overdue sweep looks for the lot once this ETA passes (idempotent; the old date's row is dropped by the sweep).
+                operations.Add(LotEtaIndex.Upsert(supplierId, updated.LotId, updated.Eta));
+            }
+
             var result = await store.SubmitTransactionAsync(options.LotsTable, operations, cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
-                foreach (var message in messages)
+                if (message is not null)
                 {
-                    await outbox.TryPublishAsync(options.LotsTable, supplierId, message, cancellationToken).ConfigureAwait(false);
+                    await outbox.TryPublishAsync(supplierId, message, cancellationToken).ConfigureAwait(false);
                 }
 
                 return new SupplierLotEventResult.Acknowledged(SupplierWebhookAcknowledgement.For(supplierEvent.EventId, decision), [.. affected.Order(StringComparer.Ordinal)]);

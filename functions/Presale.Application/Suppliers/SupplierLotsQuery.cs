@@ -1,3 +1,4 @@
+using Presale.Application.Common;
 using System.Globalization;
 using Presale.Application.Orders;
 using Presale.Application.Reconciliation;
@@ -17,6 +18,8 @@ namespace Presale.Application.Suppliers;
 /// </summary>
 public sealed class SupplierLotsQuery(ITableStore store, OrdersOptions options, ReturnsOptions returns) : ISupplierLotHistory
 {
+    private readonly TableBootstrap _tables = new(store, [options.LotsTable, returns.SupplierClaimsTable]);
+
     /// <summary>The supplier's lots, each with what the latest reconciliations peg to it.</summary>
     public async Task<IReadOnlyList<SupplierLotDemandView>> ListAsync(string supplierId, CancellationToken cancellationToken)
     {
@@ -56,7 +59,7 @@ public sealed class SupplierLotsQuery(ITableStore store, OrdersOptions options, 
                 lot.LotId,
                 lot.SupplierId,
                 lot.EtaHistory.Count > 0 ? lot.EtaHistory[0].Eta : lot.Eta,
-                [.. lot.EtaHistory.Skip(1).Select(h => new EtaChange(h.RecordedAt, h.Eta))],
+                [.. lot.EtaHistory.Skip(1).Select(h => new EtaChange(h.RecordedAt, h.Eta, h.SystemEstimated == true))],
                 ordered,
                 received,
                 complete ? l.LastReceivedOn : null,
@@ -68,7 +71,7 @@ public sealed class SupplierLotsQuery(ITableStore store, OrdersOptions options, 
     private async Task<Dictionary<string, int>> ClaimsPerLotAsync(string supplierId, CancellationToken cancellationToken)
     {
         var claims = new Dictionary<string, int>(StringComparer.Ordinal);
-        await store.CreateTableIfNotExistsAsync(returns.SupplierClaimsTable, cancellationToken).ConfigureAwait(false);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var row in store.QueryAllAsync(returns.SupplierClaimsTable, TableFilter.Partition(supplierId), 1000, cancellationToken).ConfigureAwait(false))
         {
             if (row.GetString("LotId") is { Length: > 0 } lotId)
@@ -89,7 +92,7 @@ public sealed class SupplierLotsQuery(ITableStore store, OrdersOptions options, 
             return (lots, demand);
         }
 
-        await store.CreateTableIfNotExistsAsync(options.LotsTable, cancellationToken).ConfigureAwait(false);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var row in store.QueryAllAsync(options.LotsTable, TableFilter.Partition(supplierId), 1000, cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey.StartsWith(LotDemandRows.Prefix, StringComparison.Ordinal))

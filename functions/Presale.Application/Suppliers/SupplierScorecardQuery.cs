@@ -1,3 +1,4 @@
+using Presale.Application.Shop;
 using Presale.Domain.Suppliers;
 
 namespace Presale.Application.Suppliers;
@@ -13,20 +14,21 @@ public sealed class SupplierScorecardQuery
     private readonly ISupplierLotHistory _lots;
     private readonly TimeProvider _time;
     private readonly ScorecardPolicy _policy;
-    private readonly TimeZoneInfo _zone;
+    private readonly ShopSettingsStore _shops;
 
-    /// <summary>Creates the query.</summary>
-    public SupplierScorecardQuery(SupplierRegistry registry, ISupplierLotHistory lots, TimeProvider time, SuppliersOptions options)
+    /// <summary>Creates the query; "today" is the shop's, from its settings (<paramref name="shops"/>).</summary>
+    public SupplierScorecardQuery(SupplierRegistry registry, ISupplierLotHistory lots, ShopSettingsStore shops, TimeProvider time, SuppliersOptions options)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(lots);
+        ArgumentNullException.ThrowIfNull(shops);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
         _registry = registry;
         _lots = lots;
+        _shops = shops;
         _time = time;
         _policy = new ScorecardPolicy(options.ScorecardToleranceDays, options.ScorecardEarlyCountsAsMiss, options.ScorecardMinimumLotsForGrade).Validate();
-        _zone = options.ShopTimeZone();
     }
 
     /// <summary>The scorecard, or null when no supplier has this id.</summary>
@@ -38,7 +40,10 @@ public sealed class SupplierScorecardQuery
         }
 
         var lots = await _lots.GetLotsAsync(supplierId, cancellationToken).ConfigureAwait(false);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _zone).DateTime);
+        // Lot dates are shop-local. Without shop settings no lot can have been registered; UTC then serves.
+        var now = _time.GetUtcNow();
+        var shop = await _shops.GetAsync(cancellationToken).ConfigureAwait(false);
+        var today = shop?.LocalDate(now) ?? DateOnly.FromDateTime(now.UtcDateTime);
         var card = SupplierScorecardCalculator.Compute(supplierId, lots, today, _policy);
         return SupplierScorecardView.From(card, today, _policy);
     }

@@ -23,6 +23,7 @@ namespace Presale.Application.Suppliers;
 /// <param name="ReturnClaimsPerLot">Return-to-vendor claims per received lot.</param>
 /// <param name="Grade">A–D, or null when too few lots are measured.</param>
 /// <param name="MinimumLotsForGrade">Measured lots needed for a grade.</param>
+/// <param name="SilentOverruns">Times a lot's ETA passed without full receipt or word from the supplier, so Presale estimated a new one (each also counts as an ETA change).</param>
 public sealed record SupplierScorecardView(
     string SupplierId,
     DateOnly AsOf,
@@ -39,7 +40,8 @@ public sealed record SupplierScorecardView(
     double? CancellationRate,
     double? ReturnClaimsPerLot,
     [property: JsonConverter(typeof(JsonStringEnumConverter<SupplierGrade>))] SupplierGrade? Grade,
-    int MinimumLotsForGrade)
+    int MinimumLotsForGrade,
+    int SilentOverruns)
 {
     /// <summary>The view of a computed scorecard.</summary>
     public static SupplierScorecardView From(SupplierScorecard card, DateOnly asOf, ScorecardPolicy policy)
@@ -62,7 +64,8 @@ public sealed record SupplierScorecardView(
             Round(card.CancellationRate),
             Round(card.ReturnClaimsPerLot),
             card.Grade,
-            policy.MinimumLotsForGrade);
+            policy.MinimumLotsForGrade,
+            card.SilentOverruns);
     }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Presale.Application.Suppliers;
 
 /// <summary>
-/// Settings of the supplier registry, webhook authentication and scorecards (section <c>Presale:Suppliers</c>;
+/// Settings of the supplier registry, webhook authentication, scorecards and the overdue-lot sweep (section <c>Presale:Suppliers</c>;
 /// environment form <c>Presale__Suppliers__Property</c>).
 /// </summary>
 public sealed class SuppliersOptions
@@ -58,10 +58,13 @@ public sealed class SuppliersOptions
     public int ScorecardMinimumLotsForGrade { get; set; } = 3;
 
     /// <summary>
-    /// The shop's IANA time zone, used for "today" when judging open lots in scorecards (lot dates are shop-local).
-    /// Default <c>UTC</c>.
+    /// Days after the shop's today that the overdue-lot sweep sets as the system-estimated ETA of a lot whose ETA passed
+    /// without full receipt or word from the supplier (1–60). Default 3.
     /// </summary>
-    public string TimeZone { get; set; } = "UTC";
+    public int OverdueLotGraceDays { get; set; } = 3;
+
+    /// <summary>ETA-index rows the overdue-lot sweep reads per page (1–1000). Default 100.</summary>
+    public int OverdueSweepPageSize { get; set; } = 100;
 
     /// <summary>The problems with these settings, each naming its setting; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -95,13 +98,10 @@ public sealed class SuppliersOptions
         Check(errors, MaxRequestBodyBytes is >= 1024 and <= 1024 * 1024, nameof(MaxRequestBodyBytes), "must be between 1024 and 1048576");
         Check(errors, ScorecardToleranceDays is >= 0 and <= 30, nameof(ScorecardToleranceDays), "must be between 0 and 30");
         Check(errors, ScorecardMinimumLotsForGrade is >= 1 and <= 1000, nameof(ScorecardMinimumLotsForGrade), "must be between 1 and 1000");
-        Check(errors, TryFindTimeZone(TimeZone) is not null, nameof(TimeZone), $"must be an IANA time zone id known to this machine (got '{TimeZone}')");
+        Check(errors, OverdueLotGraceDays is >= 1 and <= 60, nameof(OverdueLotGraceDays), "must be between 1 and 60");
+        Check(errors, OverdueSweepPageSize is >= 1 and <= 1000, nameof(OverdueSweepPageSize), "must be between 1 and 1000");
         return errors;
     }
-
-    /// <summary>The shop's time zone; throws when <see cref="TimeZone"/> is unknown (run <see cref="Validate"/> first).</summary>
-    public TimeZoneInfo ShopTimeZone() =>
-        TryFindTimeZone(TimeZone) ?? throw new InvalidOperationException($"{SectionName}:{nameof(TimeZone)} '{TimeZone}' is not a known time zone.");
 
     /// <summary>True when <paramref name="value"/> is the base64 of exactly 32 bytes.</summary>
     public static bool IsKey(string? value)
@@ -114,9 +114,6 @@ public sealed class SuppliersOptions
         Span<byte> buffer = stackalloc byte[33];
         return Convert.TryFromBase64String(value.Trim(), buffer, out var written) && written == 32;
     }
-
-    private static TimeZoneInfo? TryFindTimeZone(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
 
     private static void Check(List<string> errors, bool ok, string name, string rule)
     {

@@ -101,10 +101,14 @@ public sealed class LotRegistrationHandler(ITableStore store, OrdersOptions opti
         }
 
         var open = lot with { Status = LotRows.Open };
-        var marked = await store.MergeAsync(options.LotsTable, new TableEntity(supplierId, lot.LotId).With("Status", LotRows.Open), etag, cancellationToken).ConfigureAwait(false);
-        if (!marked.Succeeded && marked.Status != WriteStatus.PreconditionFailed)
+        // Opened together with its row in the ETA index, where the overdue-lot sweep finds it once the ETA passes.
+        var marked = await store.SubmitTransactionAsync(
+            options.LotsTable,
+            [TableOperation.Merge(new TableEntity(supplierId, lot.LotId).With("Status", LotRows.Open), etag), Suppliers.LotEtaIndex.Upsert(supplierId, lot.LotId, lot.Eta)],
+            cancellationToken).ConfigureAwait(false);
+        if (!marked.Succeeded && marked.FailureStatus != WriteStatus.PreconditionFailed)
         {
-            throw new InvalidOperationException($"Opening lot {supplierId}/{lot.LotId} failed with {marked.Status}.");
+            throw new InvalidOperationException($"Opening lot {supplierId}/{lot.LotId} failed with {marked.FailureStatus}.");
         }
 
         return new LotRegistrationResult.Registered(open, created);

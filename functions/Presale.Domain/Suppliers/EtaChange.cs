@@ -1,6 +1,7 @@
 namespace Presale.Domain.Suppliers;
 
-/// <summary>One ETA update a supplier sent for a lot.</summary>
-/// <param name="ChangedAt">When the supplier sent it (the supplier timestamp of the applied event).</param>
-/// <param name="NewEta">The ETA it announced (shop-local date).</param>
-public sealed record EtaChange(DateTimeOffset ChangedAt, DateOnly NewEta);
+/// <summary>One ETA change of a lot: an update the supplier sent, or a date Presale estimated when the supplier let the ETA pass silently.</summary>
+/// <param name="ChangedAt">When it was recorded.</param>
+/// <param name="NewEta">The new ETA (shop-local date).</param>
+/// <param name="SystemEstimated">True when Presale estimated it because the previous ETA passed without full receipt or word from the supplier.</param>
+public sealed record EtaChange(DateTimeOffset ChangedAt, DateOnly NewEta, bool SystemEstimated = false);

@@ -27,7 +27,10 @@ public sealed record LotHistory(
     /// <summary>Days the final receipt came after the first promised ETA (negative = early); null until received.</summary>
     public int? SlipDays => Cancelled || ReceivedOn is not { } on ? null : on.DayNumber - FirstPromisedEta.DayNumber;
 
-    /// <summary>ETA updates that actually moved the date, in the order they were sent.</summary>
+    /// <summary>Times the lot's ETA passed without full receipt or word from the supplier, so Presale estimated a new one.</summary>
+    public int SilentOverruns => EtaChanges.Count(c => c.SystemEstimated);
+
+    /// <summary>ETA changes that actually moved the date (system estimates included: each is a slip), in the order recorded.</summary>
     public int EffectiveEtaChanges
     {
         get

@@ -13,6 +13,7 @@ namespace Presale.Domain.Suppliers;
 /// <param name="CancellationRate">Cancelled lots / closed lots; null with none.</param>
 /// <param name="ReturnClaimsPerLot">Return-to-vendor claims per received lot; null with none.</param>
 /// <param name="Grade">The grade; null with fewer measured lots than the policy's minimum.</param>
+/// <param name="SilentOverruns">Times a lot's ETA passed without full receipt or word from the supplier (each also counts in <paramref name="EtaChangesPerLot"/>).</param>
 public sealed record SupplierScorecard(
     string SupplierId,
     int Lots,
@@ -25,4 +26,5 @@ public sealed record SupplierScorecard(
     double? FillRate,
     double? CancellationRate,
     double? ReturnClaimsPerLot,
-    SupplierGrade? Grade);
+    SupplierGrade? Grade,
+    int SilentOverruns = 0);

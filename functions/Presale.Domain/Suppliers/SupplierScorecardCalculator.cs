@@ -23,12 +23,13 @@ public static class SupplierScorecardCalculator
         policy = (policy ?? ScorecardPolicy.Default).Validate();
 
         var own = lots.Where(l => string.Equals(l.SupplierId, supplierId, StringComparison.Ordinal)).ToArray();
-        int measured = 0, hits = 0, cancelled = 0, claims = 0, etaChanges = 0;
+        int measured = 0, hits = 0, cancelled = 0, claims = 0, etaChanges = 0, silent = 0;
         long ordered = 0, received = 0;
         var slips = new List<int>();
         foreach (var lot in own)
         {
             etaChanges += lot.EffectiveEtaChanges;
+            silent += lot.SilentOverruns;
             var deadline = lot.FirstPromisedEta.AddDays(policy.ToleranceDays);
             if (lot.Cancelled)
             {
@@ -72,7 +73,8 @@ public static class SupplierScorecardCalculator
             fill,
             closed == 0 ? null : (double)cancelled / closed,
             slips.Count == 0 ? null : (double)claims / slips.Count,
-            grade);
+            grade,
+            silent);
     }
 
     /// <summary>Applies the thresholds documented on <see cref="SupplierGrade"/>.</summary>

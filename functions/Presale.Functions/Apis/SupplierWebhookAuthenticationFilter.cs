@@ -74,11 +74,11 @@ internal sealed partial class SupplierWebhookAuthenticationFilter(
             SupplierWebhookStatus.MalformedSignature => ("signature-malformed", "The webhook signature is malformed.",
                 $"The {WebhookSignature.HeaderName} header must be t=<unix seconds>,v1=<64 lower-case hex digits> (more v1 entries allowed)."),
             SupplierWebhookStatus.Expired => ("signature-expired", "The webhook signature has expired.",
-                $"The signed timestamp t is more than {minutes} minutes old: sign each delivery (and each retry) with the current time."),
+                $"The {WebhookSignature.HeaderName} header's timestamp t is more than {minutes} minutes old: sign each delivery (and each retry) with the current time."),
             SupplierWebhookStatus.FutureTimestamp => ("signature-timestamp-in-future", "The webhook signature's timestamp is in the future.",
-                $"The signed timestamp t is more than {minutes} minutes ahead of the receiver's clock: check the sender's clock."),
+                $"The {WebhookSignature.HeaderName} header's timestamp t is more than {minutes} minutes ahead of the receiver's clock: check the sender's clock."),
             _ => ("signature-mismatch", "The webhook signature does not match.",
-                "No v1 signature matches a webhook secret of this supplier valid now: check the secret, and sign the raw body bytes exactly as sent."),
+                $"No v1 signature of the {WebhookSignature.HeaderName} header matches a webhook secret of this supplier valid now: check the secret, and sign the raw body bytes exactly as sent."),
         };
         return TypedResults.Problem(
             statusCode: StatusCodes.Status401Unauthorized,

@@ -56,6 +56,7 @@ public static class SuppliersComposition
         services.AddSingleton(sp => new SupplierScorecardQuery(
             sp.GetRequiredService<SupplierRegistry>(),
             sp.GetRequiredService<ISupplierLotHistory>(),
+            sp.GetRequiredService<Application.Shop.ShopSettingsStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<SuppliersOptions>>().Value));
         services.AddHostedService<SuppliersStartupCheck>();

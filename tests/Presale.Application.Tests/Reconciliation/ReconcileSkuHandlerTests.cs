@@ -15,9 +15,9 @@ public sealed class ReconcileSkuHandlerTests
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
     /// <summary>Shop in Berlin, 2 handling days; SKU with 2 on hand and lot L1 of 10 due in 10 days; three single-unit orders.</summary>
-    private static async Task<(ReconciliationHarness H, string[] Orders)> SettledAsync(string sku = "KB-75", int onHand = 2, int lotUnits = 10, int orders = 3)
+    private static async Task<(ReconciliationHarness H, string[] Orders)> SettledAsync(string sku = "KB-75", int onHand = 2, int lotUnits = 10, int orders = 3, ITableStore? store = null)
     {
-        var h = new ReconciliationHarness();
+        var h = new ReconciliationHarness(store);
         await h.Ordering.ConfigureShopAsync();
         await h.Ordering.CreateSkuAsync(sku, onHand, lot: ("L1", lotUnits, 10));
         var ids = new string[orders];
@@ -123,6 +123,36 @@ public sealed class ReconcileSkuHandlerTests
         var reservation = await h.Ordering.Supply.GetReservationAsync(Sku.From("KB-75"), ids[2], 1, ReconciliationHarness.Ct);
         Assert.All(reservation!.Parts, p => Assert.Equal(SupplySource.OnHand, p.Source));
         Assert.Equal((3L, 3L), await h.Ordering.ReservedAsync("KB-75"));
+    }
+
+    [Fact]
+    public async Task Reconcile_AfterARunDiedBetweenTheOrderWriteAndTheRelabel_RelabelsTheReadyOrderOnTheNextRun()
+    {
+        var faulty = new InterposingTableStore(new Adapters.InMemory.InMemoryTableStore());
+        var (h, ids) = await SettledAsync(store: faulty);
+        Assert.IsType<SupplierLotEventResult.Acknowledged>(await h.ReceiptAsync("r-1", "L1", T0, ("KB-75", 10)));
+        var sku = Sku.From("KB-75");
+        var waiting = await h.Ordering.Supply.GetReservationAsync(sku, ids[2], 1, ReconciliationHarness.Ct);
+        Assert.Contains(waiting!.Parts, p => p.Source != SupplySource.OnHand);
+
+        // The run writes the order ready to ship, then dies writing the reservation rows.
+        faulty.FailWrites = (table, rowKey) => table == h.Ordering.Options.SupplyTable && rowKey.StartsWith("7|res|", StringComparison.Ordinal);
+        await Assert.ThrowsAsync<IOException>(() => h.ReconcileAsync("KB-75"));
+        Assert.Equal(PromiseStatus.ReadyToShip, (await h.TrackingAsync(ids[2]))!.Status);
+        Assert.Contains((await h.Ordering.Supply.GetReservationAsync(sku, ids[2], 1, ReconciliationHarness.Ct))!.Parts, p => p.Source != SupplySource.OnHand);
+        faulty.FailWrites = null;
+
+        var rerun = await h.ReconcileAsync("KB-75");
+
+        Assert.Equal(0, rerun.OrdersWritten);
+        var relabelled = (await h.Ordering.Supply.GetReservationAsync(sku, ids[2], 1, ReconciliationHarness.Ct))!;
+        Assert.All(relabelled.Parts, p => Assert.Equal(SupplySource.OnHand, p.Source));
+        Assert.Equal(waiting.Quantity, relabelled.Parts.Sum(p => p.Quantity));
+        Assert.Equal((3L, 3L), await h.Ordering.ReservedAsync("KB-75"));
+
+        // Idempotent: a further run finds nothing left to relabel and writes no reservation row.
+        faulty.FailWrites = (table, rowKey) => table == h.Ordering.Options.SupplyTable && rowKey.StartsWith("7|res|", StringComparison.Ordinal);
+        Assert.Equal(ReconcileOutcome.Reconciled, (await h.ReconcileAsync("KB-75")).Outcome);
     }
 
     [Fact]

@@ -36,11 +36,21 @@ internal sealed class ReconciliationHarness
             random,
             Ordering.Time,
             NullLogger<ReconcileSkuHandler>.Instance);
-        Events = new SupplierLotEventHandler(Ordering.Store, Ordering.Options, new SupplierEventLedger(Ordering.Store, Ordering.Time), Ordering.Shops, Ordering.Outbox, Ordering.Time);
+        SupplierOutbox = new SupplyChangedOutbox(Ordering.Store, Ordering.Publisher, Ordering.Options, NullLogger<SupplyChangedOutbox>.Instance);
+        Events = new SupplierLotEventHandler(Ordering.Store, Ordering.Options, new SupplierEventLedger(Ordering.Store, Ordering.Time), Ordering.Shops, SupplierOutbox, Ordering.Time);
         LotsQuery = new SupplierLotsQuery(Ordering.Store, Ordering.Options, Claims);
+        Overdue = OverdueSweep(SuppliersOptions);
     }
 
+    /// <summary>The supplier settings the sweeps use (the suppliers table lists the lots table's partitions).</summary>
+    public SuppliersOptions SuppliersOptions { get; } = new() { SuppliersTable = "tsuppliers" };
+
+    public OverdueLotSweep Overdue { get; }
+
     public OrderingHarness Ordering { get; }
+
+    /// <summary>Orders a test chose to remember, in the order it placed them.</summary>
+    public List<string> PlacedOrders { get; } = [];
 
     public ReconciliationOptions Options { get; }
 
@@ -57,11 +67,25 @@ internal sealed class ReconciliationHarness
 
     public ReconcileSkuHandler Reconcile { get; }
 
+    public SupplyChangedOutbox SupplierOutbox { get; }
+
     public SupplierLotEventHandler Events { get; }
 
     public SupplierLotsQuery LotsQuery { get; }
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>An overdue-lot sweep over this harness's store with <paramref name="options"/>.</summary>
+    public OverdueLotSweep OverdueSweep(SuppliersOptions options) =>
+        new(Ordering.Store, Ordering.Options, options, Ordering.Shops, SupplierOutbox, Ordering.Time, NullLogger<OverdueLotSweep>.Instance);
+
+    /// <summary>Registers <paramref name="supplierId"/> as the registry does (its row in the suppliers table), so sweeps visit its partition.</summary>
+    public async Task RegisterSupplierAsync(string supplierId = "acme")
+    {
+        await Ordering.Store.CreateTableIfNotExistsAsync(SuppliersOptions.SuppliersTable, Ct);
+        var row = new TableEntity(supplierId, StoredSupplier.RowKey, new Dictionary<string, object?> { ["Name"] = supplierId });
+        Assert.True((await Ordering.Store.UpsertAsync(SuppliersOptions.SuppliersTable, row, merge: false, Ct)).Succeeded);
+    }
 
     public DateOnly Today => DateOnly.FromDateTime(Ordering.Time.GetUtcNow().UtcDateTime);
 

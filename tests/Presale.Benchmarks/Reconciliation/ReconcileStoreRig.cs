@@ -32,6 +32,8 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
     public const string SkuCode = "KB-75-BLUE";
     public const string SlippingLot = "LOT-02";
     public const string SlippingSupplier = "globex";
+    public const string NeighbourLot = "LOT-03";
+    public const string NeighbourSupplier = "acme";
     private static readonly DateTimeOffset AsOf = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider _services;
@@ -39,12 +41,25 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
     private DateOnly _originalEta;
     private bool _slipped;
 
-    private ReconcileStoreRig(ServiceProvider services, CountingTableStore store, List<string> orderIds)
+    private ReconcileStoreRig(ServiceProvider services, CountingTableStore store, List<string> orderIds, int ordersOnSwappedLots)
     {
         _services = services;
         Store = store;
         _orderIds = orderIds;
+        OrdersOnSwappedLots = ordersOnSwappedLots;
     }
+
+    /// <summary>
+    /// How many orders each slip must write, worked out from the seeded pegging rather than by the handler: the lots are
+    /// equal (17,000 units) and a week apart, so moving <see cref="SlippingLot"/> (day 21) 10 days later puts it right
+    /// after <see cref="NeighbourLot"/> (day 28) and back again: the two swap places in the supply sequence. Every
+    /// order pegged to either of them, wholly or partly, then takes the other's units (its pegs and estimate change),
+    /// and no other order's pegs, estimate, status or allocation moves.
+    /// </summary>
+    public int OrdersOnSwappedLots { get; }
+
+    /// <summary>Order partitions: the most batches the notices' outbox clean-up adds beyond one per 100 notices.</summary>
+    public static int OrderPartitions => OrderIds.Partitions.Count;
 
     public CountingTableStore Store { get; }
 
@@ -77,8 +92,8 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
             .AddPresaleOrders()
             .AddPresaleReconciliation()
             .BuildServiceProvider();
-        var ids = await SeedAsync(services, orderCount, seed, time);
-        return new ReconcileStoreRig(services, counting, ids);
+        var (ids, swapped) = await SeedAsync(services, orderCount, seed, time);
+        return new ReconcileStoreRig(services, counting, ids, swapped);
     }
 
     /// <summary>Moves <see cref="SlippingLot"/> 10 days later, or back on the next call.</summary>
@@ -128,7 +143,7 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
     /// each promised what the supply said plus 0–3 days. Orders and reservation rows are written in batches of 100, the
     /// shards and the plan fence last; every order already carries plan 1, so a reconcile without a change writes nothing.
     /// </summary>
-    private static async Task<List<string>> SeedAsync(ServiceProvider services, int orderCount, int seed, TimeProvider time)
+    private static async Task<(List<string> OrderIds, int OrdersOnSwappedLots)> SeedAsync(ServiceProvider services, int orderCount, int seed, TimeProvider time)
     {
         var options = services.GetRequiredService<OrdersOptions>();
         var store = services.GetRequiredService<ITableStore>();
@@ -225,7 +240,9 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// Reconcile store scenario: {orders.Count} orders ({orders.Sum(o => o.Quantity)} units), {plan.Sources.Count(s => s.Source.Kind == Domain.Reconciliation.SupplySourceKind.Lot) - 1} lots, shortfall {shortfall}, pegged to {SlippingLot}: {plan.Sources.Single(s => s.Source.LotId?.EndsWith(SlippingLot, StringComparison.Ordinal) == true).OrderCount} orders."));
-        return [.. orders.Select(o => o.OrderId)];
+        var swappedKeys = new[] { SupplySource.Lot(SlippingSupplier, SlippingLot).Key, SupplySource.Lot(NeighbourSupplier, NeighbourLot).Key };
+        var onSwapped = plan.Orders.Count(o => o.Pegs.ToArray().Any(p => swappedKeys.Contains(SupplyPlanMapping.LedgerKey(p.Source), StringComparer.Ordinal)));
+        return ([.. orders.Select(o => o.OrderId)], onSwapped);
     }
 
     private sealed class DiscardingPublisher : IMessagePublisher

@@ -61,8 +61,31 @@ public class StoreReconcileBenchmarks
     public async Task<int> Reconcile()
     {
         var result = await _rig.ReconcileAsync();
-        _runs.Add((result.OrdersWritten, result.Notifications, _rig.Store.Reads - _before.Reads, _rig.Store.Queries - _before.Queries, _rig.Store.Writes - _before.Writes, _rig.Store.Batches - _before.Batches));
+        var batches = _rig.Store.Batches - _before.Batches;
+        _runs.Add((result.OrdersWritten, result.Notifications, _rig.Store.Reads - _before.Reads, _rig.Store.Queries - _before.Queries, _rig.Store.Writes - _before.Writes, batches));
+        Check(result.OrdersWritten, result.Notifications, batches);
         return result.OrdersWritten;
+    }
+
+    /// <summary>
+    /// Throws unless the run wrote exactly the orders the slip changes (worked out from the seeded pegging, see
+    /// <see cref="ReconcileStoreRig.OrdersOnSwappedLots"/>) and its transactions are those writes plus the known
+    /// overhead: one supply commit (plan fence, with ledger and shards when they change) and the notices' outbox
+    /// clean-up, one batch per 100 rows of an order partition.
+    /// </summary>
+    private void Check(int written, int notified, long batches)
+    {
+        if (written != _rig.OrdersOnSwappedLots)
+        {
+            throw new InvalidOperationException($"Reconcile wrote {written} orders; the slip changes exactly the {_rig.OrdersOnSwappedLots} orders pegged to {ReconcileStoreRig.SlippingLot} or {ReconcileStoreRig.NeighbourLot}.");
+        }
+
+        var least = 1 + written + ((notified + 99) / 100);
+        var most = least + (notified == 0 ? 0 : ReconcileStoreRig.OrderPartitions);
+        if (batches < least || batches > most)
+        {
+            throw new InvalidOperationException($"Reconcile submitted {batches} batches; {written} order writes and {notified} notices allow {least}–{most}.");
+        }
     }
 
     /// <summary>

@@ -51,6 +51,8 @@ internal sealed class SupplierTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ITableStore>(store);
         builder.Services.AddSingleton<ISupplierLotHistory>(lots ?? new InMemorySupplierLotHistory());
+        builder.Services.AddSingleton(new Application.Orders.OrdersOptions());
+        builder.Services.AddSingleton<Application.Shop.ShopSettingsStore>();
         builder.AddSuppliers();
 
         var app = builder.Build();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Presale.Adapters.InMemory;
 using Presale.Adapters.Secrets;
 using Presale.Application.Storage;
@@ -242,6 +243,19 @@ public sealed class SuppliersApiTests
         Assert.Equal("C", card.GetProperty("grade").GetString());
         Assert.Equal("2026-03-02", card.GetProperty("asOf").GetString());
         Assert.Equal(1, card.GetProperty("toleranceDays").GetInt32());
+    }
+
+    [Fact]
+    public async Task Scorecard_JudgesOpenLotsAsOfTheShopsToday()
+    {
+        await using var host = await SupplierTestHost.StartAsync(_store, _time);
+        await host.Services.GetRequiredService<Application.Shop.ShopSettingsStore>().PutAsync(new Application.Shop.ShopSettingsRequest("Pacific/Honolulu", "USD", 2, "en-US"), Ct);
+        await host.CreateSupplierAsync("acme");
+
+        var card = await host.Client.GetFromJsonAsync<JsonElement>("/api/suppliers/acme/scorecard", Ct);
+
+        // 2026-03-02T09:00Z is still the 1st in Honolulu (UTC−10).
+        Assert.Equal("2026-03-01", card.GetProperty("asOf").GetString());
     }
 
     [Fact]

@@ -70,7 +70,8 @@ public sealed class SuppliersCompositionTests
     [InlineData("Presale:Suppliers:SecretRotationOverlap", "00:00:10", "Presale:Suppliers:SecretRotationOverlap")]
     [InlineData("Presale:Suppliers:WebhookReplayWindow", "01:00:00", "Presale:Suppliers:WebhookReplayWindow")]
     [InlineData("Presale:Suppliers:SuppliersTable", "no-dash", "Presale:Suppliers:SuppliersTable")]
-    [InlineData("Presale:Suppliers:TimeZone", "Mars/Olympus", "Presale:Suppliers:TimeZone")]
+    [InlineData("Presale:Suppliers:OverdueLotGraceDays", "0", "Presale:Suppliers:OverdueLotGraceDays")]
+    [InlineData("Presale:Suppliers:OverdueSweepPageSize", "5000", "Presale:Suppliers:OverdueSweepPageSize")]
     public async Task Start_WithAnInvalidSetting_FailsNamingIt(string setting, string value, string expected)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>

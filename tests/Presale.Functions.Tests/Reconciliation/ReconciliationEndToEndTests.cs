@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -15,12 +16,15 @@ namespace Presale.Functions.Tests.Reconciliation;
 /// The whole path in standalone mode on Azurite: orders placed over HTTP, a signed supplier ETA slip, the reconcile
 /// message through the outbox and the local broker to <c>ReconcileSku</c>, the customers' notifications through the
 /// notifications queue into their feed, then a signed receipt. Unique table and queue names per test; polling with a
-/// deadline, never a fixed sleep.
+/// deadline, never a fixed sleep; the slip is timed from the supplier's post to the last customer's delay notice.
 /// </summary>
 public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string Key = "reconcile-e2e-key";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    /// <summary>The most an ETA slip may take to reach the affected orders and their customers' feeds.</summary>
+    private static readonly TimeSpan SlipBudget = TimeSpan.FromSeconds(10);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -70,6 +74,7 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
         }
 
         var trackedB = (await TrackingAsync(client, onB))!.ToJsonString();
+        var feedB = await FeedAsync(client, "cust-b1");
 
         // Unsigned: refused before anything is read.
         using (var unsigned = new HttpRequestMessage(HttpMethod.Post, "/api/suppliers/acme/eta-updates") { Content = new StringContent("{}", Encoding.UTF8, "application/json") })
@@ -79,20 +84,50 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
 
         var slipped = today.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var slip = $$"""{"eventId":"eta-1","supplierTimestamp":"{{TimeProvider.System.GetUtcNow():O}}","lotId":"LA","newEta":"{{slipped}}","reason":"vessel delayed"}""";
+        var clock = Stopwatch.StartNew();
         var applied = await PostSignedAsync(client, "/api/suppliers/acme/eta-updates", slip, secret);
         Assert.Equal("applied", applied["outcome"]!.GetValue<string>());
 
+        // Measured from the supplier's post: every affected order at risk and its delay notice in the customer's feed.
+        await UntilAsync(async () =>
+        {
+            foreach (var id in onA)
+            {
+                if ((await TrackingAsync(client, id))?["status"]?.GetValue<string>() != "atRisk")
+                {
+                    return false;
+                }
+            }
+
+            foreach (var customer in new[] { "cust-a1", "cust-a2" })
+            {
+                if (!(await FeedAsync(client, customer))["items"]!.AsArray().Any(i => i!["notification"]!["kind"]!.GetValue<string>() == "delayed"))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, SlipBudget);
+        var elapsed = clock.Elapsed;
+        TestContext.Current.TestOutputHelper?.WriteLine($"ETA slip to orders at risk and delay notices recorded: {elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(elapsed <= SlipBudget, $"Took {elapsed}, more than {SlipBudget}.");
+
         foreach (var id in onA)
         {
-            var tracking = await EventuallyAsync(client, id, t => t?["status"]?.GetValue<string>() == "atRisk");
+            var tracking = await TrackingAsync(client, id);
+            Assert.Equal("atRisk", tracking!["status"]!.GetValue<string>());
             Assert.Equal(today.AddDays(22).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), tracking!["estimate"]!.GetValue<string>());
         }
 
         foreach (var customer in new[] { "cust-a1", "cust-a2" })
         {
-            var feed = await EventuallyAsync(() => SendAsync(client, HttpMethod.Get, $"/api/customers/{customer}/notifications", null, HttpStatusCode.OK), f => f["items"]!.AsArray().Any(i => i!["notification"]!["kind"]!.GetValue<string>() == "delayed"));
-            Assert.Single(feed["items"]!.AsArray(), i => i!["notification"]!["kind"]!.GetValue<string>() == "delayed");
+            Assert.Single((await FeedAsync(client, customer))["items"]!.AsArray(), i => i!["notification"]!["kind"]!.GetValue<string>() == "delayed");
         }
+
+        // The other SKU's customer: neither the order nor the notification feed moved.
+        Assert.Equal(trackedB, (await TrackingAsync(client, onB))!.ToJsonString());
+        Assert.Equal(feedB.ToJsonString(), (await FeedAsync(client, "cust-b1")).ToJsonString());
 
         var duplicate = await PostSignedAsync(client, "/api/suppliers/acme/eta-updates", slip, secret);
         Assert.Equal("duplicate", duplicate["outcome"]!.GetValue<string>());
@@ -110,6 +145,89 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
         var lots = await SendAsync(client, HttpMethod.Get, "/api/suppliers/acme/lots", null, HttpStatusCode.OK, array: true);
         Assert.Equal(2, lots["items"]!.AsArray().Count);
         Assert.Equal(trackedB, (await TrackingAsync(client, onB))!.ToJsonString());
+        Assert.Equal(feedB.ToJsonString(), (await FeedAsync(client, "cust-b1")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task OverdueLot_WithoutWordFromTheSupplier_TheSweepDelaysItsOrdersAndTheirCustomersAreToldBeforeThePromise()
+    {
+        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
+        var notificationsQueue = AzuriteFixture.UniqueName("notify");
+        var time = new ShiftedTimeProvider();
+        await using var app = new PresaleApp(CopyDefinitions(reconcileQueue, notificationsQueue))
+            .With("AzureWebJobsStorage", azurite.ConnectionString)
+            .With("Presale:Host:StandaloneTriggers", "true")
+            .With("Presale:Host:FunctionKey", Key)
+            .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
+            .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
+            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
+            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
+            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
+            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
+            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
+            .With("Presale:Notifications:Queue", notificationsQueue)
+            .With("Presale:Notifications:FeedTable", AzuriteFixture.UniqueName("feed"))
+            .With("Presale:Notifications:DeliveryTable", AzuriteFixture.UniqueName("deliveries"))
+            .With("Presale:Suppliers:SuppliersTable", AzuriteFixture.UniqueName("suppliers"))
+            .With("Presale:Suppliers:OverdueLotGraceDays", "3")
+            .WithTime(time)
+            .WithServices(s => s.AddSingleton<IDelayConsentService, DelayNoticeService>());
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", Key);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+        await SendAsync(client, HttpMethod.Put, "/api/shop", """{"timeZone":"UTC","currency":"EUR","defaultHandlingDays":2,"locale":"en"}""", HttpStatusCode.OK);
+        foreach (var sku in new[] { "SKU-A", "SKU-B" })
+        {
+            await SendAsync(client, HttpMethod.Put, $"/api/skus/{sku}", """{"preSaleEnabled":true,"cap":0,"maxPerOrder":5}""", HttpStatusCode.Created);
+        }
+
+        await SendAsync(client, HttpMethod.Post, "/api/suppliers", """{"id":"acme","name":"Acme","contact":{"email":"ops@acme.example"}}""", HttpStatusCode.Created);
+        await SendAsync(client, HttpMethod.Post, "/api/suppliers/acme/lots", $$"""{"lotId":"LA","purchaseOrderReference":"PO-A","eta":"{{today.AddDays(10):yyyy-MM-dd}}","lines":[{"sku":"SKU-A","quantity":10}]}""", HttpStatusCode.Created);
+        await SendAsync(client, HttpMethod.Post, "/api/suppliers/acme/lots", $$"""{"lotId":"LB","purchaseOrderReference":"PO-B","eta":"{{today.AddDays(30):yyyy-MM-dd}}","lines":[{"sku":"SKU-B","quantity":10}]}""", HttpStatusCode.Created);
+        var onA = await PlaceAsync(client, "SKU-A", "cust-a1");
+        var onB = await PlaceAsync(client, "SKU-B", "cust-b1");
+        foreach (var id in new[] { onA, onB })
+        {
+            await EventuallyAsync(client, id, t => t?["status"]?.GetValue<string>() == "onTrack");
+        }
+
+        var promiseA = (await SendAsync(client, HttpMethod.Get, $"/api/orders/{onA}", null, HttpStatusCode.OK))["lines"]![0]!["promiseDate"]!.GetValue<string>();
+        Assert.Equal(today.AddDays(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), promiseA);
+        var trackedB = (await TrackingAsync(client, onB))!.ToJsonString();
+        var feedB = await FeedAsync(client, "cust-b1");
+
+        // Lot LA's ETA passes with no receipt and no word from the supplier; the hourly sweep runs the day after.
+        time.Shift(TimeSpan.FromDays(11));
+        var clock = Stopwatch.StartNew();
+        using (var invoke = new HttpRequestMessage(HttpMethod.Post, "/OverdueLotSweeper") { Content = new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json") })
+        {
+            using var invoked = await client.SendAsync(invoke, Ct);
+            Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
+        }
+
+        await UntilAsync(async () =>
+            (await TrackingAsync(client, onA))?["status"]?.GetValue<string>() == "atRisk"
+            && (await FeedAsync(client, "cust-a1"))["items"]!.AsArray().Any(i => i!["notification"]!["kind"]!.GetValue<string>() == "delayed"), SlipBudget);
+        TestContext.Current.TestOutputHelper?.WriteLine($"Overdue sweep to delay notice recorded: {clock.Elapsed.TotalMilliseconds:F0} ms");
+
+        var sweptToday = today.AddDays(11);
+        var tracking = await TrackingAsync(client, onA);
+        Assert.Equal(sweptToday.AddDays(3 + 2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), tracking!["estimate"]!.GetValue<string>());
+        var notice = Assert.Single((await FeedAsync(client, "cust-a1"))["items"]!.AsArray(), i => i!["notification"]!["kind"]!.GetValue<string>() == "delayed")!["notification"]!;
+        Assert.Equal(promiseA, notice["promisedDate"]!.GetValue<string>());
+        Assert.True(string.CompareOrdinal(sweptToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), promiseA) <= 0, "The notice came before the promise passed.");
+
+        // The supplier view shows the estimate as Presale's; the scorecard counts the silent overrun.
+        var lots = (await SendAsync(client, HttpMethod.Get, "/api/suppliers/acme/lots", null, HttpStatusCode.OK, array: true))["items"]!.AsArray();
+        var lotA = lots.Single(l => l!["lotId"]!.GetValue<string>() == "LA")!;
+        Assert.Equal(sweptToday.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), lotA["eta"]!.GetValue<string>());
+        Assert.True(lotA["etaHistory"]!.AsArray()[^1]!["systemEstimated"]!.GetValue<bool>());
+        Assert.Equal(1, (await SendAsync(client, HttpMethod.Get, "/api/suppliers/acme/scorecard", null, HttpStatusCode.OK))["silentOverruns"]!.GetValue<int>());
+
+        // The other SKU's lot is not due: its customer's order and feed did not move.
+        Assert.Equal(trackedB, (await TrackingAsync(client, onB))!.ToJsonString());
+        Assert.Equal(feedB.ToJsonString(), (await FeedAsync(client, "cust-b1")).ToJsonString());
     }
 
     private static string CopyDefinitions(string reconcileQueue, string notificationsQueue)
@@ -134,6 +252,20 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
         var body = $$"""{"customerId":"{{customer}}","tier":"gold","notificationContact":{"email":"{{customer}}@example.com"},"lines":[{"sku":"{{sku}}","quantity":1,"unitPrice":10.50}],"currency":"EUR","acceptPreSaleTerms":true}""";
         var placed = await SendAsync(client, HttpMethod.Post, "/api/orders", body, HttpStatusCode.Created, idempotencyKey: Guid.NewGuid().ToString("N"));
         return placed["orderId"]!.GetValue<string>();
+    }
+
+    private static Task<JsonObject> FeedAsync(HttpClient client, string customer) =>
+        SendAsync(client, HttpMethod.Get, $"/api/customers/{customer}/notifications", null, HttpStatusCode.OK);
+
+    /// <summary>Polls <paramref name="done"/> every 100 ms until it holds; fails once <paramref name="budget"/> has passed.</summary>
+    private static async Task UntilAsync(Func<Task<bool>> done, TimeSpan budget)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await done())
+        {
+            Assert.True(clock.Elapsed < budget, $"Not reached within {budget}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
+        }
     }
 
     private static async Task<JsonNode?> TrackingAsync(HttpClient client, string orderId) =>
@@ -189,6 +321,16 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
         Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
         var node = JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
         return array ? new JsonObject { ["items"] = node } : node.AsObject();
+    }
+
+    /// <summary>The system clock moved by an offset the test sets (days pass at once); timers still wait real time.</summary>
+    private sealed class ShiftedTimeProvider : TimeProvider
+    {
+        private long _offsetTicks;
+
+        public void Shift(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
     }
 
     /// <summary>A delay-consent stand-in: the delayed notice keyed per order and revised date.</summary>
