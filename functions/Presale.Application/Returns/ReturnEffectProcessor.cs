@@ -46,21 +46,46 @@ public sealed partial class ReturnEffectProcessor(
         }
     }
 
-    /// <summary>Runs every outbox row older than the grace period; returns how many. A failure propagates (the next run retries).</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every outbox row older than the grace period, reading each partition's outbox range in pages of
+    /// <see cref="ReturnsOptions.TriagePageSize"/>. Each row is on its own: a row that cannot be read or done is logged
+    /// (partition, row, effect and return ids), counted and left for the next sweep, and the sweep goes on.
+    /// </summary>
+    public async Task<ReturnSweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var before = timeProvider.GetUtcNow() - options.OutboxGrace;
-        var done = 0;
+        var (done, failed) = (0, 0);
         foreach (var partition in ReturnIds.Partitions)
         {
-            foreach (var effect in await returns.PendingEffectsAsync(partition, before, cancellationToken).ConfigureAwait(false))
+            string? after = null;
+            while (true)
             {
-                await RunAsync(partition, effect, cancellationToken).ConfigureAwait(false);
-                done++;
+                var page = await returns.PendingEffectsPageAsync(partition, before, after, options.TriagePageSize, cancellationToken).ConfigureAwait(false);
+                foreach (var row in page)
+                {
+                    try
+                    {
+                        await RunAsync(partition, ReturnRows.ReadOutbox(row), cancellationToken).ConfigureAwait(false);
+                        done++;
+                    }
+                    catch (Exception error) when (error is not OperationCanceledException)
+                    {
+                        failed++;
+                        LogSweepFailed(logger, error, partition, row.RowKey, row.GetString("EffectId"), row.GetString("CorrelationId"));
+                    }
+                }
+
+                if (page.Count < options.TriagePageSize)
+                {
+                    break;
+                }
+
+                // Rows done are deleted, rows that failed stay: continue after the last row seen either way.
+                after = page[^1].RowKey;
             }
         }
 
-        return done;
+        return new ReturnSweepResult(done, failed);
     }
 
     /// <summary>Does one effect and removes its row; throws when it could not be done.</summary>
@@ -144,6 +169,9 @@ public sealed partial class ReturnEffectProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {EffectId} of a return could not be done now; the triage timer's sweep will do it.")]
     private static partial void LogLeftForSweep(ILogger logger, Exception error, string effectId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {RowKey} in returns partition {Partition} (effect {EffectId}, return {ReturnId}) failed; it stays for the next sweep.")]
+    private static partial void LogSweepFailed(ILogger logger, Exception error, string partition, string rowKey, string? effectId, string? returnId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {UnitId} of return {ReturnId} was decided restock, but its SKU has no supply to add it to.")]
     private static partial void LogUnknownSku(ILogger logger, string unitId, string returnId);

@@ -5,7 +5,8 @@ namespace Presale.Application.Tests.Returns;
 /// <summary>
 /// Wraps a store so that, once armed, the first <c>parties</c> point reads of rows whose key starts with a prefix
 /// wait for each other after reading: every racer has read the same version before any of them writes, which is the
-/// interleaving the ETag guards exist for. A bounded wait keeps a broken test from hanging.
+/// interleaving the ETag guards exist for. A bounded wait keeps a broken test from hanging. It also records every
+/// range query (table, filter, page size asked for).
 /// </summary>
 internal sealed class ReadGateTableStore(ITableStore inner) : ITableStore
 {
@@ -13,6 +14,9 @@ internal sealed class ReadGateTableStore(ITableStore inner) : ITableStore
     private string? _prefix;
     private int _remaining;
     private TaskCompletionSource _allRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Table, string Filter, int PageSize)> _queries = new();
+
+    public IReadOnlyList<(string Table, string Filter, int PageSize)> Queries => [.. _queries];
 
     public void Arm(string rowKeyPrefix, int parties)
     {
@@ -61,8 +65,11 @@ internal sealed class ReadGateTableStore(ITableStore inner) : ITableStore
 
     public Task<WriteResult> DeleteAsync(string table, string partitionKey, string rowKey, ETag ifMatch, CancellationToken cancellationToken = default) => inner.DeleteAsync(table, partitionKey, rowKey, ifMatch, cancellationToken);
 
-    public Task<TablePage> QueryAsync(string table, TableFilter filter, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default) =>
-        inner.QueryAsync(table, filter, pageSize, continuationToken, cancellationToken);
+    public Task<TablePage> QueryAsync(string table, TableFilter filter, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default)
+    {
+        _queries.Enqueue((table, filter.ToString(), pageSize));
+        return inner.QueryAsync(table, filter, pageSize, continuationToken, cancellationToken);
+    }
 
     public Task<TransactionResult> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default) =>
         inner.SubmitTransactionAsync(table, operations, cancellationToken);

@@ -26,7 +26,7 @@ public sealed class ReturnLifecycleTests
         var after = (await h.Lifecycle.GetAsync(created.ReturnId, Ct))!;
 
         Assert.Equal(ReturnStatus.Received, received.Status);
-        Assert.Equal(new TriageRunSummary(1, 1, 0), run);
+        Assert.Equal(new TriageRunSummary(1, 1, 0, 0, 0), run);
         Assert.Equal(ReturnStatus.Refunded, after.Status);
         var unit = Assert.Single(after.Units);
         Assert.Equal(TriageAction.Restock, unit.Action);
@@ -50,7 +50,7 @@ public sealed class ReturnLifecycleTests
         Assert.Equal(created.ReturnId, refund!.GetString("RefundKey"));
 
         var second = await h.Triage.RunAsync(Ct);
-        Assert.Equal(new TriageRunSummary(0, 0, 0), second);
+        Assert.Equal(new TriageRunSummary(0, 0, 0, 0, 0), second);
         Assert.Equal(onHandBefore + 1, await h.OnHandAsync("HEADSET-1"));
         Assert.Single(h.PublishedTo(h.Notifications.Queue));
     }
@@ -225,7 +225,7 @@ public sealed class ReturnLifecycleTests
         Assert.Single(h.PublishedTo(h.Notifications.Queue));
         Assert.Single(h.PublishedTo(h.Ordering.Options.ReconcileQueue), p => p.Message.Subject == ReturnRestockedMessage.Restocked);
         Assert.Equal(onHand + 1, await h.OnHandAsync("HEADSET-1"));
-        Assert.Empty(await h.Returns.PendingEffectsAsync(ReturnIds.PartitionOf(created.ReturnId)!, h.Time.GetUtcNow().AddDays(1), Ct));
+        Assert.Empty(await h.Returns.PendingEffectsPageAsync(ReturnIds.PartitionOf(created.ReturnId)!, h.Time.GetUtcNow().AddDays(1), null, 100, Ct));
     }
 
     [Fact]

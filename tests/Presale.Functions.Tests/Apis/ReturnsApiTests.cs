@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Presale.Application.Storage;
 
 namespace Presale.Functions.Tests.Apis;
 
@@ -38,6 +40,31 @@ public sealed class ReturnsApiTests
         Assert.Contains(factory.Published, p => p.Queue == "notifications" && p.Message.Subject == "notification.returnDecided");
         var supply = await Json(await client.GetAsync("/api/skus/HEADSET-1/supply", Ct));
         Assert.Equal(2, supply.GetProperty("onHand").GetInt32());
+    }
+
+    [Fact]
+    public async Task TriageTimer_WithAnOutboxRowThatKeepsFailing_StillTriages_AndFailsTheInvocationForTheHost()
+    {
+        await using var factory = new OrdersApiFactory();
+        using var client = factory.CreateKeyedClient();
+        var orderId = await DeliveredOrderAsync(client, "HEADSET-1", price: 40m);
+        using var created = await SendAsync(client, HttpMethod.Post, "/api/returns", $$"""{"orderId":"{{orderId}}","customerId":"c1","lines":[{"sku":"HEADSET-1","quantity":1,"reason":"changedMind"}]}""", "ret-1");
+        var returnId = (await Json(created)).GetProperty("returnId").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/receipt", """{"receipts":[{"unitId":"HEADSET-1:1","grade":"a"}]}""")).StatusCode);
+
+        // An outbox row in the first partition the timer sweeps, whose body is not a restock: it fails every time.
+        var poison = new TableEntity("r00", "outbox|0000000000000000001|poison", new Dictionary<string, object?>
+        {
+            ["EffectId"] = "poison-effect", ["Kind"] = "Restock", ["Target"] = "HEADSET-1", ["Subject"] = "return.restocked",
+            ["Body"] = "not json", ["CorrelationId"] = "r00bad", ["CreatedAt"] = factory.Time.GetUtcNow().AddHours(-1),
+        });
+        Assert.True((await factory.Services.GetRequiredService<ITableStore>().InsertAsync("returns", poison, Ct)).Succeeded);
+
+        await InvokeTimerAsync(client, "TriageReturns", HttpStatusCode.InternalServerError);
+
+        var view = await Json(await client.GetAsync($"/api/returns/{returnId}", Ct));
+        Assert.Equal("refunded", view.GetProperty("status").GetString());
+        Assert.Equal("restock", view.GetProperty("units")[0].GetProperty("action").GetString());
     }
 
     [Fact]
@@ -127,7 +154,7 @@ public sealed class ReturnsApiTests
         return orderId;
     }
 
-    private static async Task InvokeTimerAsync(HttpClient client, string name)
+    private static async Task InvokeTimerAsync(HttpClient client, string name, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var invoke = new HttpRequestMessage(HttpMethod.Post, "/" + name)
         {
@@ -135,7 +162,7 @@ public sealed class ReturnsApiTests
         };
         invoke.Headers.Add("x-functions-key", OrdersApiFactory.AdminKey);
         using var invoked = await client.SendAsync(invoke, Ct);
-        Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
+        Assert.Equal(expected, invoked.StatusCode);
     }
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
