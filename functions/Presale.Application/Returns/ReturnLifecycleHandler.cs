@@ -96,7 +96,7 @@ public sealed class ReturnLifecycleHandler(ReturnRepository returns, ReturnSettl
         var unit = ParseUnit(request.UnitId, "unitId", errors);
         if (request.Action is not { } action || !Enum.IsDefined(action))
         {
-            errors["action"] = ["An action is required: restock, refurbish, returnToVendor, scrap or keepIt."];
+            errors["action"] = ["An action is required: restock, refurbish, returnToVendor, scrap, keepIt or reject."];
         }
         else if (action == TriageAction.ManualReview)
         {
@@ -130,8 +130,7 @@ public sealed class ReturnLifecycleHandler(ReturnRepository returns, ReturnSettl
             }
 
             var request = stored.Request;
-            var decided = ReturnSettlement.Decided(request);
-            var claims = ReturnSettlement.Claims(request);
+            var before = ReturnBaseline.Of(request);
             var hadRefund = request.Refund is not null;
             var now = timeProvider.GetUtcNow();
             var result = transition(request, now);
@@ -140,7 +139,7 @@ public sealed class ReturnLifecycleHandler(ReturnRepository returns, ReturnSettl
                 return new ReturnCommandResult.Refused(error);
             }
 
-            var pending = await settlement.SettleAsync(request, decided, claims, now, cancellationToken).ConfigureAwait(false);
+            var pending = await settlement.SettleAsync(request, before, now, cancellationToken).ConfigureAwait(false);
             if (await returns.TryCommitAsync(stored, hadRefund, pending, cancellationToken).ConfigureAwait(false))
             {
                 await effects.TryRunAsync(stored.Partition, pending, cancellationToken).ConfigureAwait(false);

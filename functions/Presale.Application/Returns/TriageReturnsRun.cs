@@ -85,8 +85,7 @@ public sealed partial class TriageReturnsRun(
             }
 
             var request = stored.Request;
-            var decided = ReturnSettlement.Decided(request);
-            var claims = ReturnSettlement.Claims(request);
+            var before = ReturnBaseline.Of(request);
             var hadRefund = request.Refund is not null;
             var now = timeProvider.GetUtcNow();
             var earlier = await returns.CustomerReturnDaysAsync(request.CustomerId, request.Id, cancellationToken).ConfigureAwait(false);
@@ -96,7 +95,7 @@ public sealed partial class TriageReturnsRun(
                 return 0;
             }
 
-            var pending = await settlement.SettleAsync(request, decided, claims, now, cancellationToken).ConfigureAwait(false);
+            var pending = await settlement.SettleAsync(request, before, now, cancellationToken).ConfigureAwait(false);
             if (await returns.TryCommitAsync(stored, hadRefund, pending, cancellationToken).ConfigureAwait(false))
             {
                 await effects.TryRunAsync(stored.Partition, pending, cancellationToken).ConfigureAwait(false);

@@ -275,7 +275,7 @@ public sealed class ReturnRequest
     /// <summary>
     /// Records a decision for one unit: a rule's decision from the triage timer, or a reviewer's from the manual review
     /// queue. A unit is decided once (manual review is not final and may be followed by one final decision). All but
-    /// keep-it need the unit received; keep-it is only for units not received. A return-to-vendor decision raises a
+    /// keep-it need the unit received; keep-it is only for units not received; only a reviewer rejects a unit. A return-to-vendor decision raises a
     /// <see cref="SupplierClaim"/>. When every unit is decided the return is triaged.
     /// </summary>
     public ReturnResult Decide(ReturnUnitId unitId, TriageDecision decision, DateTimeOffset at)
@@ -294,6 +294,8 @@ public sealed class ReturnRequest
         var error = unit switch
         {
             { IsDecided: true } => (ReturnErrorCode.UnitAlreadyDecided, $"Unit {unitId} was already decided ({unit.Decision!.Action} by {unit.Decision.Basis})."),
+            _ when decision.Action == TriageAction.Reject && decision.Source != DecisionSource.Reviewer =>
+                (ReturnErrorCode.InvalidDecision, $"Only a reviewer can reject unit {unitId}."),
             _ when decision.Source == DecisionSource.Reviewer && !decision.IsFinal =>
                 (ReturnErrorCode.InvalidDecision, $"A reviewer decides a final action for unit {unitId}, not {decision.Action}."),
             { IsAwaitingReview: true } when !decision.IsFinal => (ReturnErrorCode.UnitAlreadyInReview, $"Unit {unitId} is already waiting for manual review."),
@@ -369,7 +371,7 @@ public sealed class ReturnRequest
         return ReturnResult.Ok;
     }
 
-    /// <summary>Triaged → closed without a refund record (e.g. the refund was settled elsewhere).</summary>
+    /// <summary>Triaged → closed without a refund record: every unit was rejected, so nothing is refunded.</summary>
     public ReturnResult Close(string reason, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

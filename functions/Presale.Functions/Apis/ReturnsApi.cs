@@ -22,10 +22,11 @@ public static class ReturnsApi
         group.MapPost("", CreateAsync)
             .WithName("CreateReturn")
             .WithSummary("Request a return")
-            .WithDescription("Decides eligibility at once and explains it per line: 201 with the return (approved; ineligible lines listed with their reasons) when any line is eligible, 422 with every reason when none is (nothing stored). Send an Idempotency-Key header: a retry gets the same return (header Idempotent-Replayed: true); the same key with another body is refused with 422.")
+            .WithDescription("Decides eligibility at once and explains it per line, and records the decision: 201 with the return, status approved when any line is eligible (ineligible lines listed with their reasons) or status rejected with every reason when none is (the customer is sent a \"return decided: rejected\" notice). Malformed input is 400, an unknown order 404 and an order the customer did not place 403; nothing is stored for those. Send an Idempotency-Key header: a retry gets the same return (header Idempotent-Replayed: true); the same key with another body is refused with 422.")
             .Accepts<CreateReturnRequest>("application/json")
             .Produces<ReturnView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -60,6 +61,7 @@ public static class ReturnsApi
         group.MapPost("/{id}/decision", DecideAsync)
             .WithName("DecideReturnUnit")
             .WithSummary("A reviewer's final decision for a unit")
+            .WithDescription("action: restock, refurbish, returnToVendor, scrap, keepIt (a unit never received) or reject (refused on inspection: not refunded, sent back to the customer). When every unit is decided the return is refunded, or closed when every unit was rejected; either way the customer is sent a \"return decided\" notice.")
             .Accepts<DecideUnitRequest>("application/json")
             .Produces<ReturnView>()
             .ProducesValidationProblem()
@@ -88,13 +90,13 @@ public static class ReturnsApi
                 return TypedResults.Created($"/api/returns/{created.Return.ReturnId}", created.Return);
             case CreateReturnResult.Invalid rejected:
                 return Problems.Validation(rejected.Errors);
-            case CreateReturnResult.NotEligible notEligible:
+            case CreateReturnResult.NotOrderOwner:
                 return TypedResults.Problem(
-                    detail: "No line of the request can be returned; see eligibility for every reason. Nothing was stored.",
-                    statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: "Nothing in the request is eligible for return.",
-                    type: Problems.TypePrefix + "return-not-eligible",
-                    extensions: new Dictionary<string, object?> { ["eligibility"] = notEligible.Eligibility });
+                    detail: $"Order {body.Value!.OrderId} was not placed by customer {body.Value.CustomerId}. Nothing was stored.",
+                    statusCode: StatusCodes.Status403Forbidden,
+                    title: "Only the customer who placed an order can return from it.",
+                    type: Problems.TypePrefix + "return-not-order-owner",
+                    extensions: new Dictionary<string, object?> { ["field"] = "customerId" });
             case CreateReturnResult.KeyReused:
                 return Problems.KeyReused();
             case CreateReturnResult.OrderNotFound:

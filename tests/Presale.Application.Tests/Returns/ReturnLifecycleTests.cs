@@ -135,6 +135,49 @@ public sealed class ReturnLifecycleTests
     }
 
     [Fact]
+    public async Task ReviewerRejectingEveryUnit_ClosesTheReturnWithoutRefund_AndTellsTheCustomerItWasRejected()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("TV-1", 1, 899m));
+        var onHand = await h.OnHandAsync("TV-1");
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("TV-1", 1, ReturnReason.ChangedMind)));
+        await h.DoneAsync(h.ReceiveAsync(created.ReturnId, ("TV-1:1", ConditionGrade.D)));
+        await h.Triage.RunAsync(Ct);
+
+        var decided = await h.DoneAsync(h.Lifecycle.DecideAsync(created.ReturnId, new DecideUnitRequest("TV-1:1", TriageAction.Reject, "ops-1", "Screen smashed, not in transit"), Ct));
+
+        Assert.Equal(ReturnStatus.Closed, decided.Status);
+        Assert.Equal([ReturnStatus.Triaged, ReturnStatus.Closed], decided.Timeline.TakeLast(2).Select(t => t.Status));
+        Assert.Null(decided.Refund);
+        Assert.Null(await h.Returns.GetRefundRecordAsync(created.ReturnId, Ct));
+        Assert.Equal(TriageAction.Reject, decided.Units[0].Action);
+        Assert.Empty(Assert.IsType<ReviewQueueResult.Listed>(await h.Review.ListAsync("review", null, null, Ct)).Page.Items);
+        Assert.Equal(onHand, await h.OnHandAsync("TV-1"));
+        var notice = NotificationMessageSerializer.Deserialize(Assert.Single(h.PublishedTo(h.Notifications.Queue)).Message.Body).Notification;
+        Assert.Equal((NotificationKind.ReturnDecided, ReturnDecision.Rejected, "c1"), (notice.Kind, notice.ReturnDecision, notice.CustomerId));
+        Assert.Null(notice.Amount);
+    }
+
+    [Fact]
+    public async Task ReviewerRejectingOneUnit_RefundsOnlyTheOthers()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("TV-1", 2, 899m));
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("TV-1", 2, ReturnReason.ChangedMind)));
+        await h.DoneAsync(h.ReceiveAsync(created.ReturnId, ("TV-1:1", ConditionGrade.A), ("TV-1:2", ConditionGrade.A)));
+        await h.Triage.RunAsync(Ct);
+
+        await h.DoneAsync(h.Lifecycle.DecideAsync(created.ReturnId, new DecideUnitRequest("TV-1:1", TriageAction.Reject, "ops-1", "Not the unit we sold"), Ct));
+        var decided = await h.DoneAsync(h.Lifecycle.DecideAsync(created.ReturnId, new DecideUnitRequest("TV-1:2", TriageAction.Restock, "ops-1", null), Ct));
+
+        Assert.Equal(ReturnStatus.Refunded, decided.Status);
+        Assert.Equal(899m, decided.Refund!.Total);
+        Assert.Equal(1, Assert.Single(decided.Refund.Lines).Units);
+        var notice = NotificationMessageSerializer.Deserialize(Assert.Single(h.PublishedTo(h.Notifications.Queue)).Message.Body).Notification;
+        Assert.Equal((ReturnDecision.Refund, 899m), (notice.ReturnDecision, notice.Amount!.Value.Amount));
+    }
+
+    [Fact]
     public async Task ReviewQueue_PagesAcrossPartitionsWithoutLosingOrRepeatingAReturn()
     {
         var h = new ReturnsHarness();

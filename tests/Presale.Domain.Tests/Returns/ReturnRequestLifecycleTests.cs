@@ -340,6 +340,21 @@ public sealed class ReturnRequestLifecycleTests
     }
 
     [Fact]
+    public void Decide_Reject_IsAReviewersDecisionForAReceivedUnit()
+    {
+        var request = InTransit(Line(Phone, 2));
+        Assert.True(request.Receive([new UnitReceipt(Unit(Phone, 1), ConditionGrade.D)], At).IsSuccess);
+        var byRule = new TriageDecision(TriageAction.Reject, DecisionSource.Rule, "some-rule", null, null);
+
+        Assert.Equal(ReturnErrorCode.InvalidDecision, request.Decide(Unit(Phone, 1), byRule, At).Error?.Code);
+        Assert.Equal(ReturnErrorCode.UnitNotReceived, request.Decide(Unit(Phone, 2), TriageDecision.ByReviewer(TriageAction.Reject, "ana"), At).Error?.Code);
+        Assert.True(request.Decide(Unit(Phone, 1), TriageDecision.ByReviewer(TriageAction.Reject, "ana", "water damage"), At).IsSuccess);
+
+        Assert.True(request.Units[0].IsRejected);
+        Assert.Equal(ReturnStatus.PartiallyReceived, request.Status);
+    }
+
+    [Fact]
     public void Decide_ReturnToVendor_RaisesOneSupplierClaimPerUnit()
     {
         var request = Received(ConditionGrade.C, Line(Phone, 1, ReturnReason.Defective));

@@ -99,9 +99,15 @@ public sealed class ReturnsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, noKey.StatusCode);
         Assert.True((await Json(noKey)).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
 
-        using var notEligible = await SendAsync(client, HttpMethod.Post, "/api/returns", $$"""{"orderId":"{{orderId}}","customerId":"c2","lines":[{"sku":"HEADSET-1","quantity":1,"reason":"doesNotFit"}]}""", "ret-2");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, notEligible.StatusCode);
-        Assert.Equal("notOrderOwner", (await Json(notEligible)).GetProperty("eligibility").GetProperty("reasons")[0].GetProperty("code").GetString());
+        using var notOwner = await SendAsync(client, HttpMethod.Post, "/api/returns", $$"""{"orderId":"{{orderId}}","customerId":"c2","lines":[{"sku":"HEADSET-1","quantity":1,"reason":"doesNotFit"}]}""", "ret-2");
+        Assert.Equal(HttpStatusCode.Forbidden, notOwner.StatusCode);
+        var ownerProblem = await Json(notOwner);
+        Assert.Equal("urn:presale:problem:return-not-order-owner", ownerProblem.GetProperty("type").GetString());
+        Assert.Equal("customerId", ownerProblem.GetProperty("field").GetString());
+        using var unknownOrder = await SendAsync(client, HttpMethod.Post, "/api/returns", """{"orderId":"no-such-order","customerId":"c1","lines":[{"sku":"HEADSET-1","quantity":1,"reason":"doesNotFit"}]}""", "ret-3");
+        Assert.Equal(HttpStatusCode.NotFound, unknownOrder.StatusCode);
+        Assert.Equal("orderId", (await Json(unknownOrder)).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/returns/{ReturnIdFor("ret-2")}", Ct)).StatusCode);
 
         using var missing = await client.GetAsync("/api/returns/r00aaaaaaaaaaaaaaaaaaaaaaaa", Ct);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -109,6 +115,32 @@ public sealed class ReturnsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
         using var queue = await client.GetAsync("/api/returns?status=review&limit=5", Ct);
         Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+    }
+
+    [Fact]
+    public async Task Intake_WithNothingEligible_Is201WithARejectedReturnAndItsReasons_AndTheCustomerIsTold()
+    {
+        await using var factory = new OrdersApiFactory();
+        using var client = factory.CreateKeyedClient();
+        var orderId = await DeliveredOrderAsync(client, "HEADSET-1", price: 40m);
+
+        using var created = await SendAsync(client, HttpMethod.Post, "/api/returns", $$"""{"orderId":"{{orderId}}","customerId":"c1","lines":[{"sku":"HEADSET-1","quantity":2,"reason":"changedMind"}]}""", "ret-1");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var view = await Json(created);
+        var returnId = view.GetProperty("returnId").GetString()!;
+        Assert.Equal($"/api/returns/{returnId}", created.Headers.Location!.OriginalString);
+        Assert.Equal("rejected", view.GetProperty("status").GetString());
+        Assert.False(view.GetProperty("eligibility").GetProperty("eligible").GetBoolean());
+        Assert.Equal("quantityExceedsReturnable", view.GetProperty("eligibility").GetProperty("lines")[0].GetProperty("reasons")[0].GetProperty("code").GetString());
+        Assert.Equal("rejected", (await Json(await client.GetAsync($"/api/returns/{returnId}", Ct))).GetProperty("status").GetString());
+        var notice = Assert.Single(factory.Published, p => p.Queue == "notifications" && p.Message.Subject == "notification.returnDecided");
+        var notification = Presale.Application.Notifications.NotificationMessageSerializer.Deserialize(notice.Message.Body).Notification;
+        Assert.Equal((Presale.Domain.Notifications.ReturnDecision.Rejected, "c1", returnId), (notification.ReturnDecision, notification.CustomerId, notification.ReturnId));
+
+        using var receipt = await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/receipt", """{"receipts":[{"unitId":"HEADSET-1:1","grade":"a"}]}""");
+        Assert.Equal(HttpStatusCode.Conflict, receipt.StatusCode);
+        Assert.Equal("rejected", (await Json(receipt)).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -164,6 +196,8 @@ public sealed class ReturnsApiTests
         using var invoked = await client.SendAsync(invoke, Ct);
         Assert.Equal(expected, invoked.StatusCode);
     }
+
+    private static string ReturnIdFor(string idempotencyKey) => Presale.Application.Returns.ReturnIds.ForIdempotencyKey(idempotencyKey).ReturnId;
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).Clone();
