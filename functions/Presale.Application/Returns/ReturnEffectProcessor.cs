@@ -13,7 +13,8 @@ namespace Presale.Application.Returns;
 /// <summary>
 /// Does what the returns outbox rows ask, then removes the rows: publishes notifications, restocks units (a stock
 /// adjustment with reason <see cref="StockAdjustmentReason.Return"/> keyed by the unit, so it is applied once, then a
-/// reconcile message for the SKU) and records supplier claims (upsert by claim id). Right after a change the handler
+/// reconcile message for the SKU), records supplier claims (upsert by claim id) and gives a cancelled return's units
+/// back to its order. Right after a change the handler
 /// runs its rows at once; the triage timer sweeps rows left behind by a process that died or a broker that failed.
 /// </summary>
 public sealed partial class ReturnEffectProcessor(
@@ -24,6 +25,7 @@ public sealed partial class ReturnEffectProcessor(
     OrderRepository orderRepository,
     StockAdjustmentHandler stock,
     IMessagePublisher publisher,
+    RandomSource random,
     TimeProvider timeProvider,
     ILogger<ReturnEffectProcessor> logger)
 {
@@ -103,6 +105,9 @@ public sealed partial class ReturnEffectProcessor(
             case ReturnEffectKind.SupplierClaim:
                 await RecordClaimAsync(effect, cancellationToken).ConfigureAwait(false);
                 break;
+            case ReturnEffectKind.ReleaseUnits:
+                await ReleaseUnitsAsync(effect.Target, effect.Body, cancellationToken).ConfigureAwait(false);
+                break;
             default:
                 throw new InvalidOperationException($"Outbox row {effect.Id} has an unknown kind {effect.Kind}.");
         }
@@ -131,6 +136,21 @@ public sealed partial class ReturnEffectProcessor(
 
         // Published only after the stock is committed, so the consumer re-reads supply that already holds the unit.
         await publisher.PublishAsync(orders.ReconcileQueue, new OutboundMessage(effect.Id, effect.Body, effect.CorrelationId, effect.Subject), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Removes a cancelled return from its order's returned units (ETag-guarded like the intake that added it); a return
+    // not listed is already released.
+    private async Task ReleaseUnitsAsync(string orderId, string returnId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await ConflictBackoff.DelayAsync(attempt, random, cancellationToken).ConfigureAwait(false);
+            var units = await returns.GetReturnedUnitsAsync(orderId, cancellationToken).ConfigureAwait(false);
+            if (!units.ByReturn.Remove(returnId) || await returns.TryWriteReturnedUnitsAsync(units, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
     }
 
     private async Task RecordClaimAsync(ReturnEffect effect, CancellationToken cancellationToken)

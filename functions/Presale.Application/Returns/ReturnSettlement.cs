@@ -15,7 +15,8 @@ namespace Presale.Application.Returns;
 /// per newly restocked unit (on-hand supply + reconcile message) and per new supplier claim; once every unit is
 /// decided, the return's one refund (<see cref="RefundCalculator"/>, recorded with <see cref="ReturnRequest.RecordRefund"/>)
 /// and its "return decided: refund" notification — or, when a reviewer rejected every unit, the return closed and a
-/// "return decided: rejected" notification; and for a return rejected at intake, the "rejected" notification.
+/// "return decided: rejected" notification; for a return rejected at intake, the "rejected" notification; and for a
+/// cancelled return, the release of its units on the order.
 /// </summary>
 public sealed class ReturnSettlement(ReturnsOptions options, NotificationsOptions notifications, ShopSettingsStore shops, NotificationComposer composer)
 {
@@ -51,6 +52,10 @@ public sealed class ReturnSettlement(ReturnsOptions options, NotificationsOption
         else if (request.Status == ReturnStatus.Rejected && before.Status != ReturnStatus.Rejected)
         {
             effects.Add(await NoticeAsync(request, ReturnDecision.Rejected, null, now, cancellationToken).ConfigureAwait(false));
+        }
+        else if (request.Status == ReturnStatus.Cancelled && before.Status != ReturnStatus.Cancelled)
+        {
+            effects.Add(new ReturnEffect($"{request.Id}-release", ReturnEffectKind.ReleaseUnits, request.OrderId, "return.cancelled", request.Id, request.Id, now));
         }
 
         return effects;

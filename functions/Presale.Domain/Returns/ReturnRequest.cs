@@ -8,7 +8,7 @@ namespace Presale.Domain.Returns;
 /// <summary>
 /// A return (RMA) and its lifecycle:
 /// requested → approved | rejected; approved → in transit → (partially) received → triaged → refunded | closed;
-/// requested or approved → cancelled. Units kept by the customer (refund without return) are decided at approval and
+/// requested, approved or in transit → cancelled. Units kept by the customer (refund without return) are decided at approval and
 /// never travel. Every transition is a named method that returns a <see cref="ReturnResult"/>; a refused transition
 /// leaves the return unchanged and names the status it was refused in. The domain never reads the clock: instants and
 /// shop-local dates are parameters.
@@ -198,13 +198,16 @@ public sealed class ReturnRequest
         return ReturnResult.Ok;
     }
 
-    /// <summary>Requested or approved → cancelled (the customer withdraws before shipping anything).</summary>
+    /// <summary>
+    /// Requested, approved or in transit → cancelled: the customer withdraws, or an operator cancels, before any unit
+    /// is received. From the first receipt on the units are the shop's to decide, so cancelling is refused.
+    /// </summary>
     public ReturnResult Cancel(string reason, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (Status is not (ReturnStatus.Requested or ReturnStatus.Approved))
+        if (Status is not (ReturnStatus.Requested or ReturnStatus.Approved or ReturnStatus.InTransit))
         {
-            return Refused("cancel", "a return can be cancelled only before its parcel ships");
+            return Refused("cancel", "a return can be cancelled only until its first unit is received");
         }
 
         SetStatus(ReturnStatus.Cancelled, at, reason);

@@ -9,7 +9,7 @@ namespace Presale.Functions.Apis;
 
 /// <summary>
 /// Returns (RMA): intake with explained eligibility, read, the manual review queue, in transit, receipt and inspection,
-/// a reviewer's decision. Endpoints only translate HTTP to the use cases. An illegal transition is a 409 problem naming
+/// a reviewer's decision, cancel. Endpoints only translate HTTP to the use cases. An illegal transition is a 409 problem naming
 /// the return's status; bad input is a 400 naming the field.
 /// </summary>
 public static class ReturnsApi
@@ -67,6 +67,16 @@ public static class ReturnsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/cancel", CancelAsync)
+            .WithName("CancelReturn")
+            .WithSummary("Cancel a return not yet received")
+            .WithDescription("By its customer (customerId, who must be the return's customer: 403 otherwise) or an operator (operator), with an optional reason. Allowed while requested, approved or in transit; from the first receipt on it is refused with 409 return-invalid-transition naming the return's status. The return's units are given back to the order, so they can be returned again.")
+            .Accepts<CancelReturnRequest>("application/json")
+            .Produces<ReturnView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -91,12 +101,7 @@ public static class ReturnsApi
             case CreateReturnResult.Invalid rejected:
                 return Problems.Validation(rejected.Errors);
             case CreateReturnResult.NotOrderOwner:
-                return TypedResults.Problem(
-                    detail: $"Order {body.Value!.OrderId} was not placed by customer {body.Value.CustomerId}. Nothing was stored.",
-                    statusCode: StatusCodes.Status403Forbidden,
-                    title: "Only the customer who placed an order can return from it.",
-                    type: Problems.TypePrefix + "return-not-order-owner",
-                    extensions: new Dictionary<string, object?> { ["field"] = "customerId" });
+                return NotOwner($"Order {body.Value!.OrderId} was not placed by customer {body.Value.CustomerId}. Nothing was stored.");
             case CreateReturnResult.KeyReused:
                 return Problems.KeyReused();
             case CreateReturnResult.OrderNotFound:
@@ -179,6 +184,22 @@ public static class ReturnsApi
         return Answer(id, "unitId", await handler.DecideAsync(id, body.Value!, cancellationToken));
     }
 
+    private static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> CancelAsync(string id, HttpContext context, ReturnLifecycleHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CancelReturnRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        return Answer(id, "customerId", await handler.CancelAsync(id, body.Value, cancellationToken));
+    }
+
     private static Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult> Answer(string id, string unitField, ReturnCommandResult result) => result switch
     {
         ReturnCommandResult.Done done => TypedResults.Ok(done.Return),
@@ -186,8 +207,16 @@ public static class ReturnsApi
         ReturnCommandResult.Refused { Error.Code: ReturnErrorCode.UnknownUnit or ReturnErrorCode.InvalidReceipt or ReturnErrorCode.InvalidDecision } refused =>
             Problems.Validation(FieldErrors.Single(refused.Error.Code == ReturnErrorCode.InvalidDecision && unitField == "unitId" ? "action" : unitField, refused.Error.Message)),
         ReturnCommandResult.Refused refused => Refusal(refused.Error),
+        ReturnCommandResult.NotOwner => NotOwner($"Return {id} is not this customer's."),
         _ => Problems.NotFound($"Return {id}", "id"),
     };
+
+    private static ProblemHttpResult NotOwner(string detail) => TypedResults.Problem(
+        detail: detail,
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Only the customer who placed the order can return from it or withdraw the return.",
+        type: Problems.TypePrefix + "return-not-order-owner",
+        extensions: new Dictionary<string, object?> { ["field"] = "customerId" });
 
     private static ProblemHttpResult Refusal(ReturnError error) => Problems.Conflict(
         "return-" + Kebab(error.Code.ToString()),

@@ -16,7 +16,12 @@ internal sealed class ReadGateTableStore(ITableStore inner) : ITableStore
     private TaskCompletionSource _allRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly System.Collections.Concurrent.ConcurrentQueue<(string Table, string Filter, int PageSize)> _queries = new();
 
+    private volatile string? _failWritesTo;
+
     public IReadOnlyList<(string Table, string Filter, int PageSize)> Queries => [.. _queries];
+
+    /// <summary>While set, single-row writes of rows with this row key throw as an unreachable store would.</summary>
+    public void FailWritesTo(string? rowKey) => _failWritesTo = rowKey;
 
     public void Arm(string rowKeyPrefix, int parties)
     {
@@ -55,9 +60,11 @@ internal sealed class ReadGateTableStore(ITableStore inner) : ITableStore
         return entity;
     }
 
-    public Task<WriteResult> InsertAsync(string table, TableEntity entity, CancellationToken cancellationToken = default) => inner.InsertAsync(table, entity, cancellationToken);
+    public Task<WriteResult> InsertAsync(string table, TableEntity entity, CancellationToken cancellationToken = default) =>
+        entity.RowKey == _failWritesTo ? throw new IOException("The store is unreachable.") : inner.InsertAsync(table, entity, cancellationToken);
 
-    public Task<WriteResult> ReplaceAsync(string table, TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) => inner.ReplaceAsync(table, entity, ifMatch, cancellationToken);
+    public Task<WriteResult> ReplaceAsync(string table, TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) =>
+        entity.RowKey == _failWritesTo ? throw new IOException("The store is unreachable.") : inner.ReplaceAsync(table, entity, ifMatch, cancellationToken);
 
     public Task<WriteResult> MergeAsync(string table, TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) => inner.MergeAsync(table, entity, ifMatch, cancellationToken);
 

@@ -178,6 +178,74 @@ public sealed class ReturnLifecycleTests
     }
 
     [Fact]
+    public async Task Cancel_InTransitByTheCustomer_CancelsAndGivesTheUnitsBackToTheOrder()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 1, 40m));
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)));
+        await h.DoneAsync(h.Lifecycle.MarkInTransitAsync(created.ReturnId, null, Ct));
+
+        var cancelled = await h.DoneAsync(h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest("c1", null, "Kept it after all"), Ct));
+
+        Assert.Equal(ReturnStatus.Cancelled, cancelled.Status);
+        Assert.Equal("Withdrawn by customer c1: Kept it after all", cancelled.Timeline[^1].Note);
+        Assert.Equal(0, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
+        Assert.Equal(ReturnStatus.Approved, (await h.CreatedAsync("k2", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.DoesNotFit)))).Status);
+        var again = Assert.IsType<ReturnCommandResult.Refused>(await h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest(null, "ops-1", null), Ct)).Error;
+        Assert.Equal((ReturnErrorCode.InvalidTransition, ReturnStatus.Cancelled), (again.Code, again.Status));
+    }
+
+    [Fact]
+    public async Task Cancel_WhenGivingTheUnitsBackFails_IsFinishedByTheNextTriageRun()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 1, 40m));
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)));
+        h.Gate.FailWritesTo("returned");
+
+        await h.DoneAsync(h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest(null, "ops-1", "Customer called"), Ct));
+        Assert.Equal(1, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
+        h.Gate.FailWritesTo(null);
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        var run = await h.Triage.RunAsync(Ct);
+
+        Assert.Equal(1, run.OutboxRowsFinished);
+        Assert.Equal(0, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
+    }
+
+    [Fact]
+    public async Task Cancel_ByAnotherCustomer_OrWithoutSayingWho_IsRefusedAndChangesNothing()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 1, 40m));
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)));
+
+        Assert.IsType<ReturnCommandResult.NotOwner>(await h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest("c2", null, null), Ct));
+        var neither = Assert.IsType<ReturnCommandResult.Invalid>(await h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest(null, null, null), Ct)).Errors;
+        var both = Assert.IsType<ReturnCommandResult.Invalid>(await h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest("c1", "ops-1", null), Ct)).Errors;
+
+        Assert.Equal(["customerId", "operator"], neither.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["customerId", "operator"], both.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ReturnStatus.Approved, (await h.Lifecycle.GetAsync(created.ReturnId, Ct))!.Status);
+        Assert.Equal(1, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
+    }
+
+    [Fact]
+    public async Task Cancel_OnceAUnitIsReceived_IsRefusedNamingTheStatus()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 2, 40m));
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 2, ReturnReason.ChangedMind)));
+        await h.DoneAsync(h.ReceiveAsync(created.ReturnId, ("HEADSET-1:1", ConditionGrade.A)));
+
+        var refused = Assert.IsType<ReturnCommandResult.Refused>(await h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest("c1", null, null), Ct)).Error;
+
+        Assert.Equal((ReturnErrorCode.InvalidTransition, ReturnStatus.PartiallyReceived), (refused.Code, refused.Status));
+        Assert.Contains("until its first unit is received", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
+    }
+
+    [Fact]
     public async Task ReviewQueue_PagesAcrossPartitionsWithoutLosingOrRepeatingAReturn()
     {
         var h = new ReturnsHarness();

@@ -29,7 +29,7 @@ internal sealed class ReturnsHarness
         var random = new RandomSource(new Random(11));
         Returns = new ReturnRepository(Gate, Options);
         var settlement = new ReturnSettlement(Options, Notifications, Ordering.Shops, new NotificationComposer());
-        Effects = new ReturnEffectProcessor(Gate, Returns, Options, Ordering.Options, Ordering.Orders, Ordering.Stock, publisher ?? Ordering.Publisher, Time, Log.For<ReturnEffectProcessor>());
+        Effects = new ReturnEffectProcessor(Gate, Returns, Options, Ordering.Options, Ordering.Orders, Ordering.Stock, publisher ?? Ordering.Publisher, random, Time, Log.For<ReturnEffectProcessor>());
         Create = new CreateReturnHandler(Returns, Ordering.Orders, Ordering.Supply, Ordering.Shops, settlement, Effects, new CreateReturnRequestValidator(Options), Options, random, Time);
         Lifecycle = new ReturnLifecycleHandler(Returns, settlement, Effects, Options, random, Time);
         Review = new ReviewQueueQuery(Returns);

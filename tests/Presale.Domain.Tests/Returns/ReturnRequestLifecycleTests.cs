@@ -75,7 +75,7 @@ public sealed class ReturnRequestLifecycleTests
     {
         ["approve"] = (r => r.Approve(TriageRuleSet.Default, [], Today, At), [ReturnStatus.Requested]),
         ["reject"] = (r => r.Reject("No.", At), [ReturnStatus.Requested]),
-        ["cancel"] = (r => r.Cancel("Never mind.", At), [ReturnStatus.Requested, ReturnStatus.Approved]),
+        ["cancel"] = (r => r.Cancel("Never mind.", At), [ReturnStatus.Requested, ReturnStatus.Approved, ReturnStatus.InTransit]),
         ["mark in transit"] = (r => r.MarkInTransit(null, At), [ReturnStatus.Approved]),
         ["receive"] = (r => r.Receive([new UnitReceipt(Unit(Phone, 2), ConditionGrade.A)], At),
             [ReturnStatus.Approved, ReturnStatus.InTransit, ReturnStatus.PartiallyReceived, ReturnStatus.Received, ReturnStatus.Triaged]),
