@@ -11,12 +11,15 @@ using Presale.Domain.Supply;
 namespace Presale.Application.Returns;
 
 /// <summary>
-/// Return intake (<c>POST /api/returns</c>). Eligibility is decided at once and explained; a request with an eligible
-/// line is stored approved (intake keep-it rules applied), one with none is answered with every reason and not stored.
-/// The return id comes from the <c>Idempotency-Key</c>, so a retry gets the stored answer and the same key with another
-/// body is refused. Writes, in order: the order's returned-units row (ETag-guarded, so two returns of one order at once
-/// cannot take the same units), the customer's history row, then the return with its index and outbox rows in one
-/// transaction. A retry after a failure between them completes the same return.
+/// Return intake (<c>POST /api/returns</c>). A request that is malformed, names an unknown order or an order the
+/// customer did not place is refused and nothing is stored. Otherwise eligibility is decided at once and explained: a
+/// request with an eligible line is stored approved (intake keep-it rules applied); one with none is stored rejected,
+/// with every reason, and the customer is sent a "return decided: rejected" notice. The return id comes from the
+/// <c>Idempotency-Key</c>, so a retry gets the stored answer and the same key with another body is refused. An approved
+/// return writes, in order: the order's returned-units row (ETag-guarded, so two returns of one order at once cannot
+/// take the same units), the customer's history row, then the return with its index and outbox rows in one
+/// transaction; a retry after a failure between them completes the same return. A rejected return takes no units and
+/// is not counted in the customer's history: it is one transaction, the return and its notice.
 /// </summary>
 public sealed class CreateReturnHandler(
     ReturnRepository returns,
@@ -79,6 +82,11 @@ public sealed class CreateReturnHandler(
                 return new CreateReturnResult.OrderNotFound();
             }
 
+            if (order.Order.CustomerId != intake.CustomerId)
+            {
+                return new CreateReturnResult.NotOrderOwner();
+            }
+
             var returned = await returns.GetReturnedUnitsAsync(order.Order.Id, cancellationToken).ConfigureAwait(false);
             var facts = await FactsAsync(order.Order, intake, returned, returnId, cancellationToken).ConfigureAwait(false);
             var now = timeProvider.GetUtcNow();
@@ -86,7 +94,7 @@ public sealed class CreateReturnHandler(
             var returnRequest = ReturnRequest.Submit(returnId, facts, intake with { ReturnShippingCost = LabelCost(order.Order.Currency) }, options.EligibilityPolicy(), today, now);
             if (!returnRequest.Eligibility.AnyEligible)
             {
-                return new CreateReturnResult.NotEligible(EligibilityView.From(returnRequest.Eligibility));
+                return await RejectAsync(partition, returnRequest, hash, now, cancellationToken).ConfigureAwait(false);
             }
 
             var earlier = await returns.CustomerReturnDaysAsync(returnRequest.CustomerId, returnId, cancellationToken).ConfigureAwait(false);
@@ -104,17 +112,34 @@ public sealed class CreateReturnHandler(
             }
 
             await returns.RecordCustomerReturnAsync(returnRequest, cancellationToken).ConfigureAwait(false);
-            var pending = await settlement.SettleAsync(returnRequest, new HashSet<ReturnUnitId>(), new HashSet<string>(), now, cancellationToken).ConfigureAwait(false);
-            if (!await returns.InsertAsync(partition, returnRequest, hash, pending, cancellationToken).ConfigureAwait(false))
-            {
-                // A concurrent request with the same key won: answer as its retry.
-                return await ReplayAsync(returnId, hash, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Return {returnId} exists but cannot be read.");
-            }
-
-            await effects.TryRunAsync(partition, pending, cancellationToken).ConfigureAwait(false);
-            return new CreateReturnResult.Created(ReturnView.From(returnRequest), Replayed: false);
+            return await StoreAsync(partition, returnRequest, hash, now, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // Nothing is eligible: the return is kept, rejected with every reason, and the customer is told.
+    private async Task<CreateReturnResult> RejectAsync(string partition, ReturnRequest request, string hash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rejected = request.Reject(request.Eligibility.Explanation, now);
+        if (!rejected.IsSuccess)
+        {
+            throw new InvalidOperationException($"Rejecting ineligible return {request.Id} was refused: {rejected.Error!.Message}");
+        }
+
+        return await StoreAsync(partition, request, hash, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CreateReturnResult> StoreAsync(string partition, ReturnRequest request, string hash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = await settlement.SettleAsync(request, ReturnBaseline.Submitted, now, cancellationToken).ConfigureAwait(false);
+        if (!await returns.InsertAsync(partition, request, hash, pending, cancellationToken).ConfigureAwait(false))
+        {
+            // A concurrent request with the same key won: answer as its retry.
+            return await ReplayAsync(request.Id, hash, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Return {request.Id} exists but cannot be read.");
+        }
+
+        await effects.TryRunAsync(partition, pending, cancellationToken).ConfigureAwait(false);
+        return new CreateReturnResult.Created(ReturnView.From(request), Replayed: false);
     }
 
     private async Task<CreateReturnResult?> ReplayAsync(string returnId, string hash, CancellationToken cancellationToken)

@@ -7,11 +7,11 @@ public abstract record CreateReturnResult
     {
     }
 
-    /// <summary>Accepted (at least one line eligible): created now, or earlier under the same key (<paramref name="Replayed"/>).</summary>
+    /// <summary>
+    /// Recorded: approved when a line is eligible, rejected (with every reason) when none is; created now, or earlier
+    /// under the same key (<paramref name="Replayed"/>).
+    /// </summary>
     public sealed record Created(ReturnView Return, bool Replayed) : CreateReturnResult;
-
-    /// <summary>Nothing is eligible: every reason, per line. Nothing was stored; the same request may be sent again later.</summary>
-    public sealed record NotEligible(EligibilityView Eligibility) : CreateReturnResult;
 
     /// <summary>A field is wrong (each error names it).</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : CreateReturnResult;
@@ -19,8 +19,11 @@ public abstract record CreateReturnResult
     /// <summary>The idempotency key was used for another request.</summary>
     public sealed record KeyReused : CreateReturnResult;
 
-    /// <summary>No such order.</summary>
+    /// <summary>No such order. Nothing was stored.</summary>
     public sealed record OrderNotFound : CreateReturnResult;
+
+    /// <summary>The order was placed by another customer. Nothing was stored.</summary>
+    public sealed record NotOrderOwner : CreateReturnResult;
 
     /// <summary>The shop has no settings yet.</summary>
     public sealed record ShopNotConfigured : CreateReturnResult;

@@ -2,7 +2,7 @@ using Presale.Domain.Returns;
 
 namespace Presale.Application.Returns;
 
-/// <summary>The outcome of a command on a return (in transit, receipt, decision).</summary>
+/// <summary>The outcome of a command on a return (in transit, receipt, decision, cancel).</summary>
 public abstract record ReturnCommandResult
 {
     private ReturnCommandResult()
@@ -17,6 +17,9 @@ public abstract record ReturnCommandResult
 
     /// <summary>The return refused the transition in its current state; nothing changed.</summary>
     public sealed record Refused(ReturnError Error) : ReturnCommandResult;
+
+    /// <summary>The customer named is not the return's customer; nothing changed.</summary>
+    public sealed record NotOwner : ReturnCommandResult;
 
     /// <summary>No such return.</summary>
     public sealed record NotFound : ReturnCommandResult;

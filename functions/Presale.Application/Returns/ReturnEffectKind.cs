@@ -11,4 +11,7 @@ public enum ReturnEffectKind
 
     /// <summary>Record a supplier claim where the supplier scorecard reads it.</summary>
     SupplierClaim,
+
+    /// <summary>A cancelled return gives its units back: remove it from the order's returned units, so they can be returned again.</summary>
+    ReleaseUnits,
 }

@@ -13,7 +13,8 @@ namespace Presale.Application.Returns;
 /// <summary>
 /// Does what the returns outbox rows ask, then removes the rows: publishes notifications, restocks units (a stock
 /// adjustment with reason <see cref="StockAdjustmentReason.Return"/> keyed by the unit, so it is applied once, then a
-/// reconcile message for the SKU) and records supplier claims (upsert by claim id). Right after a change the handler
+/// reconcile message for the SKU), records supplier claims (upsert by claim id) and gives a cancelled return's units
+/// back to its order. Right after a change the handler
 /// runs its rows at once; the triage timer sweeps rows left behind by a process that died or a broker that failed.
 /// </summary>
 public sealed partial class ReturnEffectProcessor(
@@ -24,6 +25,7 @@ public sealed partial class ReturnEffectProcessor(
     OrderRepository orderRepository,
     StockAdjustmentHandler stock,
     IMessagePublisher publisher,
+    RandomSource random,
     TimeProvider timeProvider,
     ILogger<ReturnEffectProcessor> logger)
 {
@@ -46,21 +48,46 @@ public sealed partial class ReturnEffectProcessor(
         }
     }
 
-    /// <summary>Runs every outbox row older than the grace period; returns how many. A failure propagates (the next run retries).</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every outbox row older than the grace period, reading each partition's outbox range in pages of
+    /// <see cref="ReturnsOptions.TriagePageSize"/>. Each row is on its own: a row that cannot be read or done is logged
+    /// (partition, row, effect and return ids), counted and left for the next sweep, and the sweep goes on.
+    /// </summary>
+    public async Task<ReturnSweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var before = timeProvider.GetUtcNow() - options.OutboxGrace;
-        var done = 0;
+        var (done, failed) = (0, 0);
         foreach (var partition in ReturnIds.Partitions)
         {
-            foreach (var effect in await returns.PendingEffectsAsync(partition, before, cancellationToken).ConfigureAwait(false))
+            string? after = null;
+            while (true)
             {
-                await RunAsync(partition, effect, cancellationToken).ConfigureAwait(false);
-                done++;
+                var page = await returns.PendingEffectsPageAsync(partition, before, after, options.TriagePageSize, cancellationToken).ConfigureAwait(false);
+                foreach (var row in page)
+                {
+                    try
+                    {
+                        await RunAsync(partition, ReturnRows.ReadOutbox(row), cancellationToken).ConfigureAwait(false);
+                        done++;
+                    }
+                    catch (Exception error) when (error is not OperationCanceledException)
+                    {
+                        failed++;
+                        LogSweepFailed(logger, error, partition, row.RowKey, row.GetString("EffectId"), row.GetString("CorrelationId"));
+                    }
+                }
+
+                if (page.Count < options.TriagePageSize)
+                {
+                    break;
+                }
+
+                // Rows done are deleted, rows that failed stay: continue after the last row seen either way.
+                after = page[^1].RowKey;
             }
         }
 
-        return done;
+        return new ReturnSweepResult(done, failed);
     }
 
     /// <summary>Does one effect and removes its row; throws when it could not be done.</summary>
@@ -77,6 +104,9 @@ public sealed partial class ReturnEffectProcessor(
                 break;
             case ReturnEffectKind.SupplierClaim:
                 await RecordClaimAsync(effect, cancellationToken).ConfigureAwait(false);
+                break;
+            case ReturnEffectKind.ReleaseUnits:
+                await ReleaseUnitsAsync(effect.Target, effect.Body, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"Outbox row {effect.Id} has an unknown kind {effect.Kind}.");
@@ -106,6 +136,21 @@ public sealed partial class ReturnEffectProcessor(
 
         // Published only after the stock is committed, so the consumer re-reads supply that already holds the unit.
         await publisher.PublishAsync(orders.ReconcileQueue, new OutboundMessage(effect.Id, effect.Body, effect.CorrelationId, effect.Subject), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Removes a cancelled return from its order's returned units (ETag-guarded like the intake that added it); a return
+    // not listed is already released.
+    private async Task ReleaseUnitsAsync(string orderId, string returnId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await ConflictBackoff.DelayAsync(attempt, random, cancellationToken).ConfigureAwait(false);
+            var units = await returns.GetReturnedUnitsAsync(orderId, cancellationToken).ConfigureAwait(false);
+            if (!units.ByReturn.Remove(returnId) || await returns.TryWriteReturnedUnitsAsync(units, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
     }
 
     private async Task RecordClaimAsync(ReturnEffect effect, CancellationToken cancellationToken)
@@ -144,6 +189,9 @@ public sealed partial class ReturnEffectProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {EffectId} of a return could not be done now; the triage timer's sweep will do it.")]
     private static partial void LogLeftForSweep(ILogger logger, Exception error, string effectId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {RowKey} in returns partition {Partition} (effect {EffectId}, return {ReturnId}) failed; it stays for the next sweep.")]
+    private static partial void LogSweepFailed(ILogger logger, Exception error, string partition, string rowKey, string? effectId, string? returnId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unit {UnitId} of return {ReturnId} was decided restock, but its SKU has no supply to add it to.")]
     private static partial void LogUnknownSku(ILogger logger, string unitId, string returnId);

@@ -6,7 +6,7 @@ using Presale.Domain.Returns.Triage;
 namespace Presale.Application.Returns;
 
 /// <summary>
-/// The operator commands on a return — read, mark in transit, receive inspected units, a reviewer's decision — each
+/// The commands on a return — read, mark in transit, receive inspected units, a reviewer's decision, cancel — each
 /// a domain transition written with the ETag it was read with (a lost race re-reads and re-decides, so the same receipt
 /// posted twice at once is recorded once and the second is refused as already received). What follows a transition
 /// (restock, supplier claim, refund and notification once every unit is decided) joins the same transaction.
@@ -96,7 +96,7 @@ public sealed class ReturnLifecycleHandler(ReturnRepository returns, ReturnSettl
         var unit = ParseUnit(request.UnitId, "unitId", errors);
         if (request.Action is not { } action || !Enum.IsDefined(action))
         {
-            errors["action"] = ["An action is required: restock, refurbish, returnToVendor, scrap or keepIt."];
+            errors["action"] = ["An action is required: restock, refurbish, returnToVendor, scrap, keepIt or reject."];
         }
         else if (action == TriageAction.ManualReview)
         {
@@ -118,7 +118,44 @@ public sealed class ReturnLifecycleHandler(ReturnRepository returns, ReturnSettl
             : ChangeAsync(returnId, (r, now) => r.Decide(unit!.Value, TriageDecision.ByReviewer(request.Action!.Value, request.Reviewer!, Blank(request.Note)), now), cancellationToken);
     }
 
-    private async Task<ReturnCommandResult> ChangeAsync(string returnId, Func<ReturnRequest, DateTimeOffset, ReturnResult> transition, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels a return not yet received, by its customer or an operator. The cancelled return gives its units back to
+    /// the order (an outbox row written with the change), so they can be returned again.
+    /// </summary>
+    public Task<ReturnCommandResult> CancelAsync(string returnId, CancelReturnRequest? request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var (customer, by) = (request?.CustomerId, request?.Operator);
+        if ((customer is null) == (by is null))
+        {
+            errors["customerId"] = ["Name who cancels: customerId (the return's customer) or operator, not both."];
+            errors["operator"] = errors["customerId"];
+        }
+        else if (Identifier.Validate(customer ?? by, customer is null ? "The operator" : "The customer id") is { } whoError)
+        {
+            errors[customer is null ? "operator" : "customerId"] = [whoError];
+        }
+
+        if (request?.Reason is { Length: > MaxNoteLength })
+        {
+            errors["reason"] = [$"A reason has at most {MaxNoteLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Task.FromResult<ReturnCommandResult>(new ReturnCommandResult.Invalid(errors));
+        }
+
+        var note = (customer is null ? $"Cancelled by operator {by}" : $"Withdrawn by customer {customer}") + (Blank(request!.Reason) is { } why ? $": {why}" : ".");
+        return ChangeAsync(
+            returnId,
+            (r, now) => r.Cancel(note, now),
+            cancellationToken,
+            r => customer is not null && customer != r.CustomerId ? new ReturnCommandResult.NotOwner() : null);
+    }
+
+    private async Task<ReturnCommandResult> ChangeAsync(
+        string returnId, Func<ReturnRequest, DateTimeOffset, ReturnResult> transition, CancellationToken cancellationToken, Func<ReturnRequest, ReturnCommandResult?>? guard = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -130,8 +167,12 @@ public sealed class ReturnLifecycleHandler(ReturnRepository returns, ReturnSettl
             }
 
             var request = stored.Request;
-            var decided = ReturnSettlement.Decided(request);
-            var claims = ReturnSettlement.Claims(request);
+            if (guard?.Invoke(request) is { } refused)
+            {
+                return refused;
+            }
+
+            var before = ReturnBaseline.Of(request);
             var hadRefund = request.Refund is not null;
             var now = timeProvider.GetUtcNow();
             var result = transition(request, now);
@@ -140,7 +181,7 @@ public sealed class ReturnLifecycleHandler(ReturnRepository returns, ReturnSettl
                 return new ReturnCommandResult.Refused(error);
             }
 
-            var pending = await settlement.SettleAsync(request, decided, claims, now, cancellationToken).ConfigureAwait(false);
+            var pending = await settlement.SettleAsync(request, before, now, cancellationToken).ConfigureAwait(false);
             if (await returns.TryCommitAsync(stored, hadRefund, pending, cancellationToken).ConfigureAwait(false))
             {
                 await effects.TryRunAsync(stored.Partition, pending, cancellationToken).ConfigureAwait(false);

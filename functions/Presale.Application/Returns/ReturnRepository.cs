@@ -68,30 +68,29 @@ public sealed class ReturnRepository(ITableStore store, ReturnsOptions options)
 
     /// <summary>
     /// One page of an index range (<paramref name="prefix"/>: <see cref="ReturnRows.TriagePrefix"/> or
-    /// <see cref="ReturnRows.ReviewPrefix"/>) of <paramref name="partition"/>, after row key <paramref name="after"/>.
+    /// <see cref="ReturnRows.ReviewPrefix"/>) of <paramref name="partition"/>, after row key <paramref name="after"/>:
+    /// up to <paramref name="take"/> rows; fewer only when the range has no more.
     /// </summary>
     internal async Task<IReadOnlyList<TableEntity>> IndexPageAsync(string partition, string prefix, string? after, int take, CancellationToken cancellationToken)
     {
-        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var filter = after is null
             ? TableFilter.RowPrefix(partition, prefix)
             : TableFilter.Partition(partition) & TableFilter.Gt("RowKey", after) & TableFilter.Lt("RowKey", TableFilter.PrefixUpperBound(prefix));
-        var page = await store.QueryAsync(Table, filter, take, null, cancellationToken).ConfigureAwait(false);
-        return [.. page.Items.Take(take)];
+        return await RangePageAsync(filter, take, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Outbox rows of <paramref name="partition"/> written before <paramref name="before"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<ReturnEffect>> PendingEffectsAsync(string partition, DateTimeOffset before, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the outbox rows of <paramref name="partition"/> written before <paramref name="before"/>, oldest
+    /// first, after row key <paramref name="after"/>: up to <paramref name="take"/> rows, fewer only when there are no
+    /// more. Rows are returned as stored: a row that cannot be read as an effect must not hide the others.
+    /// </summary>
+    internal async Task<IReadOnlyList<TableEntity>> PendingEffectsPageAsync(string partition, DateTimeOffset before, string? after, int take, CancellationToken cancellationToken)
     {
-        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var effects = new List<ReturnEffect>();
-        var filter = TableFilter.RowRange(partition, ReturnRows.OutboxPrefix, ReturnRows.OutboxUpperBound(before));
-        await foreach (var row in store.QueryAllAsync(Table, filter, 100, cancellationToken).ConfigureAwait(false))
-        {
-            effects.Add(ReturnRows.ReadOutbox(row));
-        }
-
-        return effects;
+        var upper = ReturnRows.OutboxUpperBound(before);
+        var filter = after is null
+            ? TableFilter.RowRange(partition, ReturnRows.OutboxPrefix, upper)
+            : TableFilter.Partition(partition) & TableFilter.Gt("RowKey", after) & TableFilter.Lt("RowKey", upper);
+        return await RangePageAsync(filter, take, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes a done outbox row (a row already removed is fine).</summary>
@@ -174,6 +173,24 @@ public sealed class ReturnRepository(ITableStore store, ReturnsOptions options)
         {
             throw new InvalidOperationException($"Recording return {request.Id} in the customer's history failed with {result.Status}.");
         }
+    }
+
+    // A store may answer a range query with fewer rows than asked (even none) and a continuation: follow it until the
+    // page is full or the range ends, so a short page always means "no more".
+    private async Task<IReadOnlyList<TableEntity>> RangePageAsync(TableFilter filter, int take, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<TableEntity>(take);
+        string? token = null;
+        do
+        {
+            var page = await store.QueryAsync(Table, filter, take - rows.Count, token, cancellationToken).ConfigureAwait(false);
+            rows.AddRange(page.Items.Take(take - rows.Count));
+            token = page.ContinuationToken;
+        }
+        while (token is not null && rows.Count < take);
+
+        return rows;
     }
 
     private static (bool Triage, bool Review) Indexed(ReturnRequest request) =>

@@ -12,32 +12,32 @@ namespace Presale.Application.Returns;
 
 /// <summary>
 /// What follows a return's transition, computed before it is written so it joins the same transaction: an outbox row
-/// per newly restocked unit (on-hand supply + reconcile message) and per new supplier claim; and once every unit is
+/// per newly restocked unit (on-hand supply + reconcile message) and per new supplier claim; once every unit is
 /// decided, the return's one refund (<see cref="RefundCalculator"/>, recorded with <see cref="ReturnRequest.RecordRefund"/>)
-/// and its "return decided" notification.
+/// and its "return decided: refund" notification — or, when a reviewer rejected every unit, the return closed and a
+/// "return decided: rejected" notification; for a return rejected at intake, the "rejected" notification; and for a
+/// cancelled return, the release of its units on the order.
 /// </summary>
 public sealed class ReturnSettlement(ReturnsOptions options, NotificationsOptions notifications, ShopSettingsStore shops, NotificationComposer composer)
 {
     private readonly RefundPolicy _refunds = options.RefundPolicy();
 
     /// <summary>
-    /// Settles <paramref name="request"/> after a transition from the state whose unit decisions were
-    /// <paramref name="decidedBefore"/> and claims <paramref name="claimsBefore"/>; returns the outbox rows to write.
+    /// Settles <paramref name="request"/> after a transition from <paramref name="before"/>; returns the outbox rows to
+    /// write with it.
     /// </summary>
-    public async Task<IReadOnlyList<ReturnEffect>> SettleAsync(
-        ReturnRequest request, IReadOnlySet<ReturnUnitId> decidedBefore, IReadOnlySet<string> claimsBefore, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReturnEffect>> SettleAsync(ReturnRequest request, ReturnBaseline before, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(decidedBefore);
-        ArgumentNullException.ThrowIfNull(claimsBefore);
+        ArgumentNullException.ThrowIfNull(before);
         var effects = new List<ReturnEffect>();
-        foreach (var unit in request.Units.Where(u => u.IsDecided && !decidedBefore.Contains(u.Id) && u.Decision!.Action == TriageAction.Restock))
+        foreach (var unit in request.Units.Where(u => u.IsDecided && !before.Decided.Contains(u.Id) && u.Decision!.Action == TriageAction.Restock))
         {
             var body = JsonSerializer.Serialize(new ReturnRestockedMessage(ReturnRestockedMessage.Restocked, request.Id, request.OrderId, unit.Id.ToString(), [unit.Id.Sku.Value], now), PresaleJson.Options);
             effects.Add(new ReturnEffect($"{request.Id}-{unit.Id}-restocked", ReturnEffectKind.Restock, unit.Id.Sku.Value, ReturnRestockedMessage.Restocked, body, request.Id, now));
         }
 
-        foreach (var claim in request.SupplierClaims.Where(c => !claimsBefore.Contains(c.ClaimId)))
+        foreach (var claim in request.SupplierClaims.Where(c => !before.Claims.Contains(c.ClaimId)))
         {
             var record = new SupplierClaimRecord(
                 claim.ClaimId, claim.SupplierId, null, claim.ReturnId, claim.OrderId, claim.UnitId.ToString(), claim.UnitId.Sku.Value, claim.Reason.ToString(),
@@ -45,37 +45,53 @@ public sealed class ReturnSettlement(ReturnsOptions options, NotificationsOption
             effects.Add(new ReturnEffect($"{claim.ClaimId}-claim", ReturnEffectKind.SupplierClaim, claim.SupplierId, "return.supplier-claim", JsonSerializer.Serialize(record, PresaleJson.Options), request.Id, now));
         }
 
-        if (request.Status == ReturnStatus.Triaged)
+        if (request.Status == ReturnStatus.Triaged && before.Status != ReturnStatus.Triaged)
         {
-            var refund = RefundCalculator.Calculate(request, _refunds, Money.Zero(request.Currency));
-            var recorded = request.RecordRefund(refund, now);
-            if (!recorded.IsSuccess)
-            {
-                throw new InvalidOperationException($"Recording the refund of return {request.Id} was refused: {recorded.Error!.Message}");
-            }
-
-            var shop = await shops.GetAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The shop settings are missing; a return cannot have been accepted without them.");
-            var context = new NotificationContext(shop.Locale, TimeZoneInfo.FindSystemTimeZoneById(shop.TimeZoneId));
-            var notification = composer.ReturnDecided(context, request.OrderId, request.CustomerId, request.Id, ReturnDecision.Refund, refund.Total);
-            var message = NotificationMessage.From(notification, now).ToOutboundMessage(request.Id);
-            effects.Add(new ReturnEffect(message.MessageId, ReturnEffectKind.Publish, notifications.Queue, message.Subject ?? string.Empty, message.Body, request.Id, now));
+            effects.Add(await SettleTriagedAsync(request, now, cancellationToken).ConfigureAwait(false));
+        }
+        else if (request.Status == ReturnStatus.Rejected && before.Status != ReturnStatus.Rejected)
+        {
+            effects.Add(await NoticeAsync(request, ReturnDecision.Rejected, null, now, cancellationToken).ConfigureAwait(false));
+        }
+        else if (request.Status == ReturnStatus.Cancelled && before.Status != ReturnStatus.Cancelled)
+        {
+            effects.Add(new ReturnEffect($"{request.Id}-release", ReturnEffectKind.ReleaseUnits, request.OrderId, "return.cancelled", request.Id, request.Id, now));
         }
 
         return effects;
     }
 
-    /// <summary>The units decided (finally) in <paramref name="request"/>, to pass to <see cref="SettleAsync"/> after a transition.</summary>
-    public static IReadOnlySet<ReturnUnitId> Decided(ReturnRequest request)
+    // Every unit decided: the refund (recorded with the return) and its notice; or, when a reviewer rejected every unit,
+    // nothing to refund: the return is closed and the customer told it was rejected.
+    private async Task<ReturnEffect> SettleTriagedAsync(ReturnRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.Units.Where(u => u.IsDecided).Select(u => u.Id).ToHashSet();
+        if (request.Units.All(u => u.IsRejected))
+        {
+            Require(request, request.Close("Every unit was rejected on inspection; nothing is refunded.", now));
+            return await NoticeAsync(request, ReturnDecision.Rejected, null, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var refund = RefundCalculator.Calculate(request, _refunds, Money.Zero(request.Currency));
+        Require(request, request.RecordRefund(refund, now));
+        return await NoticeAsync(request, ReturnDecision.Refund, refund.Total, now, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The claim ids of <paramref name="request"/>, to pass to <see cref="SettleAsync"/> after a transition.</summary>
-    public static IReadOnlySet<string> Claims(ReturnRequest request)
+    // The "return decided" notice for the customer, as an outbox row (idempotent by its de-duplication key).
+    private async Task<ReturnEffect> NoticeAsync(ReturnRequest request, ReturnDecision decision, Money? amount, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.SupplierClaims.Select(c => c.ClaimId).ToHashSet(StringComparer.Ordinal);
+        var shop = await shops.GetAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The shop settings are missing; a return cannot have been accepted without them.");
+        var context = new NotificationContext(shop.Locale, TimeZoneInfo.FindSystemTimeZoneById(shop.TimeZoneId));
+        var notification = composer.ReturnDecided(context, request.OrderId, request.CustomerId, request.Id, decision, amount);
+        var message = NotificationMessage.From(notification, now).ToOutboundMessage(request.Id);
+        return new ReturnEffect(message.MessageId, ReturnEffectKind.Publish, notifications.Queue, message.Subject ?? string.Empty, message.Body, request.Id, now);
+    }
+
+    private static void Require(ReturnRequest request, ReturnResult result)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"Settling return {request.Id} was refused: {result.Error!.Message}");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Presale.Application.Common;
 using Presale.Application.Shop;
 using Presale.Domain.Returns.Triage;
@@ -9,21 +10,24 @@ namespace Presale.Application.Returns;
 /// reads the "awaiting triage" index range of each return partition in pages (no scan) and decides every received,
 /// undecided unit with the configured rules — first matching rule by priority, no match → manual review — recording
 /// the rule that fired. Each return is written with the ETag it was read with: when two runs race, one wins and the
-/// other re-reads a return with nothing left to decide, so each unit is decided once.
+/// other re-reads a return with nothing left to decide, so each unit is decided once. Each outbox row and each return
+/// is on its own: one that keeps failing is logged with its ids and counted in the summary, and the run goes on, so a
+/// single bad row never stops the others from being triaged.
 /// </summary>
-public sealed class TriageReturnsRun(
+public sealed partial class TriageReturnsRun(
     ReturnRepository returns,
     ReturnSettlement settlement,
     ReturnEffectProcessor effects,
     ShopSettingsStore shops,
     ReturnsOptions options,
     RandomSource random,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    ILogger<TriageReturnsRun> logger)
 {
     private readonly TriageRuleSet _rules = options.TriageRules().RuleSet
         ?? throw new InvalidOperationException("The triage rules are invalid; they are validated at start.");
 
-    /// <summary>Runs once.</summary>
+    /// <summary>Runs once; failures of single rows or returns are in the summary, not thrown.</summary>
     public async Task<TriageRunSummary> RunAsync(CancellationToken cancellationToken)
     {
         var swept = await effects.SweepAsync(cancellationToken).ConfigureAwait(false);
@@ -31,10 +35,10 @@ public sealed class TriageReturnsRun(
         if (shop is null)
         {
             // No shop, no returns: intake needs the shop's settings.
-            return new TriageRunSummary(0, 0, swept);
+            return new TriageRunSummary(0, 0, swept.Finished, swept.Failed, 0);
         }
 
-        var (visited, triaged, units) = (0, 0, 0);
+        var (visited, triaged, units, failed) = (0, 0, 0, 0);
         foreach (var partition in ReturnIds.Partitions)
         {
             string? after = null;
@@ -44,9 +48,18 @@ public sealed class TriageReturnsRun(
                 foreach (var row in page.TakeWhile(_ => visited < options.MaxReturnsPerRun))
                 {
                     visited++;
-                    var decided = await TriageAsync(row.GetString("ReturnId")!, shop, cancellationToken).ConfigureAwait(false);
-                    triaged += decided > 0 ? 1 : 0;
-                    units += decided;
+                    var returnId = row.GetString("ReturnId") ?? row.RowKey;
+                    try
+                    {
+                        var decided = await TriageAsync(returnId, shop, cancellationToken).ConfigureAwait(false);
+                        triaged += decided > 0 ? 1 : 0;
+                        units += decided;
+                    }
+                    catch (Exception error) when (error is not OperationCanceledException)
+                    {
+                        failed++;
+                        LogTriageFailed(logger, error, returnId, partition);
+                    }
                 }
 
                 if (page.Count < options.TriagePageSize)
@@ -58,7 +71,7 @@ public sealed class TriageReturnsRun(
             }
         }
 
-        return new TriageRunSummary(triaged, units, swept);
+        return new TriageRunSummary(triaged, units, swept.Finished, swept.Failed, failed);
     }
 
     private async Task<int> TriageAsync(string returnId, Domain.Shop.ShopSettings shop, CancellationToken cancellationToken)
@@ -72,8 +85,7 @@ public sealed class TriageReturnsRun(
             }
 
             var request = stored.Request;
-            var decided = ReturnSettlement.Decided(request);
-            var claims = ReturnSettlement.Claims(request);
+            var before = ReturnBaseline.Of(request);
             var hadRefund = request.Refund is not null;
             var now = timeProvider.GetUtcNow();
             var earlier = await returns.CustomerReturnDaysAsync(request.CustomerId, request.Id, cancellationToken).ConfigureAwait(false);
@@ -83,7 +95,7 @@ public sealed class TriageReturnsRun(
                 return 0;
             }
 
-            var pending = await settlement.SettleAsync(request, decided, claims, now, cancellationToken).ConfigureAwait(false);
+            var pending = await settlement.SettleAsync(request, before, now, cancellationToken).ConfigureAwait(false);
             if (await returns.TryCommitAsync(stored, hadRefund, pending, cancellationToken).ConfigureAwait(false))
             {
                 await effects.TryRunAsync(stored.Partition, pending, cancellationToken).ConfigureAwait(false);
@@ -91,4 +103,7 @@ public sealed class TriageReturnsRun(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Triage of return {ReturnId} in partition {Partition} failed; it stays in the triage index for the next run.")]
+    private static partial void LogTriageFailed(ILogger logger, Exception error, string returnId, string partition);
 }

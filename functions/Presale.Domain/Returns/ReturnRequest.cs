@@ -8,7 +8,7 @@ namespace Presale.Domain.Returns;
 /// <summary>
 /// A return (RMA) and its lifecycle:
 /// requested → approved | rejected; approved → in transit → (partially) received → triaged → refunded | closed;
-/// requested or approved → cancelled. Units kept by the customer (refund without return) are decided at approval and
+/// requested, approved or in transit → cancelled. Units kept by the customer (refund without return) are decided at approval and
 /// never travel. Every transition is a named method that returns a <see cref="ReturnResult"/>; a refused transition
 /// leaves the return unchanged and names the status it was refused in. The domain never reads the clock: instants and
 /// shop-local dates are parameters.
@@ -198,13 +198,16 @@ public sealed class ReturnRequest
         return ReturnResult.Ok;
     }
 
-    /// <summary>Requested or approved → cancelled (the customer withdraws before shipping anything).</summary>
+    /// <summary>
+    /// Requested, approved or in transit → cancelled: the customer withdraws, or an operator cancels, before any unit
+    /// is received. From the first receipt on the units are the shop's to decide, so cancelling is refused.
+    /// </summary>
     public ReturnResult Cancel(string reason, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (Status is not (ReturnStatus.Requested or ReturnStatus.Approved))
+        if (Status is not (ReturnStatus.Requested or ReturnStatus.Approved or ReturnStatus.InTransit))
         {
-            return Refused("cancel", "a return can be cancelled only before its parcel ships");
+            return Refused("cancel", "a return can be cancelled only until its first unit is received");
         }
 
         SetStatus(ReturnStatus.Cancelled, at, reason);
@@ -275,7 +278,7 @@ public sealed class ReturnRequest
     /// <summary>
     /// Records a decision for one unit: a rule's decision from the triage timer, or a reviewer's from the manual review
     /// queue. A unit is decided once (manual review is not final and may be followed by one final decision). All but
-    /// keep-it need the unit received; keep-it is only for units not received. A return-to-vendor decision raises a
+    /// keep-it need the unit received; keep-it is only for units not received; only a reviewer rejects a unit. A return-to-vendor decision raises a
     /// <see cref="SupplierClaim"/>. When every unit is decided the return is triaged.
     /// </summary>
     public ReturnResult Decide(ReturnUnitId unitId, TriageDecision decision, DateTimeOffset at)
@@ -294,6 +297,8 @@ public sealed class ReturnRequest
         var error = unit switch
         {
             { IsDecided: true } => (ReturnErrorCode.UnitAlreadyDecided, $"Unit {unitId} was already decided ({unit.Decision!.Action} by {unit.Decision.Basis})."),
+            _ when decision.Action == TriageAction.Reject && decision.Source != DecisionSource.Reviewer =>
+                (ReturnErrorCode.InvalidDecision, $"Only a reviewer can reject unit {unitId}."),
             _ when decision.Source == DecisionSource.Reviewer && !decision.IsFinal =>
                 (ReturnErrorCode.InvalidDecision, $"A reviewer decides a final action for unit {unitId}, not {decision.Action}."),
             { IsAwaitingReview: true } when !decision.IsFinal => (ReturnErrorCode.UnitAlreadyInReview, $"Unit {unitId} is already waiting for manual review."),
@@ -369,7 +374,7 @@ public sealed class ReturnRequest
         return ReturnResult.Ok;
     }
 
-    /// <summary>Triaged → closed without a refund record (e.g. the refund was settled elsewhere).</summary>
+    /// <summary>Triaged → closed without a refund record: every unit was rejected, so nothing is refunded.</summary>
     public ReturnResult Close(string reason, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

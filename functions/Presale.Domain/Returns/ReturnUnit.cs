@@ -27,6 +27,9 @@ public sealed record ReturnUnit(
     /// <summary>True when the customer keeps the unit (refund without return): it is not expected back.</summary>
     public bool IsKept => Decision is { Action: TriageAction.KeepIt };
 
+    /// <summary>True when a reviewer refused the unit: nothing is refunded for it.</summary>
+    public bool IsRejected => Decision is { Action: TriageAction.Reject };
+
     /// <summary>True when the unit was received and nothing has been decided yet: the triage timer's work.</summary>
     public bool IsAwaitingTriage => IsReceived && Decision is null;
 

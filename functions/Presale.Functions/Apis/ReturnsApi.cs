@@ -9,7 +9,7 @@ namespace Presale.Functions.Apis;
 
 /// <summary>
 /// Returns (RMA): intake with explained eligibility, read, the manual review queue, in transit, receipt and inspection,
-/// a reviewer's decision. Endpoints only translate HTTP to the use cases. An illegal transition is a 409 problem naming
+/// a reviewer's decision, cancel. Endpoints only translate HTTP to the use cases. An illegal transition is a 409 problem naming
 /// the return's status; bad input is a 400 naming the field.
 /// </summary>
 public static class ReturnsApi
@@ -22,11 +22,12 @@ public static class ReturnsApi
         group.MapPost("", CreateAsync)
             .WithName("CreateReturn")
             .WithSummary("Request a return")
-            .WithDescription("Decides eligibility at once and explains it per line: 201 with the return (approved; ineligible lines listed with their reasons) when any line is eligible, 422 with every reason when none is (nothing stored). Send an Idempotency-Key header: a retry gets the same return (header Idempotent-Replayed: true); the same key with another body is refused with 422.")
+            .WithDescription("Decides eligibility at once and explains it per line, and records the decision: 201 with the return, status approved when any line is eligible (ineligible lines listed with their reasons) or status rejected with every reason when none is (the customer is sent a \"return decided: rejected\" notice). Malformed input is 400, an unknown order 404 and an order the customer did not place 403; nothing is stored for those. Send an Idempotency-Key header: a retry gets the same return (header Idempotent-Replayed: true); the same key with another body is refused with 422.")
             .WithIdempotencyKey(StatusCodes.Status201Created)
             .Accepts<CreateReturnRequest>("application/json")
             .Produces<ReturnView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -67,9 +68,22 @@ public static class ReturnsApi
         group.MapPost("/{id}/decision", DecideAsync)
             .WithName("DecideReturnUnit")
             .WithSummary("A reviewer's final decision for a unit")
+            .WithDescription("action: restock, refurbish, returnToVendor, scrap, keepIt (a unit never received) or reject (refused on inspection: not refunded, sent back to the customer). When every unit is decided the return is refunded, or closed when every unit was rejected; either way the customer is sent a \"return decided\" notice.")
             .Accepts<DecideUnitRequest>("application/json")
             .Produces<ReturnView>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/{id}/cancel", CancelAsync)
+            .WithName("CancelReturn")
+            .WithSummary("Cancel a return not yet received")
+            .WithDescription("By its customer (customerId, who must be the return's customer: 403 otherwise) or an operator (operator), with an optional reason. Allowed while requested, approved or in transit; from the first receipt on it is refused with 409 return-invalid-transition naming the return's status. The return's units are given back to the order, so they can be returned again.")
+            .Accepts<CancelReturnRequest>("application/json")
+            .Produces<ReturnView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -97,13 +111,8 @@ public static class ReturnsApi
                 return TypedResults.Created($"/api/returns/{created.Return.ReturnId}", created.Return);
             case CreateReturnResult.Invalid rejected:
                 return Problems.Validation(rejected.Errors);
-            case CreateReturnResult.NotEligible notEligible:
-                return TypedResults.Problem(
-                    detail: "No line of the request can be returned; see eligibility for every reason. Nothing was stored.",
-                    statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: "Nothing in the request is eligible for return.",
-                    type: Problems.TypePrefix + "return-not-eligible",
-                    extensions: new Dictionary<string, object?> { ["eligibility"] = notEligible.Eligibility });
+            case CreateReturnResult.NotOrderOwner:
+                return NotOwner($"Order {body.Value!.OrderId} was not placed by customer {body.Value.CustomerId}. Nothing was stored.");
             case CreateReturnResult.KeyReused:
                 return Problems.KeyReused();
             case CreateReturnResult.OrderNotFound:
@@ -186,6 +195,22 @@ public static class ReturnsApi
         return Answer(id, "unitId", await handler.DecideAsync(id, body.Value!, cancellationToken));
     }
 
+    private static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> CancelAsync(string id, HttpContext context, ReturnLifecycleHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CancelReturnRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        return Answer(id, "customerId", await handler.CancelAsync(id, body.Value, cancellationToken));
+    }
+
     private static Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult> Answer(string id, string unitField, ReturnCommandResult result) => result switch
     {
         ReturnCommandResult.Done done => TypedResults.Ok(done.Return),
@@ -193,8 +218,16 @@ public static class ReturnsApi
         ReturnCommandResult.Refused { Error.Code: ReturnErrorCode.UnknownUnit or ReturnErrorCode.InvalidReceipt or ReturnErrorCode.InvalidDecision } refused =>
             Problems.Validation(FieldErrors.Single(refused.Error.Code == ReturnErrorCode.InvalidDecision && unitField == "unitId" ? "action" : unitField, refused.Error.Message)),
         ReturnCommandResult.Refused refused => Refusal(refused.Error),
+        ReturnCommandResult.NotOwner => NotOwner($"Return {id} is not this customer's."),
         _ => Problems.NotFound($"Return {id}", "id"),
     };
+
+    private static ProblemHttpResult NotOwner(string detail) => TypedResults.Problem(
+        detail: detail,
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Only the customer who placed the order can return from it or withdraw the return.",
+        type: Problems.TypePrefix + "return-not-order-owner",
+        extensions: new Dictionary<string, object?> { ["field"] = "customerId" });
 
     private static ProblemHttpResult Refusal(ReturnError error) => Problems.Conflict(
         "return-" + Kebab(error.Code.ToString()),

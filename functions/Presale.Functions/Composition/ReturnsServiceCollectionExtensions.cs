@@ -11,7 +11,8 @@ using Presale.Functions.Invocation;
 namespace Presale.Functions.Composition;
 
 /// <summary>
-/// Registers returns: options (<c>Presale:Returns</c>, rules validated at start), the intake, lifecycle, review queue
+/// Registers returns: options (<c>Presale:Returns</c>, rules validated at start; a start-up line says whether keep-it
+/// is on), the intake, lifecycle, review queue
 /// and triage use cases, the <c>TriageReturns</c> timer, and order shipments (the fulfilment facts returns start from).
 /// Needs the ordering services (<c>AddPresaleOrders</c>) and the notifications options (<c>AddPresaleNotifications</c>).
 /// </summary>
@@ -24,6 +25,7 @@ public static class ReturnsServiceCollectionExtensions
         services.AddOptions<ReturnsOptions>().BindConfiguration(ReturnsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReturnsOptions>, ReturnsOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReturnsOptions>>().Value);
+        services.AddHostedService<ReturnsStartupCheck>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new NotificationComposer());
 

@@ -1,5 +1,7 @@
+using Presale.Application.Notifications;
 using Presale.Application.Orders;
 using Presale.Application.Returns;
+using Presale.Domain.Notifications;
 using Presale.Domain.Returns;
 using Presale.Domain.Returns.Eligibility;
 
@@ -27,48 +29,83 @@ public sealed class CreateReturnHandlerTests
     }
 
     [Fact]
-    public async Task Create_WhenNothingEligible_AnswersEveryReasonAndStoresNothing()
+    public async Task Create_ForAnotherCustomersOrder_IsRefusedAndStoresNothing()
     {
         var h = new ReturnsHarness();
         var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 1, 40m));
 
-        var result = await h.Create.CreateAsync("k1", ReturnsHarness.Request(orderId, "someone-else", ("HEADSET-1", 1, ReturnReason.ChangedMind), ("NOT-ON-ORDER", 1, ReturnReason.ChangedMind)), Ct);
+        var result = await h.Create.CreateAsync("k1", ReturnsHarness.Request(orderId, "someone-else", ("HEADSET-1", 1, ReturnReason.ChangedMind)), Ct);
 
-        var notEligible = Assert.IsType<CreateReturnResult.NotEligible>(result);
-        Assert.Equal(IneligibilityCode.NotOrderOwner, Assert.Single(notEligible.Eligibility.Reasons).Code);
-        Assert.Contains(notEligible.Eligibility.Lines, l => l.Reasons.Any(r => r.Code == IneligibilityCode.NotOnOrder));
+        Assert.IsType<CreateReturnResult.NotOrderOwner>(result);
         Assert.Null(await h.Returns.GetAsync(ReturnIds.ForIdempotencyKey("k1").ReturnId, Ct));
+        Assert.Empty(h.PublishedTo(h.Notifications.Queue));
+        Assert.IsType<CreateReturnResult.OrderNotFound>(await h.Create.CreateAsync("k2", ReturnsHarness.Request("no-such-order", "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)), Ct));
     }
 
     [Fact]
-    public async Task Create_AfterTheWindowClosed_IsNotEligibleWithTheLastDay()
+    public async Task Create_WhenNothingEligible_IsRecordedRejectedWithEveryReason_AndTheCustomerIsTold()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 1, 40m));
+
+        var rejected = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 2, ReturnReason.ChangedMind), ("NOT-ON-ORDER", 1, ReturnReason.ChangedMind)));
+
+        Assert.Equal(ReturnStatus.Rejected, rejected.Status);
+        Assert.False(rejected.Eligibility.Eligible);
+        Assert.Contains(rejected.Eligibility.Lines, l => l.Reasons.Any(r => r.Code == IneligibilityCode.QuantityExceedsReturnable));
+        Assert.Contains(rejected.Eligibility.Lines, l => l.Reasons.Any(r => r.Code == IneligibilityCode.NotOnOrder));
+        Assert.Empty(rejected.Units);
+        var entry = rejected.Timeline[^1];
+        Assert.Equal([ReturnStatus.Requested, ReturnStatus.Rejected], rejected.Timeline.Select(t => t.Status));
+        Assert.Contains("NOT-ON-ORDER is not on order", entry.Note, StringComparison.Ordinal);
+        Assert.Contains("Only 1 unit(s) of SKU HEADSET-1", entry.Note, StringComparison.Ordinal);
+
+        var stored = await h.Returns.GetAsync(rejected.ReturnId, Ct);
+        Assert.Equal(ReturnStatus.Rejected, stored!.Request.Status);
+        var notice = NotificationMessageSerializer.Deserialize(Assert.Single(h.PublishedTo(h.Notifications.Queue)).Message.Body).Notification;
+        Assert.Equal((NotificationKind.ReturnDecided, ReturnDecision.Rejected, "c1", rejected.ReturnId), (notice.Kind, notice.ReturnDecision, notice.CustomerId, notice.ReturnId));
+
+        // A rejected return takes no units and does not count as a return in the customer's history.
+        Assert.Equal(0, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
+        Assert.Empty(await h.Returns.CustomerReturnDaysAsync("c1", "none", Ct));
+        Assert.Equal(ReturnStatus.Approved, (await h.CreatedAsync("k2", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)))).Status);
+    }
+
+    [Fact]
+    public async Task Create_AfterTheWindowClosed_IsRejectedWithTheLastDay()
     {
         var h = new ReturnsHarness(configure: o => o.WindowDaysByCategory["audio"] = 14);
         var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 1, 40m));
         h.Time.Advance(TimeSpan.FromDays(15));
 
-        var result = await h.Create.CreateAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)), Ct);
+        var rejected = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)));
 
-        var line = Assert.Single(Assert.IsType<CreateReturnResult.NotEligible>(result).Eligibility.Lines);
+        Assert.Equal(ReturnStatus.Rejected, rejected.Status);
+        var line = Assert.Single(rejected.Eligibility.Lines);
         Assert.Equal(IneligibilityCode.WindowClosed, Assert.Single(line.Reasons).Code);
         Assert.Equal(h.Today.AddDays(-1), line.LastReturnDay);
     }
 
     [Fact]
-    public async Task Create_BeforeDelivery_IsNotEligible_AndEligibleOnceTheDeliveryIsRecorded()
+    public async Task Create_BeforeDelivery_IsRejected_AndANewRequestIsApprovedOnceTheDeliveryIsRecorded()
     {
         var h = new ReturnsHarness();
         var orderId = await h.OrderAsync("c1", delivered: false, ("HEADSET-1", 1, 40m));
         var request = ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind));
 
-        var before = await h.Create.CreateAsync("k1", request, Ct);
+        var before = await h.CreatedAsync("k1", request);
         var delivery = await h.Shipments.RecordAsync(orderId, new RecordShipmentRequest("ship-1", [new ShipmentLineRequest("HEADSET-1", 1)], h.Today, h.Today), Ct);
-        var after = await h.Create.CreateAsync("k1", request, Ct);
+        var retried = Assert.IsType<CreateReturnResult.Created>(await h.Create.CreateAsync("k1", request, Ct));
+        var after = await h.CreatedAsync("k2", request);
 
-        var line = Assert.Single(Assert.IsType<CreateReturnResult.NotEligible>(before).Eligibility.Lines);
-        Assert.Contains(line.Reasons, r => r.Code == IneligibilityCode.NotDelivered);
+        Assert.Equal(ReturnStatus.Rejected, before.Status);
+        Assert.Contains(Assert.Single(before.Eligibility.Lines).Reasons, r => r.Code == IneligibilityCode.NotDelivered);
         Assert.True(Assert.IsType<RecordShipmentResult.Recorded>(delivery).Changed);
-        Assert.Equal(ReturnStatus.Approved, Assert.IsType<CreateReturnResult.Created>(after).Return.Status);
+
+        // The key names one decision: its retry replays the rejection; a new request is decided afresh.
+        Assert.True(retried.Replayed);
+        Assert.Equal(ReturnStatus.Rejected, retried.Return.Status);
+        Assert.Equal(ReturnStatus.Approved, after.Status);
     }
 
     [Fact]
@@ -96,10 +133,10 @@ public sealed class CreateReturnHandlerTests
         var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 2, 40m));
         await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 2, ReturnReason.ChangedMind)));
 
-        var result = await h.Create.CreateAsync("k2", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)), Ct);
+        var rejected = await h.CreatedAsync("k2", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)));
 
-        var line = Assert.Single(Assert.IsType<CreateReturnResult.NotEligible>(result).Eligibility.Lines);
-        Assert.Equal(IneligibilityCode.QuantityExceedsReturnable, Assert.Single(line.Reasons).Code);
+        Assert.Equal(ReturnStatus.Rejected, rejected.Status);
+        Assert.Equal(IneligibilityCode.QuantityExceedsReturnable, Assert.Single(Assert.Single(rejected.Eligibility.Lines).Reasons).Code);
     }
 
     [Fact]
@@ -113,8 +150,10 @@ public sealed class CreateReturnHandlerTests
             h.Create.CreateAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)), Ct),
             h.Create.CreateAsync("k2", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.DoesNotFit)), Ct));
 
-        Assert.Single(results, r => r is CreateReturnResult.Created);
-        Assert.Single(results, r => r is CreateReturnResult.NotEligible);
+        var statuses = results.Select(r => Assert.IsType<CreateReturnResult.Created>(r).Return.Status).ToArray();
+        Assert.Single(statuses, s => s == ReturnStatus.Approved);
+        Assert.Single(statuses, s => s == ReturnStatus.Rejected);
+        Assert.Equal(1, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
     }
 
     [Fact]

@@ -48,4 +48,26 @@ public sealed class ReturnConcurrencyTests
         Assert.Single(h.PublishedTo(h.Notifications.Queue));
         Assert.Equal(2, h.PublishedTo(h.Ordering.Options.ReconcileQueue).Count(p => p.Message.Subject == ReturnRestockedMessage.Restocked));
     }
+
+    [Fact]
+    public async Task CancelAndReceiptAtOnce_OnlyOneHappens_AndTheUnitsAreReleasedOnlyIfTheCancelWon()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 1, 40m));
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)));
+        h.Gate.Arm("return|", parties: 2);
+
+        var results = await Task.WhenAll(
+            h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest("c1", null, null), Ct),
+            h.ReceiveAsync(created.ReturnId, ("HEADSET-1:1", ConditionGrade.A)));
+
+        var done = Assert.IsType<ReturnCommandResult.Done>(Assert.Single(results, r => r is ReturnCommandResult.Done));
+        var refused = Assert.IsType<ReturnCommandResult.Refused>(Assert.Single(results, r => r is ReturnCommandResult.Refused)).Error;
+        Assert.Equal(ReturnErrorCode.InvalidTransition, refused.Code);
+        var view = (await h.Lifecycle.GetAsync(created.ReturnId, Ct))!;
+        Assert.Equal(done.Return.Status, view.Status);
+        var returned = (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none");
+        Assert.Equal(view.Status == ReturnStatus.Cancelled ? 0 : 1, returned);
+        Assert.Equal(view.Status == ReturnStatus.Cancelled, view.Units[0].ReceivedAt is null);
+    }
 }

@@ -26,7 +26,7 @@ public sealed class ReturnLifecycleTests
         var after = (await h.Lifecycle.GetAsync(created.ReturnId, Ct))!;
 
         Assert.Equal(ReturnStatus.Received, received.Status);
-        Assert.Equal(new TriageRunSummary(1, 1, 0), run);
+        Assert.Equal(new TriageRunSummary(1, 1, 0, 0, 0), run);
         Assert.Equal(ReturnStatus.Refunded, after.Status);
         var unit = Assert.Single(after.Units);
         Assert.Equal(TriageAction.Restock, unit.Action);
@@ -50,7 +50,7 @@ public sealed class ReturnLifecycleTests
         Assert.Equal(created.ReturnId, refund!.GetString("RefundKey"));
 
         var second = await h.Triage.RunAsync(Ct);
-        Assert.Equal(new TriageRunSummary(0, 0, 0), second);
+        Assert.Equal(new TriageRunSummary(0, 0, 0, 0, 0), second);
         Assert.Equal(onHandBefore + 1, await h.OnHandAsync("HEADSET-1"));
         Assert.Single(h.PublishedTo(h.Notifications.Queue));
     }
@@ -132,6 +132,117 @@ public sealed class ReturnLifecycleTests
         Assert.Equal(created.ReturnId, stored!.GetString("ReturnId"));
         var again = Assert.IsType<ReturnCommandResult.Refused>(await h.Lifecycle.DecideAsync(created.ReturnId, new DecideUnitRequest("TV-1:1", TriageAction.Scrap, "ops-2", null), Ct)).Error;
         Assert.Equal(ReturnErrorCode.InvalidTransition, again.Code);
+    }
+
+    [Fact]
+    public async Task ReviewerRejectingEveryUnit_ClosesTheReturnWithoutRefund_AndTellsTheCustomerItWasRejected()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("TV-1", 1, 899m));
+        var onHand = await h.OnHandAsync("TV-1");
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("TV-1", 1, ReturnReason.ChangedMind)));
+        await h.DoneAsync(h.ReceiveAsync(created.ReturnId, ("TV-1:1", ConditionGrade.D)));
+        await h.Triage.RunAsync(Ct);
+
+        var decided = await h.DoneAsync(h.Lifecycle.DecideAsync(created.ReturnId, new DecideUnitRequest("TV-1:1", TriageAction.Reject, "ops-1", "Screen smashed, not in transit"), Ct));
+
+        Assert.Equal(ReturnStatus.Closed, decided.Status);
+        Assert.Equal([ReturnStatus.Triaged, ReturnStatus.Closed], decided.Timeline.TakeLast(2).Select(t => t.Status));
+        Assert.Null(decided.Refund);
+        Assert.Null(await h.Returns.GetRefundRecordAsync(created.ReturnId, Ct));
+        Assert.Equal(TriageAction.Reject, decided.Units[0].Action);
+        Assert.Empty(Assert.IsType<ReviewQueueResult.Listed>(await h.Review.ListAsync("review", null, null, Ct)).Page.Items);
+        Assert.Equal(onHand, await h.OnHandAsync("TV-1"));
+        var notice = NotificationMessageSerializer.Deserialize(Assert.Single(h.PublishedTo(h.Notifications.Queue)).Message.Body).Notification;
+        Assert.Equal((NotificationKind.ReturnDecided, ReturnDecision.Rejected, "c1"), (notice.Kind, notice.ReturnDecision, notice.CustomerId));
+        Assert.Null(notice.Amount);
+    }
+
+    [Fact]
+    public async Task ReviewerRejectingOneUnit_RefundsOnlyTheOthers()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("TV-1", 2, 899m));
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("TV-1", 2, ReturnReason.ChangedMind)));
+        await h.DoneAsync(h.ReceiveAsync(created.ReturnId, ("TV-1:1", ConditionGrade.A), ("TV-1:2", ConditionGrade.A)));
+        await h.Triage.RunAsync(Ct);
+
+        await h.DoneAsync(h.Lifecycle.DecideAsync(created.ReturnId, new DecideUnitRequest("TV-1:1", TriageAction.Reject, "ops-1", "Not the unit we sold"), Ct));
+        var decided = await h.DoneAsync(h.Lifecycle.DecideAsync(created.ReturnId, new DecideUnitRequest("TV-1:2", TriageAction.Restock, "ops-1", null), Ct));
+
+        Assert.Equal(ReturnStatus.Refunded, decided.Status);
+        Assert.Equal(899m, decided.Refund!.Total);
+        Assert.Equal(1, Assert.Single(decided.Refund.Lines).Units);
+        var notice = NotificationMessageSerializer.Deserialize(Assert.Single(h.PublishedTo(h.Notifications.Queue)).Message.Body).Notification;
+        Assert.Equal((ReturnDecision.Refund, 899m), (notice.ReturnDecision, notice.Amount!.Value.Amount));
+    }
+
+    [Fact]
+    public async Task Cancel_InTransitByTheCustomer_CancelsAndGivesTheUnitsBackToTheOrder()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 1, 40m));
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)));
+        await h.DoneAsync(h.Lifecycle.MarkInTransitAsync(created.ReturnId, null, Ct));
+
+        var cancelled = await h.DoneAsync(h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest("c1", null, "Kept it after all"), Ct));
+
+        Assert.Equal(ReturnStatus.Cancelled, cancelled.Status);
+        Assert.Equal("Withdrawn by customer c1: Kept it after all", cancelled.Timeline[^1].Note);
+        Assert.Equal(0, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
+        Assert.Equal(ReturnStatus.Approved, (await h.CreatedAsync("k2", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.DoesNotFit)))).Status);
+        var again = Assert.IsType<ReturnCommandResult.Refused>(await h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest(null, "ops-1", null), Ct)).Error;
+        Assert.Equal((ReturnErrorCode.InvalidTransition, ReturnStatus.Cancelled), (again.Code, again.Status));
+    }
+
+    [Fact]
+    public async Task Cancel_WhenGivingTheUnitsBackFails_IsFinishedByTheNextTriageRun()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 1, 40m));
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)));
+        h.Gate.FailWritesTo("returned");
+
+        await h.DoneAsync(h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest(null, "ops-1", "Customer called"), Ct));
+        Assert.Equal(1, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
+        h.Gate.FailWritesTo(null);
+        h.Time.Advance(TimeSpan.FromMinutes(1));
+        var run = await h.Triage.RunAsync(Ct);
+
+        Assert.Equal(1, run.OutboxRowsFinished);
+        Assert.Equal(0, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
+    }
+
+    [Fact]
+    public async Task Cancel_ByAnotherCustomer_OrWithoutSayingWho_IsRefusedAndChangesNothing()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 1, 40m));
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 1, ReturnReason.ChangedMind)));
+
+        Assert.IsType<ReturnCommandResult.NotOwner>(await h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest("c2", null, null), Ct));
+        var neither = Assert.IsType<ReturnCommandResult.Invalid>(await h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest(null, null, null), Ct)).Errors;
+        var both = Assert.IsType<ReturnCommandResult.Invalid>(await h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest("c1", "ops-1", null), Ct)).Errors;
+
+        Assert.Equal(["customerId", "operator"], neither.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["customerId", "operator"], both.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ReturnStatus.Approved, (await h.Lifecycle.GetAsync(created.ReturnId, Ct))!.Status);
+        Assert.Equal(1, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
+    }
+
+    [Fact]
+    public async Task Cancel_OnceAUnitIsReceived_IsRefusedNamingTheStatus()
+    {
+        var h = new ReturnsHarness();
+        var orderId = await h.DeliveredOrderAsync("c1", ("HEADSET-1", 2, 40m));
+        var created = await h.CreatedAsync("k1", ReturnsHarness.Request(orderId, "c1", ("HEADSET-1", 2, ReturnReason.ChangedMind)));
+        await h.DoneAsync(h.ReceiveAsync(created.ReturnId, ("HEADSET-1:1", ConditionGrade.A)));
+
+        var refused = Assert.IsType<ReturnCommandResult.Refused>(await h.Lifecycle.CancelAsync(created.ReturnId, new CancelReturnRequest("c1", null, null), Ct)).Error;
+
+        Assert.Equal((ReturnErrorCode.InvalidTransition, ReturnStatus.PartiallyReceived), (refused.Code, refused.Status));
+        Assert.Contains("until its first unit is received", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await h.Returns.GetReturnedUnitsAsync(orderId, Ct)).Returned("HEADSET-1", exceptReturnId: "none"));
     }
 
     [Fact]
@@ -225,7 +336,7 @@ public sealed class ReturnLifecycleTests
         Assert.Single(h.PublishedTo(h.Notifications.Queue));
         Assert.Single(h.PublishedTo(h.Ordering.Options.ReconcileQueue), p => p.Message.Subject == ReturnRestockedMessage.Restocked);
         Assert.Equal(onHand + 1, await h.OnHandAsync("HEADSET-1"));
-        Assert.Empty(await h.Returns.PendingEffectsAsync(ReturnIds.PartitionOf(created.ReturnId)!, h.Time.GetUtcNow().AddDays(1), Ct));
+        Assert.Empty(await h.Returns.PendingEffectsPageAsync(ReturnIds.PartitionOf(created.ReturnId)!, h.Time.GetUtcNow().AddDays(1), null, 100, Ct));
     }
 
     [Fact]

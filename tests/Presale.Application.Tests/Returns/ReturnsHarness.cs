@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Presale.Adapters.InMemory;
 using Presale.Application.Common;
 using Presale.Application.Notifications;
@@ -30,17 +29,20 @@ internal sealed class ReturnsHarness
         var random = new RandomSource(new Random(11));
         Returns = new ReturnRepository(Gate, Options);
         var settlement = new ReturnSettlement(Options, Notifications, Ordering.Shops, new NotificationComposer());
-        Effects = new ReturnEffectProcessor(Gate, Returns, Options, Ordering.Options, Ordering.Orders, Ordering.Stock, publisher ?? Ordering.Publisher, Time, NullLogger<ReturnEffectProcessor>.Instance);
+        Effects = new ReturnEffectProcessor(Gate, Returns, Options, Ordering.Options, Ordering.Orders, Ordering.Stock, publisher ?? Ordering.Publisher, random, Time, Log.For<ReturnEffectProcessor>());
         Create = new CreateReturnHandler(Returns, Ordering.Orders, Ordering.Supply, Ordering.Shops, settlement, Effects, new CreateReturnRequestValidator(Options), Options, random, Time);
         Lifecycle = new ReturnLifecycleHandler(Returns, settlement, Effects, Options, random, Time);
         Review = new ReviewQueueQuery(Returns);
-        Triage = new TriageReturnsRun(Returns, settlement, Effects, Ordering.Shops, Options, random, Time);
+        Triage = new TriageReturnsRun(Returns, settlement, Effects, Ordering.Shops, Options, random, Time, Log.For<TriageReturnsRun>());
         Shipments = new RecordShipmentHandler(Ordering.Orders, new RecordShipmentRequestValidator(), random);
     }
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public OrderingHarness Ordering { get; }
+
+    /// <summary>What the returns use cases logged.</summary>
+    public RecordingLog Log { get; } = new();
 
     public ReadGateTableStore Gate { get; }
 

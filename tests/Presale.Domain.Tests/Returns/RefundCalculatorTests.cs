@@ -88,6 +88,23 @@ public sealed class RefundCalculatorTests
     }
 
     [Fact]
+    public void Calculate_RejectedUnits_AreNotRefunded()
+    {
+        var request = Received(ConditionGrade.A, Line(Phone, 2), Line(Cable, 1));
+        Assert.True(request.Decide(Unit(Phone, 1), TriageDecision.ByReviewer(TriageAction.Reject, "ana", "not the phone we sold"), At).IsSuccess);
+        Assert.True(request.Decide(Unit(Cable, 1), TriageDecision.ByReviewer(TriageAction.Reject, "ana"), At).IsSuccess);
+        request.Triage(TriageRuleSet.Default, [], Today, At);
+        Assert.Equal(ReturnStatus.Triaged, request.Status);
+
+        var refund = RefundCalculator.Calculate(request, RefundPolicy.Default, OriginalShipping);
+
+        // One phone of two refunded; the cable line, wholly rejected, has no refund line.
+        var line = Assert.Single(refund.Lines);
+        Assert.Equal((Phone, 1, Eur(200m)), (line.Sku, line.Units, line.Gross));
+        Assert.Equal(Eur(200m), refund.Total);
+    }
+
+    [Fact]
     public void Calculate_WithShippingRulesSwitchedOff_NeitherRefundsNorDeducts()
     {
         var policy = RefundPolicy.Default with { RefundOriginalShippingWhenShopAtFault = false, DeductReturnLabelWhenCustomerAtFault = false };

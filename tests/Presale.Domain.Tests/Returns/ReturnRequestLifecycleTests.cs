@@ -75,7 +75,7 @@ public sealed class ReturnRequestLifecycleTests
     {
         ["approve"] = (r => r.Approve(TriageRuleSet.Default, [], Today, At), [ReturnStatus.Requested]),
         ["reject"] = (r => r.Reject("No.", At), [ReturnStatus.Requested]),
-        ["cancel"] = (r => r.Cancel("Never mind.", At), [ReturnStatus.Requested, ReturnStatus.Approved]),
+        ["cancel"] = (r => r.Cancel("Never mind.", At), [ReturnStatus.Requested, ReturnStatus.Approved, ReturnStatus.InTransit]),
         ["mark in transit"] = (r => r.MarkInTransit(null, At), [ReturnStatus.Approved]),
         ["receive"] = (r => r.Receive([new UnitReceipt(Unit(Phone, 2), ConditionGrade.A)], At),
             [ReturnStatus.Approved, ReturnStatus.InTransit, ReturnStatus.PartiallyReceived, ReturnStatus.Received, ReturnStatus.Triaged]),
@@ -337,6 +337,21 @@ public sealed class ReturnRequestLifecycleTests
         Assert.Equal(ReturnErrorCode.InvalidDecision, request.Decide(Unit(Phone, 2), TriageDecision.ByReviewer(TriageAction.KeepIt, "ana"), At).Error?.Code);
         Assert.Single(request.Triage(TriageRuleSet.Default, [], Today, At));
         Assert.Equal(ReturnStatus.Triaged, request.Status);
+    }
+
+    [Fact]
+    public void Decide_Reject_IsAReviewersDecisionForAReceivedUnit()
+    {
+        var request = InTransit(Line(Phone, 2));
+        Assert.True(request.Receive([new UnitReceipt(Unit(Phone, 1), ConditionGrade.D)], At).IsSuccess);
+        var byRule = new TriageDecision(TriageAction.Reject, DecisionSource.Rule, "some-rule", null, null);
+
+        Assert.Equal(ReturnErrorCode.InvalidDecision, request.Decide(Unit(Phone, 1), byRule, At).Error?.Code);
+        Assert.Equal(ReturnErrorCode.UnitNotReceived, request.Decide(Unit(Phone, 2), TriageDecision.ByReviewer(TriageAction.Reject, "ana"), At).Error?.Code);
+        Assert.True(request.Decide(Unit(Phone, 1), TriageDecision.ByReviewer(TriageAction.Reject, "ana", "water damage"), At).IsSuccess);
+
+        Assert.True(request.Units[0].IsRejected);
+        Assert.Equal(ReturnStatus.PartiallyReceived, request.Status);
     }
 
     [Fact]

@@ -189,6 +189,15 @@ public sealed class TriageRuleSetTests
     }
 
     [Fact]
+    public void Create_ARuleThatRejects_IsRefused_BecauseOnlyAReviewerRejects()
+    {
+        var result = TriageRuleSet.Create([new("reject-damaged", 5, new() { Grades = new HashSet<ConditionGrade> { ConditionGrade.D } }, TriageAction.Reject)]);
+
+        Assert.Null(result.RuleSet);
+        Assert.Contains("Rule 'reject-damaged': Reject is a reviewer's decision", Assert.Single(result.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Default_IsValidAndOrderedByPriority()
     {
         var rules = TriageRuleSet.Default.Rules;

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Presale.Application.Storage;
 
 namespace Presale.Functions.Tests.Apis;
 
@@ -41,6 +43,31 @@ public sealed class ReturnsApiTests
     }
 
     [Fact]
+    public async Task TriageTimer_WithAnOutboxRowThatKeepsFailing_StillTriages_AndFailsTheInvocationForTheHost()
+    {
+        await using var factory = new OrdersApiFactory();
+        using var client = factory.CreateKeyedClient();
+        var orderId = await DeliveredOrderAsync(client, "HEADSET-1", price: 40m);
+        using var created = await SendAsync(client, HttpMethod.Post, "/api/returns", $$"""{"orderId":"{{orderId}}","customerId":"c1","lines":[{"sku":"HEADSET-1","quantity":1,"reason":"changedMind"}]}""", "ret-1");
+        var returnId = (await Json(created)).GetProperty("returnId").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/receipt", """{"receipts":[{"unitId":"HEADSET-1:1","grade":"a"}]}""")).StatusCode);
+
+        // An outbox row in the first partition the timer sweeps, whose body is not a restock: it fails every time.
+        var poison = new TableEntity("r00", "outbox|0000000000000000001|poison", new Dictionary<string, object?>
+        {
+            ["EffectId"] = "poison-effect", ["Kind"] = "Restock", ["Target"] = "HEADSET-1", ["Subject"] = "return.restocked",
+            ["Body"] = "not json", ["CorrelationId"] = "r00bad", ["CreatedAt"] = factory.Time.GetUtcNow().AddHours(-1),
+        });
+        Assert.True((await factory.Services.GetRequiredService<ITableStore>().InsertAsync("returns", poison, Ct)).Succeeded);
+
+        await InvokeTimerAsync(client, "TriageReturns", HttpStatusCode.InternalServerError);
+
+        var view = await Json(await client.GetAsync($"/api/returns/{returnId}", Ct));
+        Assert.Equal("refunded", view.GetProperty("status").GetString());
+        Assert.Equal("restock", view.GetProperty("units")[0].GetProperty("action").GetString());
+    }
+
+    [Fact]
     public async Task IllegalTransition_Is409NamingTheState_AndBadInputIs400NamingTheField()
     {
         await using var factory = new OrdersApiFactory();
@@ -72,9 +99,15 @@ public sealed class ReturnsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, noKey.StatusCode);
         Assert.True((await Json(noKey)).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
 
-        using var notEligible = await SendAsync(client, HttpMethod.Post, "/api/returns", $$"""{"orderId":"{{orderId}}","customerId":"c2","lines":[{"sku":"HEADSET-1","quantity":1,"reason":"doesNotFit"}]}""", "ret-2");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, notEligible.StatusCode);
-        Assert.Equal("notOrderOwner", (await Json(notEligible)).GetProperty("eligibility").GetProperty("reasons")[0].GetProperty("code").GetString());
+        using var notOwner = await SendAsync(client, HttpMethod.Post, "/api/returns", $$"""{"orderId":"{{orderId}}","customerId":"c2","lines":[{"sku":"HEADSET-1","quantity":1,"reason":"doesNotFit"}]}""", "ret-2");
+        Assert.Equal(HttpStatusCode.Forbidden, notOwner.StatusCode);
+        var ownerProblem = await Json(notOwner);
+        Assert.Equal("urn:presale:problem:return-not-order-owner", ownerProblem.GetProperty("type").GetString());
+        Assert.Equal("customerId", ownerProblem.GetProperty("field").GetString());
+        using var unknownOrder = await SendAsync(client, HttpMethod.Post, "/api/returns", """{"orderId":"no-such-order","customerId":"c1","lines":[{"sku":"HEADSET-1","quantity":1,"reason":"doesNotFit"}]}""", "ret-3");
+        Assert.Equal(HttpStatusCode.NotFound, unknownOrder.StatusCode);
+        Assert.Equal("orderId", (await Json(unknownOrder)).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/returns/{ReturnIdFor("ret-2")}", Ct)).StatusCode);
 
         using var missing = await client.GetAsync("/api/returns/r00aaaaaaaaaaaaaaaaaaaaaaaa", Ct);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -82,6 +115,32 @@ public sealed class ReturnsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
         using var queue = await client.GetAsync("/api/returns?status=review&limit=5", Ct);
         Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+    }
+
+    [Fact]
+    public async Task Intake_WithNothingEligible_Is201WithARejectedReturnAndItsReasons_AndTheCustomerIsTold()
+    {
+        await using var factory = new OrdersApiFactory();
+        using var client = factory.CreateKeyedClient();
+        var orderId = await DeliveredOrderAsync(client, "HEADSET-1", price: 40m);
+
+        using var created = await SendAsync(client, HttpMethod.Post, "/api/returns", $$"""{"orderId":"{{orderId}}","customerId":"c1","lines":[{"sku":"HEADSET-1","quantity":2,"reason":"changedMind"}]}""", "ret-1");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var view = await Json(created);
+        var returnId = view.GetProperty("returnId").GetString()!;
+        Assert.Equal($"/api/returns/{returnId}", created.Headers.Location!.OriginalString);
+        Assert.Equal("rejected", view.GetProperty("status").GetString());
+        Assert.False(view.GetProperty("eligibility").GetProperty("eligible").GetBoolean());
+        Assert.Equal("quantityExceedsReturnable", view.GetProperty("eligibility").GetProperty("lines")[0].GetProperty("reasons")[0].GetProperty("code").GetString());
+        Assert.Equal("rejected", (await Json(await client.GetAsync($"/api/returns/{returnId}", Ct))).GetProperty("status").GetString());
+        var notice = Assert.Single(factory.Published, p => p.Queue == "notifications" && p.Message.Subject == "notification.returnDecided");
+        var notification = Presale.Application.Notifications.NotificationMessageSerializer.Deserialize(notice.Message.Body).Notification;
+        Assert.Equal((Presale.Domain.Notifications.ReturnDecision.Rejected, "c1", returnId), (notification.ReturnDecision, notification.CustomerId, notification.ReturnId));
+
+        using var receipt = await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/receipt", """{"receipts":[{"unitId":"HEADSET-1:1","grade":"a"}]}""");
+        Assert.Equal(HttpStatusCode.Conflict, receipt.StatusCode);
+        Assert.Equal("rejected", (await Json(receipt)).GetProperty("status").GetString());
     }
 
     [Fact]
@@ -127,7 +186,7 @@ public sealed class ReturnsApiTests
         return orderId;
     }
 
-    private static async Task InvokeTimerAsync(HttpClient client, string name)
+    private static async Task InvokeTimerAsync(HttpClient client, string name, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var invoke = new HttpRequestMessage(HttpMethod.Post, "/" + name)
         {
@@ -135,8 +194,10 @@ public sealed class ReturnsApiTests
         };
         invoke.Headers.Add("x-functions-key", OrdersApiFactory.AdminKey);
         using var invoked = await client.SendAsync(invoke, Ct);
-        Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
+        Assert.Equal(expected, invoked.StatusCode);
     }
+
+    private static string ReturnIdFor(string idempotencyKey) => Presale.Application.Returns.ReturnIds.ForIdempotencyKey(idempotencyKey).ReturnId;
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).Clone();

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Presale.Application.Messaging;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
 
@@ -12,7 +15,9 @@ namespace Presale.Functions.Tests.Returns;
 /// by the <c>TriageReturns</c> timer (invoked as the host invokes it), the restock's reconcile message goes through the
 /// local broker to <c>ReconcileSku</c>, which makes the other customer's pre-sale order (waiting on the cap) ready to
 /// ship; both customers' notifications go through the notifications queue into their feeds. Unique table and queue
-/// names; polling with a deadline, never a fixed sleep.
+/// names; polling with a deadline, never a fixed sleep. The reconcile queue's traffic is recorded (published and
+/// completed message ids), so the test waits until every earlier reconcile message was handled before the return is
+/// triaged: bob can then only become ready through the restock's own message, which must be handled too.
 /// </summary>
 public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -27,7 +32,13 @@ public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : ICla
     {
         var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
         var notificationsQueue = AzuriteFixture.UniqueName("notify");
+        var traffic = new QueueTraffic(reconcileQueue);
         await using var app = new PresaleApp(CopyDefinitions(reconcileQueue, notificationsQueue))
+            .WithServices(s =>
+            {
+                Decorate<IMessagePublisher>(s, inner => new RecordingPublisher(inner, traffic));
+                Decorate<IQueueReceiver>(s, inner => new RecordingReceiver(inner, traffic));
+            })
             .With("AzureWebJobsStorage", azurite.ConnectionString)
             .With("Presale:Host:StandaloneTriggers", "true")
             .With("Presale:Host:FunctionKey", Key)
@@ -65,6 +76,10 @@ public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : ICla
         await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/in-transit", """{"trackingReference":"TRACK-9"}""", HttpStatusCode.OK);
         await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/receipt", $$"""{"receipts":[{"unitId":"{{Sku}}:1","grade":"a","serial":"SN-9"}]}""", HttpStatusCode.OK);
 
+        // Every reconcile message so far (the placements') is handled, and bob still waits: only the restock can move him.
+        await UntilAsync(() => traffic.Published.Count > 0 && traffic.Published.Keys.All(traffic.Completed.ContainsKey), "the placements' reconcile messages handled");
+        await TrackingAsync(client, bob, "onTrack");
+
         using (var invoke = new HttpRequestMessage(HttpMethod.Post, "/TriageReturns") { Content = new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json") })
         {
             using var invoked = await client.SendAsync(invoke, Ct);
@@ -78,9 +93,33 @@ public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : ICla
         Assert.Equal(1, tracking["allocatedUnits"]!.GetValue<int>());
         var supply = await SendAsync(client, HttpMethod.Get, $"/api/skus/{Sku}/supply", null, HttpStatusCode.OK);
         Assert.Equal(2, supply["onHand"]!.GetValue<int>());
+        var restocked = $"{returnId}-{Sku}:1-restocked";
+        await UntilAsync(() => traffic.Completed.ContainsKey(restocked), "the restock's reconcile message handled by ReconcileSku");
+        Assert.Equal("return.restocked", traffic.Completed[restocked]);
 
         await FeedHoldsAsync(client, "alice", "returnDecided");
         await FeedHoldsAsync(client, "bob", "readyToShip");
+    }
+
+    private static async Task UntilAsync(Func<bool> done, string what)
+    {
+        var until = TimeProvider.System.GetUtcNow() + Deadline;
+        while (!done())
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < until, $"Not reached within {Deadline}: {what}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
+        }
+    }
+
+    // Replaces the app's registration of T with a wrapper around it.
+    private static void Decorate<T>(IServiceCollection services, Func<T, T> wrap)
+        where T : class
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(T));
+        services.Remove(registered);
+        services.AddSingleton(sp => wrap(registered.ImplementationInstance as T
+            ?? registered.ImplementationFactory?.Invoke(sp) as T
+            ?? (T)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!)));
     }
 
     private static string CopyDefinitions(string reconcileQueue, string notificationsQueue)
@@ -151,5 +190,53 @@ public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : ICla
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text.Length == 0 ? "{}" : text)!.AsObject();
+    }
+
+    /// <summary>The reconcile queue's messages by id: published (→ subject) and completed after a successful run (→ subject).</summary>
+    private sealed class QueueTraffic(string queue)
+    {
+        public string Queue { get; } = queue;
+
+        public ConcurrentDictionary<string, string?> Published { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, string?> Completed { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed class RecordingPublisher(IMessagePublisher inner, QueueTraffic traffic) : IMessagePublisher
+    {
+        public async Task PublishAsync(string queue, OutboundMessage message, CancellationToken cancellationToken = default)
+        {
+            await inner.PublishAsync(queue, message, cancellationToken);
+            if (queue == traffic.Queue)
+            {
+                traffic.Published[message.MessageId] = message.Subject;
+            }
+        }
+    }
+
+    private sealed class RecordingReceiver(IQueueReceiver inner, QueueTraffic traffic) : IQueueReceiver
+    {
+        public Task CreateQueueIfNotExistsAsync(string queue, CancellationToken cancellationToken = default) => inner.CreateQueueIfNotExistsAsync(queue, cancellationToken);
+
+        public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string queue, int maxMessages, TimeSpan lockDuration, CancellationToken cancellationToken = default) =>
+            inner.ReceiveAsync(queue, maxMessages, lockDuration, cancellationToken);
+
+        public Task<ReceivedMessage> RenewLockAsync(string queue, ReceivedMessage message, TimeSpan lockDuration, CancellationToken cancellationToken = default) =>
+            inner.RenewLockAsync(queue, message, lockDuration, cancellationToken);
+
+        public Task<ReceivedMessage> AbandonAsync(string queue, ReceivedMessage message, TimeSpan delay, CancellationToken cancellationToken = default) =>
+            inner.AbandonAsync(queue, message, delay, cancellationToken);
+
+        public async Task CompleteAsync(string queue, ReceivedMessage message, CancellationToken cancellationToken = default)
+        {
+            await inner.CompleteAsync(queue, message, cancellationToken);
+            if (queue == traffic.Queue)
+            {
+                traffic.Completed[message.MessageId] = message.Subject;
+            }
+        }
+
+        public Task DeadLetterAsync(string queue, ReceivedMessage message, string reason, CancellationToken cancellationToken = default) =>
+            inner.DeadLetterAsync(queue, message, reason, cancellationToken);
     }
 }

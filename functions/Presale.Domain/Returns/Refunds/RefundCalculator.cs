@@ -6,8 +6,9 @@ namespace Presale.Domain.Returns.Refunds;
 public static class RefundCalculator
 {
     /// <summary>
-    /// The refund for <paramref name="request"/>, whose every unit must have a final decision. Per unit: price minus the
-    /// first matching restocking fee (by reason and inspected grade), rounded to cents. Then the order's original
+    /// The refund for <paramref name="request"/>, whose every unit must have a final decision. Per unit not rejected by
+    /// a reviewer: price minus the first matching restocking fee (by reason and inspected grade), rounded to cents;
+    /// rejected units are not refunded (a line whose every unit was rejected has no refund line). Then the order's original
     /// shipping still unrefunded (<paramref name="shippingStillRefundable"/>: charged minus refunded by earlier
     /// returns) is added when any line is the shop's fault, or the return label's cost is deducted when no line is and a
     /// unit travelled back (each as the policy allows). The total never goes below zero.
@@ -23,7 +24,11 @@ public static class RefundCalculator
         }
 
         var zero = Money.Zero(request.Currency);
-        var lines = request.Lines.Select(line => LineRefund(request, line, policy)).ToArray();
+        var lines = request.Lines
+            .Select(line => (Line: line, Units: request.Units.Where(u => u.Id.Sku == line.Sku && !u.IsRejected).ToArray()))
+            .Where(l => l.Units.Length > 0)
+            .Select(l => LineRefund(l.Line, l.Units, policy))
+            .ToArray();
         var goods = lines.Aggregate(zero, (sum, l) => sum + l.Net);
 
         var shopAtFault = request.Lines.Any(l => l.Reason.IsShopAtFault());
@@ -41,10 +46,9 @@ public static class RefundCalculator
         return new Refund(Refund.KeyFor(request.Id), request.Id, request.OrderId, request.CustomerId, lines, goods, shipping, label, total);
     }
 
-    private static RefundLine LineRefund(ReturnRequest request, ReturnLine line, RefundPolicy policy)
+    private static RefundLine LineRefund(ReturnLine line, IReadOnlyList<ReturnUnit> units, RefundPolicy policy)
     {
-        var fees = request.Units
-            .Where(u => u.Id.Sku == line.Sku)
+        var fees = units
             .Select(unit =>
             {
                 var rule = policy.FeeRuleFor(line.Reason, unit.Grade);
@@ -53,8 +57,8 @@ public static class RefundCalculator
             })
             .ToArray();
 
-        var gross = line.UnitPrice * line.Quantity;
+        var gross = line.UnitPrice * units.Count;
         var fee = fees.Aggregate(Money.Zero(line.UnitPrice.Currency), (sum, f) => sum + f.Amount);
-        return new RefundLine(line.Sku, line.Quantity, line.UnitPrice, gross, fee, gross - fee, fees);
+        return new RefundLine(line.Sku, units.Count, line.UnitPrice, gross, fee, gross - fee, fees);
     }
 }

@@ -20,4 +20,10 @@ public enum TriageAction
 
     /// <summary>Not final: a person decides (suspected serial returner, high value, no rule matched).</summary>
     ManualReview = 5,
+
+    /// <summary>
+    /// Refused on inspection by a reviewer (not the item sold, damaged by the customer, parts missing): nothing is
+    /// refunded for the unit and it goes back to the customer. A reviewer's decision only, never a rule's.
+    /// </summary>
+    Reject = 6,
 }

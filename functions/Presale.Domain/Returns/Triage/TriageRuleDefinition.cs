@@ -1,7 +1,7 @@
 namespace Presale.Domain.Returns.Triage;
 
 /// <summary>
-/// A rule as written in configuration (section <c>Presale:Returns:Triage:Rules:{n}</c>): plain strings so that
+/// A rule as written in configuration (section <c>Presale:Returns:Rules:{n}</c>): plain strings so that
 /// unknown actions and condition names can be reported instead of silently ignored. Condition names (the keys of
 /// <see cref="When"/>, case-insensitive) are listed in <see cref="TriageRuleParser.ConditionNames"/>.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class TriageRuleDefinition
     /// <summary>Unique priority; lower is tried first. Required.</summary>
     public int? Priority { get; set; }
 
-    /// <summary>One of the <see cref="TriageAction"/> names. Required.</summary>
+    /// <summary>One of the <see cref="TriageAction"/> names except <see cref="TriageAction.Reject"/> (a reviewer's only). Required.</summary>
     public string? Action { get; set; }
 
     /// <summary>

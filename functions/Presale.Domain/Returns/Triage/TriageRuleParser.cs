@@ -45,6 +45,9 @@ public static class TriageRuleParser
         CustomerReturnsWithinDays, MinCustomerReturns, Category, WarrantyActive, ShippingCostExceedsValue,
     ];
 
+    // The actions a rule may take (Reject is a reviewer's only).
+    private static readonly string RuleActions = string.Join(", ", Enum.GetNames<TriageAction>().Where(n => n != nameof(TriageAction.Reject)));
+
     /// <summary>Parses and validates <paramref name="definitions"/> into a rule set, or lists every problem.</summary>
     public static TriageRuleSetResult Parse(IEnumerable<TriageRuleDefinition> definitions)
     {
@@ -95,11 +98,11 @@ public static class TriageRuleParser
         TriageAction action = default;
         if (string.IsNullOrWhiteSpace(definition.Action))
         {
-            errors.Add($"{label}: Action is required; one of {string.Join(", ", Enum.GetNames<TriageAction>())}.");
+            errors.Add($"{label}: Action is required; one of {RuleActions}.");
         }
         else if (!TryParseName(definition.Action.Trim(), out action))
         {
-            errors.Add($"{label}: unknown action '{definition.Action}'; use one of {string.Join(", ", Enum.GetNames<TriageAction>())}.");
+            errors.Add($"{label}: unknown action '{definition.Action}'; use one of {RuleActions}.");
         }
 
         var when = ParseConditions(definition.When ?? new Dictionary<string, string?>(), label, errors);

@@ -40,9 +40,9 @@ public sealed class TriageRuleSet
     }
 
     /// <summary>
-    /// Every problem with <paramref name="rules"/>: bad names, duplicate names or priorities, unknown actions,
-    /// negative or contradictory bounds, empty lists, keep-it rules that look at the grade, and rules that can never
-    /// fire because a catch-all rule comes first.
+    /// Every problem with <paramref name="rules"/>: bad names, duplicate names or priorities, unknown actions, the
+    /// reviewer-only reject action, negative or contradictory bounds, empty lists, keep-it rules that look at the grade,
+    /// and rules that can never fire because a catch-all rule comes first.
     /// </summary>
     public static IReadOnlyList<string> Validate(IReadOnlyCollection<TriageRule> rules)
     {
@@ -153,6 +153,11 @@ public sealed class TriageRuleSet
         if (when.Categories?.Any(string.IsNullOrWhiteSpace) == true)
         {
             errors.Add($"{label}: a category name is empty.");
+        }
+
+        if (rule.Action == TriageAction.Reject)
+        {
+            errors.Add($"{label}: Reject is a reviewer's decision, not a rule's; send doubtful units to ManualReview.");
         }
 
         if (rule.Action == TriageAction.KeepIt && when.Grades is not null)
