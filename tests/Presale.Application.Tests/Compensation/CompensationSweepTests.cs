@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Presale.Application.Compensation;
+using Presale.Application.Orders;
+using Presale.Testing;
 using Presale.Domain.Compensation;
 using Presale.Domain.Notifications;
 
@@ -111,6 +114,7 @@ public sealed class CompensationSweepTests
         var promise = await PromiseAsync(h, orders[0]);
         h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(9), Berlin));
         h.Faults.Arm(failFrom: dieAtCall);
+        // Storage goes away: the orders in flight fail one by one (counted), and the next index read ends the run.
         await Assert.ThrowsAsync<IOException>(() => h.Sweep().RunAsync(Ct));
         h.Faults.Disarm();
         await h.Sweep().RunAsync(Ct);
@@ -122,6 +126,77 @@ public sealed class CompensationSweepTests
         var keys = h.Notices().Select(n => n.DeduplicationKey).Distinct().Order().ToList();
         Assert.Equal(orders.SelectMany(o => new[] { 1, 2 }.Select(t => "notif:compensation-issued:" + o + ":" + t)).Order(), keys);
         Assert.Equal(orders.Select(o => PromiseDueIndex.RowKey(promise.AddDays(15), o)).Order(), (await h.IndexRowsAsync()).Order());
+    }
+
+    [Fact]
+    public async Task Sweep_OrderInAnotherCurrencyThanTheShops_IsCompensatedInTheOrdersOwnCurrency_WithTheRestOfItsPage()
+    {
+        // The shop sells in EUR now; one order was placed (and paid) in CNY before the shop changed its currency.
+        var h = new CompensationHarness();
+        await h.SetUpShopAsync();
+        var promise = new DateOnly(2026, 3, 10);
+        var keys = CompensationHarness.KeysInOnePartition(5);
+        var currencies = new[] { "EUR", "EUR", "CNY", "EUR", "EUR" };
+        var orders = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            orders.Add(await h.WriteConfirmedAsync(keys[i], "c" + i, promise, currencies[i]));
+        }
+
+        h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(1), Berlin).AddHours(1));
+        var result = await h.Sweep().RunAsync(Ct);
+
+        Assert.Equal(0, result.Failed);
+        Assert.Equal(5, result.AwardsIssued);
+        for (var i = 0; i < orders.Count; i++)
+        {
+            var credit = Assert.Single(await h.CreditRowsAsync("c" + i));
+            Assert.Equal(currencies[i], credit.GetString("Currency"));
+            Assert.Equal(5m, credit.GetDecimal("Amount"));
+        }
+
+        var notice = Assert.Single(h.Notices(), n => n.Notification.OrderId == orders[2]);
+        Assert.Equal("CNY", notice.Notification.Amount?.Currency);
+        Assert.Equal(orders.Select(o => PromiseDueIndex.RowKey(promise.AddDays(8), o)).Order(StringComparer.Ordinal), (await h.IndexRowsAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sweep_AnOrderThatThrowsInTheMiddleOfAPage_IsLoggedWithItsIdAndCounted_AndTheOrdersAfterItAreStillCompensated()
+    {
+        var h = new CompensationHarness(pageSize: 50);
+        // One order at a time: the orders after the failing one are reached only if the sweep carries on past it.
+        h.Options.SweepConcurrency = 1;
+        await h.SetUpShopAsync();
+        var promise = new DateOnly(2026, 3, 10);
+        var customers = new Dictionary<string, string>();
+        foreach (var key in CompensationHarness.KeysInOnePartition(7))
+        {
+            customers[await h.WriteConfirmedAsync(key, "c-" + key, promise)] = "c-" + key;
+        }
+
+        // Same partition and due date: the page lists them by order id; break the fourth.
+        var orders = customers.Keys.Order(StringComparer.Ordinal).ToList();
+        var broken = orders[3];
+        await h.CorruptConsentCaseAsync(broken);
+        var logger = new RecordingLogger<CompensationSweep>();
+
+        h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(1), Berlin).AddHours(1));
+        var result = await h.Sweep(logger).RunAsync(Ct);
+
+        Assert.Equal(1, result.Failed);
+        Assert.Equal([broken], result.FailedOrderIds);
+        Assert.Equal(6, result.AwardsIssued);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(broken, StringComparison.Ordinal) && e.Exception is not null);
+        Assert.Equal(
+            orders.Select(o => PromiseDueIndex.RowKey(o == broken ? promise.AddDays(1) : promise.AddDays(8), o)).Order(StringComparer.Ordinal),
+            (await h.IndexRowsAsync()).Order(StringComparer.Ordinal));
+        Assert.Empty(await h.CreditRowsAsync(customers[broken]));
+
+        // Repaired, the order is compensated by the next run, and nothing else is issued again.
+        Assert.True((await h.Observed.DeleteAsync(h.Ordering.Options.OrdersTable, OrderIds.PartitionOf(broken)!, "consent|" + broken, Application.Storage.ETag.Any, Ct)).Succeeded);
+        var rerun = await h.Sweep().RunAsync(Ct);
+        Assert.Equal((1, 0, 1), (rerun.OrdersVisited, rerun.Failed, rerun.AwardsIssued));
+        Assert.Equal(7, h.Notices().Select(n => n.DeduplicationKey).Distinct().Count());
     }
 
     [Fact]
