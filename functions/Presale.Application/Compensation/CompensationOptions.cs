@@ -78,7 +78,11 @@ public sealed class CompensationOptions
     /// <summary>A delay notified after the promise passed always needs express consent. Default true.</summary>
     public bool LateNoticeRequiresConsent { get; set; } = true;
 
-    /// <summary>Age after which an unpublished notification row is published by the consent sweep. Default 30 seconds.</summary>
+    /// <summary>
+    /// Age after which the consent sweep takes over what a request left unfinished: it publishes a notification row
+    /// older than this, and finishes a cancellation decided longer ago than this (a younger one is being finished by
+    /// whoever decided it). Default 30 seconds.
+    /// </summary>
     public TimeSpan NotificationOutboxGrace { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The compensation policy in the shop's <paramref name="currency"/>.</summary>

@@ -75,6 +75,11 @@ public sealed class ExpireDelayConsentsSweep(
 
             switch (stored.Case.Status)
             {
+                case DelayConsentStatus.Cancelled when stored.Case.LastChangedAt > now - options.NotificationOutboxGrace:
+                    // Decided moments ago: whoever decided it (a request, or another sweep that won the case) is
+                    // finishing it now. Two finishers at once would race on releasing the order's reservations, so
+                    // the sweep takes over only a cancellation still unfinished after the grace.
+                    return (false, false);
                 case DelayConsentStatus.Cancelled:
                     await service.FinishCancellationAsync(stored, cancellationToken).ConfigureAwait(false);
                     return (false, true);

@@ -85,13 +85,22 @@ public sealed class CompensationSweepTests
 
         var promise = await PromiseAsync(h, orders[0]);
         h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(16), Berlin));
-        var results = await Task.WhenAll(Task.Run(() => h.Sweep().RunAsync(Ct), Ct), Task.Run(() => h.Sweep().RunAsync(Ct), Ct));
+        // Both sweeps read each order's credits before either inserts one: every award is raced for.
+        var gate = new ReadGateTableStore(h.Faults);
+        gate.ArmQueries(h.Options.CreditsTable, parties: 2);
+        var results = await Task.WhenAll(Task.Run(() => h.Sweep(store: gate).RunAsync(Ct), Ct), Task.Run(() => h.Sweep(store: gate).RunAsync(Ct), Ct));
 
+        Assert.All(results, r => Assert.Equal(0, r.Failed));
         var credits = await h.CreditRowsAsync("customer-1");
-        Assert.Equal(orders.Count * 3, credits.Count);
-        Assert.Equal(orders.Count * 3, results.Sum(r => r.AwardsIssued));
+        var keys = orders.SelectMany(o => new[] { 1, 2, 3 }.Select(t => CompensationAward.KeyFor(o, t))).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(keys, credits.Select(c => c.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal(keys.Count, results.Sum(r => r.AwardsIssued));
+        // Each award's second insert met AlreadyExists: the overlap really happened, and the key held.
+        var refused = gate.RefusedWrites.Where(w => w.Table == h.Options.CreditsTable).ToList();
+        Assert.All(refused, w => Assert.Equal(Application.Storage.WriteStatus.AlreadyExists, w.Status));
+        Assert.Equal(keys, refused.Select(w => w.RowKey).Order(StringComparer.Ordinal));
         Assert.All(credits, c => Assert.True(c.GetBoolean("Notified")));
-        Assert.Equal(orders.Count * 3, h.Notices().Select(n => n.DeduplicationKey).Distinct().Count());
+        Assert.Equal(keys.Count, h.Notices().Select(n => n.DeduplicationKey).Distinct().Count());
         Assert.Empty(await h.IndexRowsAsync());
     }
 

@@ -147,6 +147,10 @@ public sealed class DelayConsentServiceTests
         Assert.Equal(DelayConsentStatus.Cancelled, (await h.Consents.GetAsync(order.OrderId, Ct))!.Case.Status);
         Assert.Equal(OrderStatus.Confirmed, (await h.Ordering.Orders.GetAsync(order.OrderId, Ct))!.Order.Status);
 
+        // Within the grace the request that decided it may still be finishing it: the sweep leaves it alone.
+        Assert.Equal(0, (await h.Expiry.RunAsync(Ct)).Finished);
+        Assert.Equal(OrderStatus.Confirmed, (await h.Ordering.Orders.GetAsync(order.OrderId, Ct))!.Order.Status);
+        h.Time.Advance(h.Options.NotificationOutboxGrace + TimeSpan.FromSeconds(1));
         var swept = await h.Expiry.RunAsync(Ct);
 
         Assert.Equal(1, swept.Finished);

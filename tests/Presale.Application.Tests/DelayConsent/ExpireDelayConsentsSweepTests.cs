@@ -63,6 +63,34 @@ public sealed class ExpireDelayConsentsSweepTests
     }
 
     [Fact]
+    public async Task TwoExpirySweepsInParallel_BothReadTheCaseBeforeEitherWrites_CancelAndRefundOnce()
+    {
+        var h = new CompensationHarness();
+        await h.SetUpShopAsync();
+        var orderId = await h.PlaceAsync("k-1");
+        var promise = (await h.Ordering.Orders.GetAsync(orderId, Ct))!.Order.Lines.Max(l => l.Promise!.PromisedOn);
+        var deadline = (await h.Service.RecordDelayAsync(new DelayedOrder(orderId, "customer-1", promise), promise.AddDays(31), Ct)).ConsentDeadline!.Value;
+        var gate = new ReadGateTableStore(h.Faults);
+        var consents = new DelayConsentStore(gate, h.Ordering.Options);
+        var logger = new RecordingLogger<ExpireDelayConsentsSweep>();
+        ExpireDelayConsentsSweep Sweep(int seed) => new(consents, h.Service, h.Outbox, gate, h.Ordering.Options, h.Options, new Common.RandomSource(new Random(seed)), h.Time, logger);
+
+        h.Time.SetUtcNow(deadline);
+        gate.Arm("consent|", parties: 2);
+        var results = await Task.WhenAll(Task.Run(() => Sweep(1).RunAsync(Ct), Ct), Task.Run(() => Sweep(2).RunAsync(Ct), Ct));
+
+        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Error);
+        Assert.All(results, r => Assert.Equal(0, r.Failed));
+        Assert.Equal((1, 1), (results.Sum(r => r.Expired), results.Sum(r => r.Finished)));
+        // The loser's write of the case met the winner's version: the overlap really happened.
+        Assert.Single(gate.RefusedWrites, w => w.RowKey == "consent|" + orderId && w.Status == WriteStatus.PreconditionFailed);
+        var order = (await h.Ordering.Orders.GetAsync(orderId, Ct))!.Order;
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        Assert.Equal(order.Total, order.RefundDue);
+        Assert.Single(h.Notices(), n => n.Notification.Kind == NotificationKind.CancelledAndRefunded);
+    }
+
+    [Fact]
     public async Task Expiry_ANotificationRowThatCannotBeRead_IsCountedAndKept_AndTheRowsAroundItArePublished()
     {
         var h = new CompensationHarness();
