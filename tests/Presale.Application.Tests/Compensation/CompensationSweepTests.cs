@@ -209,6 +209,44 @@ public sealed class CompensationSweepTests
     }
 
     [Fact]
+    public async Task SweepOutOfTime_StopsCleanly_AndTheNextRunsResume_UntilEachTierIsIssuedOnce()
+    {
+        var h = new CompensationHarness(pageSize: 5);
+        h.Options.SweepTimeBudget = TimeSpan.FromSeconds(40);
+        h.Options.SweepConcurrency = 3;
+        await h.SetUpShopAsync();
+        var promise = new DateOnly(2026, 3, 10);
+        var orders = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            orders.Add(await h.WriteConfirmedAsync("slow-" + i, "customer-1", promise));
+        }
+
+        // Nine days late (tiers 1 and 2 due), on a store where every round trip takes a second: one run cannot do it all.
+        h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(9), Berlin).AddHours(1));
+        var slow = new ClockAdvancingTableStore(h.Faults, h.Time, TimeSpan.FromSeconds(1));
+        var runs = new List<CompensationSweepResult>();
+        do
+        {
+            runs.Add(await h.Sweep(store: slow).RunAsync(Ct));
+        }
+        while (runs[^1].OutOfTime && runs.Count < 50);
+
+        Assert.True(runs.Count >= 3, $"{runs.Count} runs: the budget did not cut the sweep short.");
+        Assert.All(runs[..^1], r => Assert.True(r.OutOfTime && r.OrdersVisited is > 0 and < 30, $"A run visited {r.OrdersVisited} orders."));
+        Assert.False(runs[^1].OutOfTime);
+        Assert.All(runs, r => Assert.Equal(0, r.Failed));
+        // Every order was worked on by exactly one run: a finished order leaves the range, so the next run resumes after it.
+        Assert.Equal(orders.Count, runs.Sum(r => r.OrdersVisited));
+        var keys = orders.SelectMany(o => new[] { 1, 2 }.Select(t => CompensationAward.KeyFor(o, t))).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(keys, (await h.CreditRowsAsync("customer-1")).Select(c => c.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal(keys.Count, runs.Sum(r => r.AwardsIssued));
+        Assert.Equal(keys.Count, h.Notices().Count);
+        Assert.Equal(orders.Select(o => PromiseDueIndex.RowKey(promise.AddDays(15), o)).Order(StringComparer.Ordinal), (await h.IndexRowsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(0, (await h.Sweep(store: slow).RunAsync(Ct)).OrdersVisited);
+    }
+
+    [Fact]
     public async Task Sweep_Over5000DueOrders_ReadsBoundedPagesOfOnePartitionAndIssuesEachOnce()
     {
         var h = new CompensationHarness(pageSize: 100);
