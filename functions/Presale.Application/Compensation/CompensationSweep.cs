@@ -101,20 +101,27 @@ public sealed partial class CompensationSweep(
         // in the order's currency (a percentage of what was paid, in what was paid), never mixing the two.
         var issued = await credits.ForOrderAsync(late.CustomerId, orderId, cancellationToken).ConfigureAwait(false);
         var assessment = run.PolicyFor(stored.Order.Currency).Assess(late, [.. issued.Select(c => new IssuedCompensation(c.Credit.Tier, c.Credit.Amount))], run.Now, run.Zone);
+        var issuedNow = new List<IssuedCredit>();
+        var lostARace = false;
         foreach (var award in assessment.Awards)
         {
             var message = NotificationMessage.From(composer.CompensationIssued(run.Shop, award), run.Now);
-            if (await credits.TryIssueAsync(award, message, cancellationToken).ConfigureAwait(false))
+            if (await credits.TryIssueAsync(award, message, cancellationToken).ConfigureAwait(false) is { } credit)
             {
+                issuedNow.Add(credit);
                 run.Count(ref run.Issued);
                 LogIssued(logger, award.DeduplicationKey, award.Amount.Amount, award.Amount.Currency);
             }
+            else
+            {
+                lostARace = true;
+            }
         }
 
-        if (assessment.Awards.Count > 0)
-        {
-            issued = await credits.ForOrderAsync(late.CustomerId, orderId, cancellationToken).ConfigureAwait(false);
-        }
+        // What this run inserted is known; only a tier another sweep issued meanwhile needs reading back.
+        issued = lostARace
+            ? await credits.ForOrderAsync(late.CustomerId, orderId, cancellationToken).ConfigureAwait(false)
+            : [.. issued, .. issuedNow];
 
         // Publish every notice not yet published: this run's, and those of a run that died before publishing.
         foreach (var credit in issued.Where(c => !c.Notified))
