@@ -38,6 +38,19 @@ public sealed class CompensationOptions
     public int SweepPageSize { get; set; } = 200;
 
     /// <summary>
+    /// Due rows one sweep works on at once (1–64). Each due order costs about five storage round trips, so a sweep
+    /// that took them one at a time would need hours for a backlog of 100,000. Default 16.
+    /// </summary>
+    public int SweepConcurrency { get; set; } = 16;
+
+    /// <summary>
+    /// How long one run of the compensation or consent sweep may start new rows; rows in flight then finish and the
+    /// next run resumes with what is still due. Keep it well under the host's <c>functionTimeout</c> (10 minutes in
+    /// host.json). Default 8 minutes.
+    /// </summary>
+    public TimeSpan SweepTimeBudget { get; set; } = TimeSpan.FromMinutes(8);
+
+    /// <summary>
     /// Base64 key (at least 32 bytes) signing one-click consent links. Required under the Functions host; standalone
     /// mode falls back to a public development key with a warning. Default none.
     /// </summary>
@@ -65,7 +78,11 @@ public sealed class CompensationOptions
     /// <summary>A delay notified after the promise passed always needs express consent. Default true.</summary>
     public bool LateNoticeRequiresConsent { get; set; } = true;
 
-    /// <summary>Age after which an unpublished notification row is published by the consent sweep. Default 30 seconds.</summary>
+    /// <summary>
+    /// Age after which the consent sweep takes over what a request left unfinished: it publishes a notification row
+    /// older than this, and finishes a cancellation decided longer ago than this (a younger one is being finished by
+    /// whoever decided it). Default 30 seconds.
+    /// </summary>
     public TimeSpan NotificationOutboxGrace { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The compensation policy in the shop's <paramref name="currency"/>.</summary>
@@ -121,6 +138,16 @@ public sealed class CompensationOptions
         if (SweepPageSize is < 1 or > 1000)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{nameof(SweepPageSize)} must be between 1 and 1000, not {SweepPageSize}."));
+        }
+
+        if (SweepConcurrency is < 1 or > 64)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{nameof(SweepConcurrency)} must be between 1 and 64, not {SweepConcurrency}."));
+        }
+
+        if (SweepTimeBudget <= TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:{nameof(SweepTimeBudget)} must be positive.");
         }
 
         if (string.IsNullOrWhiteSpace(ConsentLinkKey))

@@ -6,4 +6,19 @@ namespace Presale.Application.Compensation;
 /// <param name="NotificationsPublished">Compensation notices handed to the broker.</param>
 /// <param name="Reindexed">Orders moved to the date their next tier falls due.</param>
 /// <param name="Dropped">Index rows removed because the order is settled (cancelled, ready, not confirmed, every tier paid).</param>
-public sealed record CompensationSweepResult(int OrdersVisited, int AwardsIssued, int NotificationsPublished, int Reindexed, int Dropped);
+/// <param name="Failed">Due orders whose processing threw; each was logged with its id, stays due and is retried by the next run.</param>
+/// <param name="FailedOrderIds">The first <see cref="BoundedSweep.FailedIdsReported"/> of them.</param>
+/// <param name="OutOfTime">True when the run stopped at its time budget with orders still due; the next run resumes.</param>
+public sealed record CompensationSweepResult(
+    int OrdersVisited,
+    int AwardsIssued,
+    int NotificationsPublished,
+    int Reindexed,
+    int Dropped,
+    int Failed,
+    IReadOnlyList<string> FailedOrderIds,
+    bool OutOfTime)
+{
+    /// <summary>A run that found nothing to do.</summary>
+    public static CompensationSweepResult Empty { get; } = new(0, 0, 0, 0, 0, 0, [], false);
+}

@@ -22,14 +22,15 @@ public sealed class CreditStore(ITableStore store, CompensationOptions options)
     private string Table => options.CreditsTable;
 
     /// <summary>
-    /// Issues <paramref name="award"/> with its notification; false when it was issued before (by this or another
-    /// sweep), in which case nothing changed.
+    /// Issues <paramref name="award"/> with its notification (not yet published) and returns it; null when it was issued
+    /// before (by this or another sweep), in which case nothing changed.
     /// </summary>
-    public async Task<bool> TryIssueAsync(CompensationAward award, NotificationMessage notification, CancellationToken cancellationToken)
+    public async Task<IssuedCredit?> TryIssueAsync(CompensationAward award, NotificationMessage notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(award);
         ArgumentNullException.ThrowIfNull(notification);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var body = NotificationMessageSerializer.Serialize(notification);
         var entity = new TableEntity(award.CustomerId, award.DeduplicationKey, new Dictionary<string, object?>
         {
             ["OrderId"] = award.OrderId,
@@ -39,14 +40,17 @@ public sealed class CreditStore(ITableStore store, CompensationOptions options)
             ["Kind"] = award.Kind.ToString(),
             ["DueOn"] = award.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["IssuedAt"] = notification.CreatedAt,
-            ["NotificationBody"] = NotificationMessageSerializer.Serialize(notification),
+            ["NotificationBody"] = body,
             ["Notified"] = false,
         });
         var result = await store.InsertAsync(Table, entity, cancellationToken).ConfigureAwait(false);
         return result.Status switch
         {
-            WriteStatus.Ok => true,
-            WriteStatus.AlreadyExists => false,
+            WriteStatus.Ok => new IssuedCredit(
+                new CreditRecord(award.DeduplicationKey, award.CustomerId, award.OrderId, award.Tier, award.Amount, award.Kind, award.DueOn, notification.CreatedAt),
+                body,
+                Notified: false),
+            WriteStatus.AlreadyExists => null,
             _ => throw new InvalidOperationException($"Issuing {award.DeduplicationKey} failed with {result.Status}."),
         };
     }

@@ -139,12 +139,7 @@ public sealed partial class DelayConsentService(
         var verification = links.Verify(token, timeProvider.GetUtcNow());
         if (!verification.IsValid)
         {
-            return new ConsentResponse.LinkRefused(verification.Status, verification.Status switch
-            {
-                ConsentLinkStatus.Expired => "The link has expired.",
-                ConsentLinkStatus.InvalidSignature => "The link is not authentic.",
-                _ => "The link is malformed.",
-            });
+            return new ConsentResponse.LinkRefused(verification.Status, ConsentLinkDetails.RefusalReason(verification.Status));
         }
 
         var claims = verification.Claims!;
@@ -155,6 +150,23 @@ public sealed partial class DelayConsentService(
         }
 
         return await RespondAsync(claims.OrderId, chosen, chosen == ConsentActions.Accept ? claims.DelayNumber : null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What a one-click link answers, without acting: the token's verdict and, for a valid link, the order's case and
+    /// last delay notice (so a page can show the delay before the customer chooses).
+    /// </summary>
+    public async Task<ConsentLinkDetails> DescribeLinkAsync(string? token, CancellationToken cancellationToken)
+    {
+        var verification = links.Verify(token, timeProvider.GetUtcNow());
+        if (!verification.IsValid)
+        {
+            return new ConsentLinkDetails(verification, null, null);
+        }
+
+        var stored = await consents.GetAsync(verification.Claims!.OrderId, cancellationToken).ConfigureAwait(false);
+        var notice = stored?.LastNotice is { } body ? NotificationMessageSerializer.Deserialize(body).Notification : null;
+        return new ConsentLinkDetails(verification, stored?.Case, notice);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Presale.Application.Orders;
 using Presale.Application.Storage;
 using Presale.Domain.DelayConsent;
@@ -91,11 +92,20 @@ public sealed class DelayConsentStore(ITableStore store, OrdersOptions options)
             : throw new InvalidOperationException($"Finishing the cancellation of order {stored.Case.OrderId} failed at operation {result.FailedIndex} with {result.FailureStatus}.");
     }
 
-    /// <summary>The order ids whose index rows in <paramref name="partition"/> are due at or before <paramref name="now"/>, one page at a time.</summary>
-    public async Task<TablePage> DuePageAsync(string partition, DateTimeOffset now, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// The index rows due at or before <paramref name="now"/>: one row-key range per order partition, read in pages of
+    /// <paramref name="pageSize"/>; each row holds the <c>OrderId</c>.
+    /// </summary>
+    public async IAsyncEnumerable<TableEntity> DueAsync(DateTimeOffset now, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var upper = DuePrefix + (now.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
-        return await store.QueryAsync(Table, TableFilter.RowRange(partition, DuePrefix, upper), pageSize, continuationToken, cancellationToken).ConfigureAwait(false);
+        foreach (var partition in OrderIds.Partitions)
+        {
+            await foreach (var row in store.QueryAllAsync(Table, TableFilter.RowRange(partition, DuePrefix, upper), pageSize, cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Presale.Application.Common;
 using Presale.Application.Compensation;
 using Presale.Application.Orders;
@@ -11,6 +12,11 @@ namespace Presale.Application.DelayConsent;
 /// half-done. It reads the deadline index (<see cref="DelayConsentStore.DuePrefix"/>) of each order partition up to now,
 /// one page at a time: no scan. Then it publishes notification rows older than the grace.
 /// </summary>
+/// <remarks>
+/// Both phases share one time budget (<see cref="CompensationOptions.SweepTimeBudget"/>) and work on
+/// <see cref="CompensationOptions.SweepConcurrency"/> rows at a time (<see cref="BoundedSweep"/>); a row whose
+/// processing throws is logged with its id, counted, and left for the next run while the sweep goes on.
+/// </remarks>
 public sealed class ExpireDelayConsentsSweep(
     DelayConsentStore consents,
     DelayConsentService service,
@@ -19,7 +25,8 @@ public sealed class ExpireDelayConsentsSweep(
     OrdersOptions orders,
     CompensationOptions options,
     RandomSource random,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    ILogger<ExpireDelayConsentsSweep> logger)
 {
     /// <summary>Runs one sweep.</summary>
     public async Task<ConsentSweepResult> RunAsync(CancellationToken cancellationToken)
@@ -27,27 +34,30 @@ public sealed class ExpireDelayConsentsSweep(
         var now = timeProvider.GetUtcNow();
         var expired = 0;
         var finished = 0;
+        var published = 0;
         await store.CreateTableIfNotExistsAsync(orders.OrdersTable, cancellationToken).ConfigureAwait(false);
-        foreach (var partition in OrderIds.Partitions)
-        {
-            string? token = null;
-            do
+        var sweep = new BoundedSweep(nameof(ExpireDelayConsentsSweep), options.SweepConcurrency, now + options.SweepTimeBudget, timeProvider, logger);
+        var deadlines = await sweep.RunAsync(
+            consents.DueAsync(now, options.SweepPageSize, cancellationToken),
+            row => row.GetString("OrderId") ?? row.RowKey,
+            async (row, token) =>
             {
-                var page = await consents.DuePageAsync(partition, now, options.SweepPageSize, token, cancellationToken).ConfigureAwait(false);
-                foreach (var row in page.Items)
-                {
-                    var (wasExpired, wasFinished) = await ProcessAsync(row, now, cancellationToken).ConfigureAwait(false);
-                    expired += wasExpired ? 1 : 0;
-                    finished += wasFinished ? 1 : 0;
-                }
-
-                token = page.ContinuationToken;
-            }
-            while (token is not null);
-        }
-
-        var published = await outbox.SweepAsync(now - options.NotificationOutboxGrace, cancellationToken).ConfigureAwait(false);
-        return new ConsentSweepResult(expired, finished, published);
+                var (wasExpired, wasFinished) = await ProcessAsync(row, now, token).ConfigureAwait(false);
+                Interlocked.Add(ref expired, wasExpired ? 1 : 0);
+                Interlocked.Add(ref finished, wasFinished ? 1 : 0);
+            },
+            cancellationToken).ConfigureAwait(false);
+        var notices = await sweep.RunAsync(
+            outbox.PendingAsync(now - options.NotificationOutboxGrace, cancellationToken),
+            row => row.RowKey,
+            async (row, token) =>
+            {
+                await outbox.PublishRowAsync(row, token).ConfigureAwait(false);
+                Interlocked.Increment(ref published);
+            },
+            cancellationToken).ConfigureAwait(false);
+        var progress = deadlines.Then(notices);
+        return new ConsentSweepResult(expired, finished, published, progress.Failed, progress.FailedIds, progress.OutOfTime);
     }
 
     private async Task<(bool Expired, bool Finished)> ProcessAsync(TableEntity row, DateTimeOffset now, CancellationToken cancellationToken)
@@ -65,6 +75,11 @@ public sealed class ExpireDelayConsentsSweep(
 
             switch (stored.Case.Status)
             {
+                case DelayConsentStatus.Cancelled when stored.Case.LastChangedAt > now - options.NotificationOutboxGrace:
+                    // Decided moments ago: whoever decided it (a request, or another sweep that won the case) is
+                    // finishing it now. Two finishers at once would race on releasing the order's reservations, so
+                    // the sweep takes over only a cancellation still unfinished after the grace.
+                    return (false, false);
                 case DelayConsentStatus.Cancelled:
                     await service.FinishCancellationAsync(stored, cancellationToken).ConfigureAwait(false);
                     return (false, true);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Presale.Application.Messaging;
 using Presale.Application.Notifications;
@@ -10,8 +11,8 @@ namespace Presale.Application.DelayConsent;
 /// <summary>
 /// Customer notifications written in the order's partition of the orders table in the same transaction as the change
 /// they announce (<c>notify|{created ticks}|{key}</c>), published to the notifications queue right after the commit
-/// (message id = de-duplication key) and then deleted. <see cref="SweepAsync"/> publishes the rows a dying request
-/// left behind: one row-key range per order partition, no scan.
+/// (message id = de-duplication key) and then deleted. The consent sweep publishes the rows a dying request left behind
+/// (<see cref="PendingAsync"/>, <see cref="PublishRowAsync"/>): one row-key range per order partition, no scan.
 /// </summary>
 public sealed partial class NotificationOutbox(
     ITableStore store,
@@ -56,23 +57,29 @@ public sealed partial class NotificationOutbox(
         }
     }
 
-    /// <summary>Publishes every row older than <paramref name="before"/>; returns how many.</summary>
-    public async Task<int> SweepAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows created before <paramref name="before"/> (left behind by a request that died before publishing): one
+    /// row-key range per order partition, read in pages.
+    /// </summary>
+    public async IAsyncEnumerable<TableEntity> PendingAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await store.CreateTableIfNotExistsAsync(orders.OrdersTable, cancellationToken).ConfigureAwait(false);
         var upper = Prefix + before.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
-        var published = 0;
         foreach (var partition in OrderIds.Partitions)
         {
             await foreach (var row in store.QueryAllAsync(orders.OrdersTable, TableFilter.RowRange(partition, Prefix, upper), 100, cancellationToken).ConfigureAwait(false))
             {
-                var message = NotificationMessageSerializer.Deserialize(row.GetString("Body") ?? string.Empty);
-                await PublishAsync(partition, row.RowKey, message.ToOutboundMessage(), cancellationToken).ConfigureAwait(false);
-                published++;
+                yield return row;
             }
         }
+    }
 
-        return published;
+    /// <summary>Publishes a row read by <see cref="PendingAsync"/> and deletes it; throws when its body is not a notification message.</summary>
+    public async Task PublishRowAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var message = NotificationMessageSerializer.Deserialize(row.GetString("Body") ?? string.Empty);
+        await PublishAsync(row.PartitionKey, row.RowKey, message.ToOutboundMessage(), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PublishAsync(string partition, string rowKey, OutboundMessage message, CancellationToken cancellationToken)

@@ -38,6 +38,12 @@ public sealed record NotificationDeliveryRecord
     /// <summary>Why it was dead-lettered.</summary>
     public string? DeadLetterReason { get; init; }
 
+    /// <summary>How many times an operator sent it again after it was dead-lettered (each retry starts a fresh attempt count).</summary>
+    public int Retries { get; init; }
+
+    /// <summary>When an operator last sent it again.</summary>
+    public DateTimeOffset? RetriedAt { get; init; }
+
     /// <summary>The stored version; default for a record not read from the store.</summary>
     public ETag ETag { get; init; }
 

@@ -67,8 +67,7 @@ public sealed class NotificationDeliveryStore
         ArgumentNullException.ThrowIfNull(message);
         var at = record.DeadLetteredAt ?? throw new ArgumentException("The record is not dead-lettered.", nameof(record));
         await _tables.EnsureAsync(_options.DeliveryTable, cancellationToken).ConfigureAwait(false);
-        var inverted = DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks;
-        var row = new TableEntity(DeadLetterPartition, DeadLetterPrefix + inverted.ToString("D19", CultureInfo.InvariantCulture) + "|" + record.DeduplicationKey, new Dictionary<string, object?>
+        var row = new TableEntity(DeadLetterPartition, DeadLetterRowKey(record), new Dictionary<string, object?>
         {
             ["DeduplicationKey"] = record.DeduplicationKey,
             ["DeadLetteredAt"] = at,
@@ -89,6 +88,26 @@ public sealed class NotificationDeliveryStore
         }
     }
 
+    /// <summary>The dead-letter list's entry of <paramref name="record"/> (dead-lettered), or null when it is not listed.</summary>
+    public async Task<DeadLetteredNotification?> GetDeadLetterAsync(NotificationDeliveryRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await _tables.EnsureAsync(_options.DeliveryTable, cancellationToken).ConfigureAwait(false);
+        var row = await _store.GetAsync(_options.DeliveryTable, DeadLetterPartition, DeadLetterRowKey(record), cancellationToken).ConfigureAwait(false);
+        return row is null ? null : ReadDeadLetter(row);
+    }
+
+    /// <summary>Removes <paramref name="record"/>'s entry from the dead-letter list (absent is fine).</summary>
+    public async Task RemoveDeadLetterAsync(NotificationDeliveryRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var deleted = await _store.DeleteAsync(_options.DeliveryTable, DeadLetterPartition, DeadLetterRowKey(record), ETag.Any, cancellationToken).ConfigureAwait(false);
+        if (!deleted.Succeeded && deleted.Status != WriteStatus.NotFound)
+        {
+            throw new InvalidOperationException($"Removing dead-lettered notification {record.DeduplicationKey} from the list failed with {deleted.Status}.");
+        }
+    }
+
     /// <summary>A page of dead-lettered notifications, most recent first.</summary>
     /// <exception cref="ArgumentException">The limit or continuation token is not valid.</exception>
     public async Task<DeadLetterPage> ListDeadLettersAsync(int limit, string? continuationToken, CancellationToken cancellationToken = default)
@@ -104,17 +123,25 @@ public sealed class NotificationDeliveryStore
 
         await _tables.EnsureAsync(_options.DeliveryTable, cancellationToken).ConfigureAwait(false);
         var (rows, next) = await KeysetPage.ReadAsync(_store, _options.DeliveryTable, DeadLetterPartition, DeadLetterPrefix, after, limit, cancellationToken).ConfigureAwait(false);
-        var items = rows.Select(row => new DeadLetteredNotification(
-            row.GetString("DeduplicationKey") ?? string.Empty,
-            row.GetDateTimeOffset("DeadLetteredAt") ?? default,
-            row.GetString("Reason") ?? string.Empty,
-            row.GetInt32("Attempts") ?? 0,
-            row.GetInt32("LastStatusCode"),
-            row.GetString("LastError"),
-            row.GetDateTimeOffset("CreatedAt") ?? default,
-            NotificationMessageSerializer.DeserializeNotification(row.GetString("Notification") ?? "null"))).ToList();
-        return new DeadLetterPage(items, next);
+        return new DeadLetterPage([.. rows.Select(ReadDeadLetter)], next);
     }
+
+    private static string DeadLetterRowKey(NotificationDeliveryRecord record)
+    {
+        var at = record.DeadLetteredAt ?? throw new ArgumentException("The record is not dead-lettered.", nameof(record));
+        var inverted = DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks;
+        return DeadLetterPrefix + inverted.ToString("D19", CultureInfo.InvariantCulture) + "|" + record.DeduplicationKey;
+    }
+
+    private static DeadLetteredNotification ReadDeadLetter(TableEntity row) => new(
+        row.GetString("DeduplicationKey") ?? string.Empty,
+        row.GetDateTimeOffset("DeadLetteredAt") ?? default,
+        row.GetString("Reason") ?? string.Empty,
+        row.GetInt32("Attempts") ?? 0,
+        row.GetInt32("LastStatusCode"),
+        row.GetString("LastError"),
+        row.GetDateTimeOffset("CreatedAt") ?? default,
+        NotificationMessageSerializer.DeserializeNotification(row.GetString("Notification") ?? "null"));
 
     private static TableEntity Write(NotificationDeliveryRecord record) =>
         new(record.DeduplicationKey, RecordRowKey, new Dictionary<string, object?>
@@ -128,6 +155,8 @@ public sealed class NotificationDeliveryStore
             ["DeliveredAt"] = record.DeliveredAt,
             ["DeadLetteredAt"] = record.DeadLetteredAt,
             ["DeadLetterReason"] = record.DeadLetterReason,
+            ["Retries"] = record.Retries,
+            ["RetriedAt"] = record.RetriedAt,
         });
 
     private static NotificationDeliveryRecord Read(TableEntity row) => new()
@@ -144,6 +173,8 @@ public sealed class NotificationDeliveryStore
         DeliveredAt = row.GetDateTimeOffset("DeliveredAt"),
         DeadLetteredAt = row.GetDateTimeOffset("DeadLetteredAt"),
         DeadLetterReason = row.GetString("DeadLetterReason"),
+        Retries = row.GetInt32("Retries") ?? 0,
+        RetriedAt = row.GetDateTimeOffset("RetriedAt"),
         ETag = row.ETag,
     };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Presale.Domain.Common;
 using Presale.Domain.Compensation;
 
@@ -11,10 +10,6 @@ namespace Presale.Domain.Notifications;
 /// </summary>
 public sealed class NotificationComposer
 {
-    private static readonly HashSet<string> ZeroDecimalCurrencies = new(StringComparer.Ordinal)
-    {
-        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
-    };
 
     private readonly NotificationTemplates _templates;
 
@@ -197,7 +192,6 @@ public sealed class NotificationComposer
     {
         private readonly NotificationTemplates _templates;
         private readonly string _locale;
-        private readonly CultureInfo _culture;
         private readonly TimeZoneInfo _zone;
         private readonly string _orderId;
         private readonly string _customerId;
@@ -207,7 +201,6 @@ public sealed class NotificationComposer
         {
             _templates = templates;
             _locale = locale;
-            _culture = CultureInfo.GetCultureInfo(locale);
             _zone = zone;
             _orderId = orderId;
             _customerId = customerId;
@@ -216,20 +209,11 @@ public sealed class NotificationComposer
 
         public void Set(string name, string value) => _values[name] = value;
 
-        public string Date(DateOnly date) => date.ToString(_templates.Text(_locale, "Format.Date"), _culture);
+        public string Date(DateOnly date) => _templates.FormatDate(_locale, date);
 
-        public string Instant(DateTimeOffset instant) =>
-            TimeZoneInfo.ConvertTime(instant, _zone).ToString(_templates.Text(_locale, "Format.DateTime"), _culture);
+        public string Instant(DateTimeOffset instant) => _templates.FormatInstant(_locale, instant, _zone);
 
-        public string Money(Money money)
-        {
-            var decimals = ZeroDecimalCurrencies.Contains(money.Currency) ? 0 : 2;
-            var amount = money.Amount.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), _culture);
-            return _templates.Render(
-                _locale,
-                "Format.Money",
-                new Dictionary<string, string>(StringComparer.Ordinal) { ["amount"] = amount, ["currency"] = money.Currency });
-        }
+        public string Money(Money money) => _templates.FormatMoney(_locale, money);
 
         public Notification Build(NotificationKind kind, string key, string titlePrefix, params string[] bodyLines) => new()
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Presale.Domain.Common;
 
 namespace Presale.Domain.Notifications;
 
@@ -38,6 +39,11 @@ public sealed partial class NotificationTemplates
             _ = CultureInfo.GetCultureInfo(locale);
         }
     }
+
+    private static readonly HashSet<string> ZeroDecimalCurrencies = new(StringComparer.Ordinal)
+    {
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
+    };
 
     /// <summary>English and Simplified Chinese.</summary>
     public static NotificationTemplates Default { get; } = new(new Dictionary<string, IReadOnlyDictionary<string, string>>
@@ -87,6 +93,24 @@ public sealed partial class NotificationTemplates
             values.TryGetValue(match.Groups[1].Value, out var value)
                 ? value
                 : throw new InvalidOperationException($"Template '{id}' ({locale}) uses {{{match.Groups[1].Value}}} which has no value."));
+    }
+
+    /// <summary>A shop-local date written out for <paramref name="locale"/> (already resolved) with its <c>Format.Date</c>.</summary>
+    public string FormatDate(string locale, DateOnly date) => date.ToString(Text(locale, "Format.Date"), CultureInfo.GetCultureInfo(locale));
+
+    /// <summary>An instant in the shop's <paramref name="zone"/>, with its UTC offset, for <paramref name="locale"/> (<c>Format.DateTime</c>).</summary>
+    public string FormatInstant(string locale, DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return TimeZoneInfo.ConvertTime(instant, zone).ToString(Text(locale, "Format.DateTime"), CultureInfo.GetCultureInfo(locale));
+    }
+
+    /// <summary>An amount with its ISO currency and minor units (none for e.g. JPY) for <paramref name="locale"/> (<c>Format.Money</c>).</summary>
+    public string FormatMoney(string locale, Money money)
+    {
+        var decimals = ZeroDecimalCurrencies.Contains(money.Currency) ? 0 : 2;
+        var amount = money.Amount.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.GetCultureInfo(locale));
+        return Render(locale, "Format.Money", new Dictionary<string, string>(StringComparer.Ordinal) { ["amount"] = amount, ["currency"] = money.Currency });
     }
 
     /// <summary>The placeholder names template <paramref name="id"/> uses in <paramref name="locale"/>.</summary>

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Presale.Application.DelayConsent;
 using Presale.Application.Orders;
+using Presale.Application.Shop;
 using Presale.Domain.DelayConsent;
 using Presale.Functions.Apis.Http;
 
@@ -11,8 +13,11 @@ namespace Presale.Functions.Apis;
 /// <summary>
 /// The customer's answer to a delay notice: <c>POST /api/orders/{id}/delay-consent</c> (function key; the storefront
 /// calls it for a signed-in customer) and the one-click link <c>/api/consent?token=…</c> (anonymous: the signed token
-/// is the authentication). <c>GET</c> on the link only describes it (mail scanners prefetch links, so a GET never
-/// changes anything); <c>POST</c> acts.
+/// is the authentication). <c>GET</c> on the link never changes anything (mail scanners prefetch links): a browser
+/// (<c>Accept: text/html</c>) gets a page in the shop's locale that shows the delay and offers the choices in a form,
+/// an API client gets JSON. <c>POST</c> acts: a form post (<c>application/x-www-form-urlencoded</c>, fields
+/// <c>token</c> and <c>action</c>) is answered with an HTML confirmation (<see cref="DelayConsentPage"/>), any other
+/// post with JSON (token and action in the query).
 /// </summary>
 public static class DelayConsentApi
 {
@@ -31,19 +36,22 @@ public static class DelayConsentApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        app.MapGet("/api/consent", DescribeLink)
+        app.MapGet("/api/consent", DescribeLinkAsync)
             .WithName("DescribeDelayConsentLink")
             .WithTags("Delay consent")
-            .WithSummary("What a one-click consent link does (changes nothing)")
+            .WithSummary("What a one-click consent link does (changes nothing); a browser (Accept: text/html) gets the page with the choices")
             .Produces<DelayConsentLinkView>()
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status410Gone);
         app.MapPost("/api/consent", RespondWithLinkAsync)
             .WithName("DelayConsentLink")
             .WithTags("Delay consent")
-            .WithSummary("Act on a one-click consent link (optional action=accept|cancel when the link allows both)")
+            .WithSummary("Act on a one-click consent link (optional action=accept|cancel when the link allows both); the link page's form post (token, action) gets an HTML confirmation")
+            .Accepts<ConsentLinkForm>("application/x-www-form-urlencoded")
             .Produces<DelayConsentView>()
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -52,7 +60,7 @@ public static class DelayConsentApi
         return app;
     }
 
-    private static async Task<Results<Ok<DelayConsentView>, ValidationProblem, ProblemHttpResult>> RespondAsync(
+    private static async Task<Results<Ok<DelayConsentView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> RespondAsync(
         string id, HttpContext context, [FromServices] DelayConsentService service, [FromServices] OrdersOptions options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<DelayConsentRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
@@ -79,23 +87,34 @@ public static class DelayConsentApi
         return Answer(await service.RespondAsync(id, action, body.Value.DelayNumber, cancellationToken));
     }
 
-    private static Results<Ok<DelayConsentLinkView>, ValidationProblem, ProblemHttpResult> DescribeLink(
-        [FromQuery] string? token, [FromServices] ConsentLinks links, [FromServices] TimeProvider timeProvider)
+    private static async Task<Results<Ok<DelayConsentLinkView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> DescribeLinkAsync(
+        [FromQuery] string? token, HttpContext context, [FromServices] DelayConsentService service, [FromServices] ShopSettingsStore shops, CancellationToken cancellationToken)
     {
-        var verification = links.Verify(token, timeProvider.GetUtcNow());
-        if (!verification.IsValid)
+        var details = await service.DescribeLinkAsync(token, cancellationToken);
+        if (DelayConsentPage.WantsHtml(context.Request))
         {
-            return LinkProblem<DelayConsentLinkView>(verification.Status, "The link is not valid.");
+            return DelayConsentPage.Describe(context.Response, await ConsentPageShop.LoadAsync(shops, cancellationToken), token, details);
         }
 
-        var claims = verification.Claims!;
+        if (!details.Verification.IsValid)
+        {
+            return LinkProblem<DelayConsentLinkView>(details.Verification.Status, "The link is not valid.");
+        }
+
+        var claims = details.Verification.Claims!;
         var actions = new[] { ConsentActions.Accept, ConsentActions.Cancel }.Where(claims.Allows).Select(Name).ToList();
         return TypedResults.Ok(new DelayConsentLinkView(claims.OrderId, actions, claims.DelayNumber, claims.ExpiresAt));
     }
 
-    private static async Task<Results<Ok<DelayConsentView>, ValidationProblem, ProblemHttpResult>> RespondWithLinkAsync(
-        [FromQuery] string? token, [FromQuery] string? action, [FromServices] DelayConsentService service, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DelayConsentView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> RespondWithLinkAsync(
+        [FromQuery] string? token, [FromQuery] string? action, HttpContext context, [FromServices] DelayConsentService service, [FromServices] ShopSettingsStore shops,
+        [FromServices] OrdersOptions options, CancellationToken cancellationToken)
     {
+        if (DelayConsentPage.IsFormPost(context.Request))
+        {
+            return await RespondToFormAsync(context, service, shops, options, cancellationToken);
+        }
+
         ConsentActions? chosen = null;
         if (action is not null && (chosen = ParseAction(action)) is null)
         {
@@ -105,7 +124,27 @@ public static class DelayConsentApi
         return Answer(await service.RespondWithLinkAsync(token, chosen, cancellationToken));
     }
 
-    private static Results<Ok<DelayConsentView>, ValidationProblem, ProblemHttpResult> Answer(ConsentResponse response) => response switch
+    /// <summary>The link page's form: the button pressed names the action; answered with a page.</summary>
+    private static async Task<Results<Ok<DelayConsentView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> RespondToFormAsync(
+        HttpContext context, DelayConsentService service, ShopSettingsStore shops, OrdersOptions options, CancellationToken cancellationToken)
+    {
+        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+        {
+            return Problems.TooLarge(options.MaxRequestBodyBytes);
+        }
+
+        var form = await context.Request.ReadFormAsync(FormLimits, cancellationToken);
+        var shop = await ConsentPageShop.LoadAsync(shops, cancellationToken);
+        if (ParseAction(form[DelayConsentPage.ActionField].ToString()) is not { } chosen)
+        {
+            return DelayConsentPage.BadChoice(context.Response, shop);
+        }
+
+        var answer = await service.RespondWithLinkAsync(form[DelayConsentPage.TokenField].ToString(), chosen, cancellationToken);
+        return DelayConsentPage.Answer(context.Response, shop, answer);
+    }
+
+    private static Results<Ok<DelayConsentView>, ContentHttpResult, ValidationProblem, ProblemHttpResult> Answer(ConsentResponse response) => response switch
     {
         ConsentResponse.Accepted accepted => TypedResults.Ok(new DelayConsentView(accepted.OrderId, "accepted", accepted.Promise, null, null, null)),
         ConsentResponse.Cancelled cancelled => TypedResults.Ok(new DelayConsentView(
@@ -120,7 +159,7 @@ public static class DelayConsentApi
         _ => throw new InvalidOperationException($"Unknown consent response {response.GetType().Name}."),
     };
 
-    private static Results<Ok<T>, ValidationProblem, ProblemHttpResult> LinkProblem<T>(ConsentLinkStatus status, string reason) => status switch
+    private static Results<Ok<T>, ContentHttpResult, ValidationProblem, ProblemHttpResult> LinkProblem<T>(ConsentLinkStatus status, string reason) => status switch
     {
         ConsentLinkStatus.Malformed => Problems.Validation(new Dictionary<string, string[]> { ["token"] = [reason] }),
         ConsentLinkStatus.Expired => TypedResults.Problem(reason, statusCode: StatusCodes.Status410Gone, title: "The link has expired.", type: Problems.TypePrefix + "consent-link-expired", extensions: new Dictionary<string, object?> { ["field"] = "token" }),
@@ -135,6 +174,8 @@ public static class DelayConsentApi
         DelayConsentRejection.StaleDelayNotice => "A newer delay notice replaced the one answered: answer the latest notice.",
         _ => $"Refused: {rejection}.",
     };
+
+    private static readonly FormOptions FormLimits = new() { ValueCountLimit = 8, KeyLengthLimit = 64, ValueLengthLimit = 2048 };
 
     private static ConsentActions? ParseAction(string? action) => action?.Trim().ToLowerInvariant() switch
     {

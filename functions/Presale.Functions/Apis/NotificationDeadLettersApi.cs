@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Presale.Application.Notifications;
+using Presale.Application.Storage;
 using Presale.Functions.Composition;
 
 namespace Presale.Functions.Apis;
 
 /// <summary>
 /// <c>GET /api/notifications/dead-letters</c> (operators, admin key): notifications whose webhook delivery was given
-/// up, most recent first, with the reason, attempts, the receiver's last status and the notification itself.
+/// up, most recent first, with the reason, attempts, the receiver's last status and the notification itself; and
+/// <c>POST /api/notifications/dead-letters/{key}/retry</c>: send one again once its cause is fixed (202, with the
+/// retry's message id; 404 when no such dead letter; 409 when it is not dead-lettered).
 /// </summary>
 public static class NotificationDeadLettersApi
 {
@@ -22,6 +25,14 @@ public static class NotificationDeadLettersApi
             .WithDescription("With the reason, attempts, the receiver's last status and the notification itself. limit 1–100; pass continuationToken for the next page. Admin key.")
             .Produces<DeadLetterPage>()
             .ProducesValidationProblem();
+        endpoints.MapPost("/api/notifications/dead-letters/{key}/retry", RetryAsync)
+            .WithName("RetryNotificationDeadLetter")
+            .WithTags("Notifications")
+            .WithSummary("Send a dead-lettered notification again (URL-encode the key); still delivered at most once per key")
+            .Produces<DeadLetterRetryView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
@@ -54,5 +65,34 @@ public static class NotificationDeadLettersApi
 
         var page = await deliveries.ListDeadLettersAsync(size, continuationToken, cancellationToken).ConfigureAwait(false);
         return TypedResults.Json(page, NotificationMessageSerializer.Options);
+    }
+
+    /// <summary>Resets the delivery of dead letter <paramref name="key"/> and queues it again through the outbox.</summary>
+    public static async Task<Results<Accepted<DeadLetterRetryView>, ValidationProblem, ProblemHttpResult>> RetryAsync(
+        string key,
+        [FromServices] DeadLetterRetryHandler handler,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (string.IsNullOrEmpty(key) || key.Length > NotificationMessageSerializer.MaxDeduplicationKeyLength || TableKey.Validate(key) is not null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["key"] = ["key must be a notification's de-duplication key (at most 400 characters, usable as a table key)."] },
+                title: "The retry request is not valid.");
+        }
+
+        return await handler.RetryAsync(key, cancellationToken).ConfigureAwait(false) switch
+        {
+            DeadLetterRetryResult.Requeued requeued => TypedResults.Accepted(
+                (string?)null, new DeadLetterRetryView(requeued.DeduplicationKey, requeued.Retries, requeued.MessageId)),
+            DeadLetterRetryResult.NotFound => TypedResults.Problem(
+                $"No dead-lettered notification has the key '{key}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.",
+                type: "urn:presale:problem:not-found", extensions: new Dictionary<string, object?> { ["field"] = "key" }),
+            DeadLetterRetryResult.NotDeadLettered other => TypedResults.Problem(
+                $"Notification '{key}' is {other.Status.ToString().ToLowerInvariant()}, not dead-lettered: nothing was sent.", statusCode: StatusCodes.Status409Conflict,
+                title: "The notification is not dead-lettered.", type: "urn:presale:problem:notification-not-dead-lettered",
+                extensions: new Dictionary<string, object?> { ["field"] = "key", ["status"] = other.Status.ToString() }),
+            var unknown => throw new InvalidOperationException($"Unknown retry result {unknown.GetType().Name}."),
+        };
     }
 }

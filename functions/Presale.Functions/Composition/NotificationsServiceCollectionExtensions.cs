@@ -56,11 +56,14 @@ public static class NotificationsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<JitterRandom>().Random));
 
+        // Re-queueing a dead letter goes through the orders outbox (AddPresaleOrders registers it).
+        services.TryAddTransient(sp => ActivatorUtilities.CreateInstance<DeadLetterRetryHandler>(sp));
+
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFunction, DeliverNotificationFunction>());
         return services;
     }
 
-    /// <summary>Maps the notification routes: the customer feed and the dead-letter list.</summary>
+    /// <summary>Maps the notification routes: the customer feed, the dead-letter list and its retry.</summary>
     public static IEndpointRouteBuilder MapPresaleNotifications(this IEndpointRouteBuilder endpoints)
     {
         Apis.CustomerNotificationsApi.MapCustomerNotificationsApi(endpoints);

@@ -1,9 +1,14 @@
+using System.Globalization;
 using Presale.Application.DelayConsent;
 using Presale.Functions.Invocation;
 
 namespace Presale.Functions.Functions;
 
-/// <summary>Timer function: cancels and refunds orders whose delay-consent deadline passed without consent.</summary>
+/// <summary>
+/// Timer function: cancels and refunds orders whose delay-consent deadline passed without consent, and publishes
+/// notices left behind. The sweep carries on past a row that fails; the invocation then fails at the end, naming the
+/// rows, so the host records it (those rows stay due and the next run retries them).
+/// </summary>
 public sealed partial class ExpireDelayConsents(ExpireDelayConsentsSweep sweep, ILogger<ExpireDelayConsents> logger) : IFunction
 {
     /// <inheritdoc />
@@ -13,9 +18,14 @@ public sealed partial class ExpireDelayConsents(ExpireDelayConsentsSweep sweep, 
     public async Task InvokeAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
     {
         var result = await sweep.RunAsync(cancellationToken);
-        LogSwept(logger, result.Expired, result.Finished, result.Published);
+        LogSwept(logger, result.Expired, result.Finished, result.Published, result.Failed, result.OutOfTime);
+        if (result.Failed > 0)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Failed} due rows failed and stay due (first: {string.Join(", ", result.FailedIds)}); the other rows were swept."));
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ExpireDelayConsents: {Expired} expired, {Finished} cancellations finished, {Published} notices published.")]
-    private static partial void LogSwept(ILogger logger, int expired, int finished, int published);
+    [LoggerMessage(Level = LogLevel.Information, Message = "ExpireDelayConsents: {Expired} expired, {Finished} cancellations finished, {Published} notices published, {Failed} failed, out of time: {OutOfTime}.")]
+    private static partial void LogSwept(ILogger logger, int expired, int finished, int published, int failed, bool outOfTime);
 }

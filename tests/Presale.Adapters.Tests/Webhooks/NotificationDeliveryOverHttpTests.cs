@@ -1,5 +1,6 @@
 using Presale.Adapters.Webhooks;
 using Presale.Application.Notifications;
+using Presale.Testing;
 
 namespace Presale.Adapters.Tests.Webhooks;
 

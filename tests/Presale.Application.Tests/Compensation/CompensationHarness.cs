@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Presale.Adapters.InMemory;
 using Presale.Application.Common;
@@ -43,7 +44,7 @@ internal sealed class CompensationHarness
         Outbox = new NotificationOutbox(Faults, Ordering.Publisher, Ordering.Options, Notifications, NullLogger<NotificationOutbox>.Instance);
         Links = new ConsentLinks(Options);
         Service = new DelayConsentService(Consents, Ordering.Orders, Ordering.Cancel, Ordering.Shops, Outbox, Composer, Links, Options, random, Time, NullLogger<DelayConsentService>.Instance);
-        Expiry = new ExpireDelayConsentsSweep(Consents, Service, Outbox, Faults, Ordering.Options, Options, random, Time);
+        Expiry = new ExpireDelayConsentsSweep(Consents, Service, Outbox, Faults, Ordering.Options, Options, random, Time, NullLogger<ExpireDelayConsentsSweep>.Instance);
     }
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -74,10 +75,34 @@ internal sealed class CompensationHarness
 
     public ExpireDelayConsentsSweep Expiry { get; }
 
-    /// <summary>A new sweep (as a second timer instance would be).</summary>
-    public CompensationSweep Sweep() => new(
-        Faults, Ordering.Orders, Consents, Credits, Ordering.Shops, Ordering.Publisher, Composer, Ordering.Options, Notifications, Options, Time,
-        NullLogger<CompensationSweep>.Instance);
+    /// <summary>A new sweep (as a second timer instance would be), over <paramref name="store"/> when given.</summary>
+    public CompensationSweep Sweep(ILogger<CompensationSweep>? logger = null, ITableStore? store = null)
+    {
+        var through = store ?? Faults;
+        return new(
+            through, new OrderRepository(through, Ordering.Options), new DelayConsentStore(through, Ordering.Options), new CreditStore(through, Options),
+            Ordering.Shops, Ordering.Publisher, Composer, Ordering.Options, Notifications, Options, Time, logger ?? NullLogger<CompensationSweep>.Instance);
+    }
+
+    /// <summary><paramref name="count"/> idempotency keys whose orders all land in one order partition (so they share index pages).</summary>
+    public static List<string> KeysInOnePartition(int count)
+    {
+        var keys = Enumerable.Range(0, 10_000).Select(i => "p-" + i).GroupBy(k => OrderIds.ForIdempotencyKey(k).Partition).First(g => g.Count() >= count);
+        return [.. keys.Take(count)];
+    }
+
+    /// <summary>Overwrites the stored delay-consent case of <paramref name="orderId"/> with one it cannot read (a corrupt row).</summary>
+    public async Task CorruptConsentCaseAsync(string orderId)
+    {
+        var entity = new TableEntity(OrderIds.PartitionOf(orderId)!, "consent|" + orderId, new Dictionary<string, object?>
+        {
+            ["CustomerId"] = "customer-1",
+            ["OriginalPromise"] = "2026-03-04",
+            ["CurrentPromise"] = "2026-03-04",
+            ["Status"] = "Garbled",
+        });
+        Assert.True((await Observed.UpsertAsync(Ordering.Options.OrdersTable, entity, merge: true, Ct)).Succeeded);
+    }
 
     /// <summary>
     /// Reconciliation over the same store and clock, recording delays with <paramref name="delayConsent"/> (the real
@@ -102,13 +127,13 @@ internal sealed class CompensationHarness
         return placed.Order.OrderId;
     }
 
-    /// <summary>Writes a confirmed order straight through the repository (fast: for many orders).</summary>
-    public async Task<string> WriteConfirmedAsync(string key, string customerId, DateOnly promise)
+    /// <summary>Writes a confirmed order of 100 in <paramref name="currency"/> straight through the repository (fast: for many orders).</summary>
+    public async Task<string> WriteConfirmedAsync(string key, string customerId, DateOnly promise, string currency = "EUR")
     {
         var (id, partition) = OrderIds.ForIdempotencyKey(key);
         var now = Time.GetUtcNow();
-        var order = Order.Place(id, customerId, CustomerTier.Gold, new NotificationContact("c@example.com", null), "EUR",
-            [new OrderLine(1, Sku.From(SkuCode), 1, new Money(100m, "EUR"))], now);
+        var order = Order.Place(id, customerId, CustomerTier.Gold, new NotificationContact("c@example.com", null), currency,
+            [new OrderLine(1, Sku.From(SkuCode), 1, new Money(100m, currency))], now);
         var stored = await Ordering.Orders.InsertPendingAsync(partition, order, "hash", now.AddMinutes(2), Ct)
             ?? throw new InvalidOperationException("The order exists already.");
         order.Confirm([new LinePromise(promise, SupplySource.OnHand)], now);

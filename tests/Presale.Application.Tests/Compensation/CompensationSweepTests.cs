@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Presale.Application.Compensation;
+using Presale.Application.Orders;
+using Presale.Testing;
 using Presale.Domain.Compensation;
 using Presale.Domain.Notifications;
 
@@ -82,13 +85,22 @@ public sealed class CompensationSweepTests
 
         var promise = await PromiseAsync(h, orders[0]);
         h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(16), Berlin));
-        var results = await Task.WhenAll(Task.Run(() => h.Sweep().RunAsync(Ct), Ct), Task.Run(() => h.Sweep().RunAsync(Ct), Ct));
+        // Both sweeps read each order's credits before either inserts one: every award is raced for.
+        var gate = new ReadGateTableStore(h.Faults);
+        gate.ArmQueries(h.Options.CreditsTable, parties: 2);
+        var results = await Task.WhenAll(Task.Run(() => h.Sweep(store: gate).RunAsync(Ct), Ct), Task.Run(() => h.Sweep(store: gate).RunAsync(Ct), Ct));
 
+        Assert.All(results, r => Assert.Equal(0, r.Failed));
         var credits = await h.CreditRowsAsync("customer-1");
-        Assert.Equal(orders.Count * 3, credits.Count);
-        Assert.Equal(orders.Count * 3, results.Sum(r => r.AwardsIssued));
+        var keys = orders.SelectMany(o => new[] { 1, 2, 3 }.Select(t => CompensationAward.KeyFor(o, t))).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(keys, credits.Select(c => c.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal(keys.Count, results.Sum(r => r.AwardsIssued));
+        // Each award's second insert met AlreadyExists: the overlap really happened, and the key held.
+        var refused = gate.RefusedWrites.Where(w => w.Table == h.Options.CreditsTable).ToList();
+        Assert.All(refused, w => Assert.Equal(Application.Storage.WriteStatus.AlreadyExists, w.Status));
+        Assert.Equal(keys, refused.Select(w => w.RowKey).Order(StringComparer.Ordinal));
         Assert.All(credits, c => Assert.True(c.GetBoolean("Notified")));
-        Assert.Equal(orders.Count * 3, h.Notices().Select(n => n.DeduplicationKey).Distinct().Count());
+        Assert.Equal(keys.Count, h.Notices().Select(n => n.DeduplicationKey).Distinct().Count());
         Assert.Empty(await h.IndexRowsAsync());
     }
 
@@ -111,6 +123,7 @@ public sealed class CompensationSweepTests
         var promise = await PromiseAsync(h, orders[0]);
         h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(9), Berlin));
         h.Faults.Arm(failFrom: dieAtCall);
+        // Storage goes away: the orders in flight fail one by one (counted), and the next index read ends the run.
         await Assert.ThrowsAsync<IOException>(() => h.Sweep().RunAsync(Ct));
         h.Faults.Disarm();
         await h.Sweep().RunAsync(Ct);
@@ -122,6 +135,115 @@ public sealed class CompensationSweepTests
         var keys = h.Notices().Select(n => n.DeduplicationKey).Distinct().Order().ToList();
         Assert.Equal(orders.SelectMany(o => new[] { 1, 2 }.Select(t => "notif:compensation-issued:" + o + ":" + t)).Order(), keys);
         Assert.Equal(orders.Select(o => PromiseDueIndex.RowKey(promise.AddDays(15), o)).Order(), (await h.IndexRowsAsync()).Order());
+    }
+
+    [Fact]
+    public async Task Sweep_OrderInAnotherCurrencyThanTheShops_IsCompensatedInTheOrdersOwnCurrency_WithTheRestOfItsPage()
+    {
+        // The shop sells in EUR now; one order was placed (and paid) in CNY before the shop changed its currency.
+        var h = new CompensationHarness();
+        await h.SetUpShopAsync();
+        var promise = new DateOnly(2026, 3, 10);
+        var keys = CompensationHarness.KeysInOnePartition(5);
+        var currencies = new[] { "EUR", "EUR", "CNY", "EUR", "EUR" };
+        var orders = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            orders.Add(await h.WriteConfirmedAsync(keys[i], "c" + i, promise, currencies[i]));
+        }
+
+        h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(1), Berlin).AddHours(1));
+        var result = await h.Sweep().RunAsync(Ct);
+
+        Assert.Equal(0, result.Failed);
+        Assert.Equal(5, result.AwardsIssued);
+        for (var i = 0; i < orders.Count; i++)
+        {
+            var credit = Assert.Single(await h.CreditRowsAsync("c" + i));
+            Assert.Equal(currencies[i], credit.GetString("Currency"));
+            Assert.Equal(5m, credit.GetDecimal("Amount"));
+        }
+
+        var notice = Assert.Single(h.Notices(), n => n.Notification.OrderId == orders[2]);
+        Assert.Equal("CNY", notice.Notification.Amount?.Currency);
+        Assert.Equal(orders.Select(o => PromiseDueIndex.RowKey(promise.AddDays(8), o)).Order(StringComparer.Ordinal), (await h.IndexRowsAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sweep_AnOrderThatThrowsInTheMiddleOfAPage_IsLoggedWithItsIdAndCounted_AndTheOrdersAfterItAreStillCompensated()
+    {
+        var h = new CompensationHarness(pageSize: 50);
+        // One order at a time: the orders after the failing one are reached only if the sweep carries on past it.
+        h.Options.SweepConcurrency = 1;
+        await h.SetUpShopAsync();
+        var promise = new DateOnly(2026, 3, 10);
+        var customers = new Dictionary<string, string>();
+        foreach (var key in CompensationHarness.KeysInOnePartition(7))
+        {
+            customers[await h.WriteConfirmedAsync(key, "c-" + key, promise)] = "c-" + key;
+        }
+
+        // Same partition and due date: the page lists them by order id; break the fourth.
+        var orders = customers.Keys.Order(StringComparer.Ordinal).ToList();
+        var broken = orders[3];
+        await h.CorruptConsentCaseAsync(broken);
+        var logger = new RecordingLogger<CompensationSweep>();
+
+        h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(1), Berlin).AddHours(1));
+        var result = await h.Sweep(logger).RunAsync(Ct);
+
+        Assert.Equal(1, result.Failed);
+        Assert.Equal([broken], result.FailedOrderIds);
+        Assert.Equal(6, result.AwardsIssued);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(broken, StringComparison.Ordinal) && e.Exception is not null);
+        Assert.Equal(
+            orders.Select(o => PromiseDueIndex.RowKey(o == broken ? promise.AddDays(1) : promise.AddDays(8), o)).Order(StringComparer.Ordinal),
+            (await h.IndexRowsAsync()).Order(StringComparer.Ordinal));
+        Assert.Empty(await h.CreditRowsAsync(customers[broken]));
+
+        // Repaired, the order is compensated by the next run, and nothing else is issued again.
+        Assert.True((await h.Observed.DeleteAsync(h.Ordering.Options.OrdersTable, OrderIds.PartitionOf(broken)!, "consent|" + broken, Application.Storage.ETag.Any, Ct)).Succeeded);
+        var rerun = await h.Sweep().RunAsync(Ct);
+        Assert.Equal((1, 0, 1), (rerun.OrdersVisited, rerun.Failed, rerun.AwardsIssued));
+        Assert.Equal(7, h.Notices().Select(n => n.DeduplicationKey).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task SweepOutOfTime_StopsCleanly_AndTheNextRunsResume_UntilEachTierIsIssuedOnce()
+    {
+        var h = new CompensationHarness(pageSize: 5);
+        h.Options.SweepTimeBudget = TimeSpan.FromSeconds(40);
+        h.Options.SweepConcurrency = 3;
+        await h.SetUpShopAsync();
+        var promise = new DateOnly(2026, 3, 10);
+        var orders = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            orders.Add(await h.WriteConfirmedAsync("slow-" + i, "customer-1", promise));
+        }
+
+        // Nine days late (tiers 1 and 2 due), on a store where every round trip takes a second: one run cannot do it all.
+        h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(9), Berlin).AddHours(1));
+        var slow = new ClockAdvancingTableStore(h.Faults, h.Time, TimeSpan.FromSeconds(1));
+        var runs = new List<CompensationSweepResult>();
+        do
+        {
+            runs.Add(await h.Sweep(store: slow).RunAsync(Ct));
+        }
+        while (runs[^1].OutOfTime && runs.Count < 50);
+
+        Assert.True(runs.Count >= 3, $"{runs.Count} runs: the budget did not cut the sweep short.");
+        Assert.All(runs[..^1], r => Assert.True(r.OutOfTime && r.OrdersVisited is > 0 and < 30, $"A run visited {r.OrdersVisited} orders."));
+        Assert.False(runs[^1].OutOfTime);
+        Assert.All(runs, r => Assert.Equal(0, r.Failed));
+        // Every order was worked on by exactly one run: a finished order leaves the range, so the next run resumes after it.
+        Assert.Equal(orders.Count, runs.Sum(r => r.OrdersVisited));
+        var keys = orders.SelectMany(o => new[] { 1, 2 }.Select(t => CompensationAward.KeyFor(o, t))).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(keys, (await h.CreditRowsAsync("customer-1")).Select(c => c.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal(keys.Count, runs.Sum(r => r.AwardsIssued));
+        Assert.Equal(keys.Count, h.Notices().Count);
+        Assert.Equal(orders.Select(o => PromiseDueIndex.RowKey(promise.AddDays(15), o)).Order(StringComparer.Ordinal), (await h.IndexRowsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(0, (await h.Sweep(store: slow).RunAsync(Ct)).OrdersVisited);
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public sealed class DelayConsentServiceTests
 
         // Silence: the expiry sweep long after leaves the order alone.
         h.Time.Advance(TimeSpan.FromDays(40));
-        Assert.Equal(new ConsentSweepResult(0, 0, 0), await h.Expiry.RunAsync(Ct));
+        var swept = await h.Expiry.RunAsync(Ct);
+        Assert.Equal((0, 0, 0, 0), (swept.Expired, swept.Finished, swept.Published, swept.Failed));
         Assert.Equal(OrderStatus.Confirmed, (await h.Ordering.Orders.GetAsync(order.OrderId, Ct))!.Order.Status);
     }
 
@@ -146,6 +147,10 @@ public sealed class DelayConsentServiceTests
         Assert.Equal(DelayConsentStatus.Cancelled, (await h.Consents.GetAsync(order.OrderId, Ct))!.Case.Status);
         Assert.Equal(OrderStatus.Confirmed, (await h.Ordering.Orders.GetAsync(order.OrderId, Ct))!.Order.Status);
 
+        // Within the grace the request that decided it may still be finishing it: the sweep leaves it alone.
+        Assert.Equal(0, (await h.Expiry.RunAsync(Ct)).Finished);
+        Assert.Equal(OrderStatus.Confirmed, (await h.Ordering.Orders.GetAsync(order.OrderId, Ct))!.Order.Status);
+        h.Time.Advance(h.Options.NotificationOutboxGrace + TimeSpan.FromSeconds(1));
         var swept = await h.Expiry.RunAsync(Ct);
 
         Assert.Equal(1, swept.Finished);

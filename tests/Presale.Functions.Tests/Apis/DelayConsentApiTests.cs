@@ -56,10 +56,11 @@ public sealed class DelayConsentApiTests
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
-    private static async Task<(string OrderId, Domain.Notifications.Notification Notice)> DelayedOrderAsync(OrdersApiFactory factory, int revisedInDays)
+    /// <summary>A shop in <paramref name="locale"/> (Berlin, EUR), one order of 10 EUR, and its delay by <paramref name="revisedInDays"/> recorded.</summary>
+    internal static async Task<(string OrderId, Domain.Notifications.Notification Notice)> DelayedOrderAsync(OrdersApiFactory factory, int revisedInDays, string locale = "en")
     {
         using var client = factory.CreateKeyedClient();
-        await SendAsync(client, HttpMethod.Put, "/api/shop", """{"timeZone":"Europe/Berlin","currency":"EUR","defaultHandlingDays":2,"locale":"en"}""");
+        await SendAsync(client, HttpMethod.Put, "/api/shop", $$"""{"timeZone":"Europe/Berlin","currency":"EUR","defaultHandlingDays":2,"locale":"{{locale}}"}""");
         await SendAsync(client, HttpMethod.Put, "/api/skus/KB-75", """{"preSaleEnabled":true,"cap":5,"maxPerOrder":5}""");
         using var placed = JsonDocument.Parse(await (await SendAsync(client, HttpMethod.Post, "/api/orders", """{"customerId":"c1","tier":"gold","notificationContact":{"email":"jane@example.com"},"lines":[{"sku":"KB-75","quantity":1,"unitPrice":10}],"currency":"EUR","acceptPreSaleTerms":true}""", "k1")).Content.ReadAsStringAsync(Ct));
         var orderId = placed.RootElement.GetProperty("orderId").GetString()!;

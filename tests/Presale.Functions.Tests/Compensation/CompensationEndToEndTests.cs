@@ -1,121 +1,153 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Presale.Application.DelayConsent;
-using Presale.Application.Messaging;
-using Presale.Functions.Functions;
+using System.Text.Json.Nodes;
+using Presale.Domain.Security;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
 
 namespace Presale.Functions.Tests.Compensation;
 
 /// <summary>
-/// Standalone mode on Azurite: an order is placed and its supply slips today; the same app started with the clock
-/// offset ten days ahead runs <c>CompensateLateOrders</c> (twice, and twice at once): each due tier is issued once,
-/// the credits list shows them, and the customer's feed shows the delay notice, then the compensation notices.
-/// Messages are captured instead of queued and handed to <c>DeliverNotification</c> through its invocation endpoint.
+/// "Ten days later", driven through the app in standalone mode on Azurite with nothing stubbed: an order promised from
+/// a supplier's lot; the supplier's signed ETA slip; the reconcile message through the outbox and the local queue to
+/// <c>ReconcileSku</c>, which records the delay through the delay-consent flow; the delay notice through the
+/// notifications queue into the customer's feed. Then the same tables under apps whose clock is shifted
+/// (<c>Presale:Clock:Offset</c>) to the day after the promise and to ten days after the order: the compensation timer,
+/// run repeatedly and concurrently, issues each tier once, and the feed shows the notices newest first as they came.
+/// Unique table and queue names; polling with a deadline, never a fixed sleep.
 /// </summary>
 public sealed class CompensationEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string AdminKey = "e2e-admin-key-000000000001";
     private const string FunctionKey = "e2e-function-key-0000000001";
+    private const string Timer = """{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task SlippedOrder_TenDaysLater_IsCompensatedOncePerTier_AndTheFeedShowsTheNoticesInOrder()
     {
-        var published = new ConcurrentQueue<OutboundMessage>();
-        var tables = new Dictionary<string, string?>
+        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
+        var notificationsQueue = AzuriteFixture.UniqueName("notify");
+        var settings = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Presale:Host:StandaloneTriggers"] = "true",
             ["Presale:Host:AdminKey"] = AdminKey,
             ["Presale:Host:FunctionKey"] = FunctionKey,
+            ["Presale:QueuePump:MinIdleDelay"] = "00:00:00.200",
+            ["Presale:QueuePump:MaxIdleDelay"] = "00:00:00.500",
             ["Presale:Orders:ShopTable"] = AzuriteFixture.UniqueName("shop"),
             ["Presale:Orders:SupplyTable"] = AzuriteFixture.UniqueName("supply"),
             ["Presale:Orders:LotsTable"] = AzuriteFixture.UniqueName("lots"),
             ["Presale:Orders:OrdersTable"] = AzuriteFixture.UniqueName("orders"),
+            ["Presale:Orders:ReconcileQueue"] = reconcileQueue,
+            ["Presale:Suppliers:SuppliersTable"] = AzuriteFixture.UniqueName("suppliers"),
             ["Presale:Compensation:CreditsTable"] = AzuriteFixture.UniqueName("credits"),
+            ["Presale:Notifications:Queue"] = notificationsQueue,
             ["Presale:Notifications:FeedTable"] = AzuriteFixture.UniqueName("feed"),
             ["Presale:Notifications:DeliveryTable"] = AzuriteFixture.UniqueName("deliveries"),
         };
+        var definitions = TestDefinitions.WithQueues(("reconcile", reconcileQueue), ("notifications", notificationsQueue));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Shanghai).DateTime);
 
         string orderId;
         DateOnly promise;
-        await using (var today = App(tables, published, offset: null))
+        await using (var now = App(definitions, settings, offsetDays: 0))
         {
-            using var client = Keyed(today.CreateClient(), FunctionKey);
-            await SendAsync(client, HttpMethod.Put, "/api/shop", """{"timeZone":"Asia/Shanghai","currency":"CNY","defaultHandlingDays":2,"locale":"zh-CN"}""");
-            await SendAsync(client, HttpMethod.Put, "/api/skus/KB-75", """{"preSaleEnabled":true,"cap":0,"maxPerOrder":5}""");
-            await SendAsync(client, HttpMethod.Post, "/api/skus/KB-75/stock-adjustments", """{"quantity":10,"reason":"count"}""", "stock-1");
-            using var placed = JsonDocument.Parse(await (await SendAsync(client, HttpMethod.Post, "/api/orders",
-                """{"customerId":"c1","tier":"gold","notificationContact":{"email":"li@example.com"},"lines":[{"sku":"KB-75","quantity":2,"unitPrice":199}],"currency":"CNY","acceptPreSaleTerms":true}""", "order-1")).Content.ReadAsStringAsync(Ct));
-            orderId = placed.RootElement.GetProperty("orderId").GetString()!;
-            promise = DateOnly.ParseExact(placed.RootElement.GetProperty("lines")[0].GetProperty("promiseDate").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            using var client = Keyed(now.CreateClient(), FunctionKey);
+            await SendAsync(client, HttpMethod.Put, "/api/shop", """{"timeZone":"Asia/Shanghai","currency":"CNY","defaultHandlingDays":1,"locale":"zh-CN"}""", HttpStatusCode.OK);
+            await SendAsync(client, HttpMethod.Put, "/api/skus/KB-75", """{"preSaleEnabled":true,"cap":0,"maxPerOrder":5}""", HttpStatusCode.Created);
+            await SendAsync(client, HttpMethod.Post, "/api/suppliers", """{"id":"acme","name":"Acme","contact":{"email":"ops@acme.example"}}""", HttpStatusCode.Created);
+            var secret = (await SendAsync(client, HttpMethod.Post, "/api/suppliers/acme/webhook-secrets", null, HttpStatusCode.Created))["secret"]!.GetValue<string>();
+            var eta = today.AddDays(1);
+            await SendAsync(client, HttpMethod.Post, "/api/suppliers/acme/lots", $$"""{"lotId":"L1","purchaseOrderReference":"PO-1","eta":"{{Date(eta)}}","lines":[{"sku":"KB-75","quantity":10}]}""", HttpStatusCode.Created);
+            var placed = await SendAsync(client, HttpMethod.Post, "/api/orders",
+                """{"customerId":"c1","tier":"gold","notificationContact":{"email":"li@example.com"},"lines":[{"sku":"KB-75","quantity":2,"unitPrice":199}],"currency":"CNY","acceptPreSaleTerms":true}""",
+                HttpStatusCode.Created, idempotencyKey: "order-1");
+            orderId = placed["orderId"]!.GetValue<string>();
+            promise = DateOnly.ParseExact(placed["lines"]![0]!["promiseDate"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Assert.True(promise > today, $"The order should be promised from the lot, after today ({Date(today)}), not {Date(promise)}.");
 
-            // The supply slipped: reconciliation records the delay (five days, accepted by silence).
-            var delayed = await today.Services.GetRequiredService<IDelayConsentService>().RecordDelayAsync(new DelayedOrder(orderId, "c1", promise), promise.AddDays(5), Ct);
-            Assert.False(delayed.ConsentRequired);
+            // The supplier's lot slips five days: signed, verified, reconciled through the queue.
+            var slip = $$"""{"eventId":"eta-1","supplierTimestamp":"{{TimeProvider.System.GetUtcNow():O}}","lotId":"L1","newEta":"{{Date(eta.AddDays(5))}}","reason":"vessel delayed"}""";
+            Assert.Equal("applied", (await PostSignedAsync(client, "/api/suppliers/acme/eta-updates", slip, secret))["outcome"]!.GetValue<string>());
+            var feed = await EventuallyAsync(() => FeedAsync(client), f => Kinds(f).Contains("delayed"));
+            var delayed = Assert.Single(feed, i => Kind(i) == "delayed")!["notification"]!;
+            Assert.Equal(Date(promise), delayed["promisedDate"]!.GetValue<string>());
+            Assert.Equal(Date(promise.AddDays(5)), delayed["revisedDate"]!.GetValue<string>());
+            Assert.False(delayed["consentRequired"]!.GetValue<bool>());
         }
 
-        await using var later = App(tables, published, offset: "P10D");
-        using var admin = Keyed(later.CreateClient(), AdminKey);
-        await InvokeAsync(admin, "CompensateLateOrders", """{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""");
-        await Task.WhenAll(
-            InvokeAsync(admin, "CompensateLateOrders", """{"Data":{"timer":{"IsPastDue":true}},"Metadata":{}}"""),
-            InvokeAsync(admin, "CompensateLateOrders", """{"Data":{"timer":{"IsPastDue":true}},"Metadata":{}}"""));
-
-        using var reader = Keyed(later.CreateClient(), FunctionKey);
-        using var credits = JsonDocument.Parse(await (await SendAsync(reader, HttpMethod.Get, "/api/customers/c1/credits")).Content.ReadAsStringAsync(Ct));
-        var items = credits.RootElement.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal([$"comp:{orderId}:1", $"comp:{orderId}:2"], items.Select(i => i.GetProperty("id").GetString()));
-        // 5 % of 398 = 19.90 per tier (above the minimum of 5; 39.80 would exceed the cap of 30, so tier 2 pays 10.10).
-        Assert.Equal([19.90m, 10.10m], items.Select(i => i.GetProperty("amount").GetProperty("amount").GetDecimal()));
-
-        // Deliver every captured notification (each twice, as a redelivering queue would).
-        var notifications = published.Where(m => m.Subject?.StartsWith("notification.", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(3, notifications.Select(m => m.MessageId).Distinct().Count());
-        foreach (var message in notifications.Concat(notifications))
+        // The day after the promise (shop-local): tier 1 falls due; the timer runs twice, then twice at once.
+        var tierOneDay = promise.DayNumber - today.DayNumber + 1;
+        await using (var dayAfter = App(definitions, settings, offsetDays: tierOneDay))
         {
-            var payload = JsonSerializer.Serialize(new
-            {
-                Data = new Dictionary<string, object> { [DeliverNotificationFunction.BindingName] = message.Body },
-                Metadata = new Dictionary<string, object> { ["DeliveryCount"] = 1, ["MessageId"] = message.MessageId },
-            });
-            await InvokeAsync(admin, "DeliverNotification", payload);
+            using var admin = Keyed(dayAfter.CreateClient(), AdminKey);
+            using var reader = Keyed(dayAfter.CreateClient(), FunctionKey);
+            await InvokeAsync(admin, "CompensateLateOrders", Timer);
+            await InvokeAsync(admin, "CompensateLateOrders", Timer);
+            await Task.WhenAll(InvokeAsync(admin, "CompensateLateOrders", Timer), InvokeAsync(admin, "CompensateLateOrders", Timer));
+            Assert.Equal([$"comp:{orderId}:1"], await CreditIdsAsync(reader));
+            await EventuallyAsync(() => FeedAsync(reader), f => Kinds(f).Contains("compensationIssued"));
         }
 
-        using var feed = JsonDocument.Parse(await (await SendAsync(reader, HttpMethod.Get, "/api/customers/c1/notifications")).Content.ReadAsStringAsync(Ct));
-        var ids = feed.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
-        Assert.Equal(3, ids.Count);
-        Assert.Equal($"notif:delayed:{orderId}:1", ids[^1]);
-        Assert.Equal([$"notif:compensation-issued:{orderId}:1", $"notif:compensation-issued:{orderId}:2"], ids.Take(2).Order());
+        // Ten days after the order (eight days late): tier 2 falls due, tier 1 is not issued again.
+        var tenDaysLater = promise.DayNumber - today.DayNumber + 8;
+        Assert.Equal(10, tenDaysLater);
+        await using var later = App(definitions, settings, offsetDays: tenDaysLater);
+        using var laterAdmin = Keyed(later.CreateClient(), AdminKey);
+        using var laterReader = Keyed(later.CreateClient(), FunctionKey);
+        await Task.WhenAll(InvokeAsync(laterAdmin, "CompensateLateOrders", Timer), InvokeAsync(laterAdmin, "CompensateLateOrders", Timer));
+        await InvokeAsync(laterAdmin, "CompensateLateOrders", Timer);
+
+        var credits = (await SendAsync(laterReader, HttpMethod.Get, "/api/customers/c1/credits", null, HttpStatusCode.OK))["items"]!.AsArray();
+        Assert.Equal([$"comp:{orderId}:1", $"comp:{orderId}:2"], credits.Select(c => c!["id"]!.GetValue<string>()));
+        // 5 % of 398 = 19.90 per tier; tier 2 would make 39.80, over the cap of 30, so it pays 10.10.
+        Assert.Equal([19.90m, 10.10m], credits.Select(c => c!["amount"]!["amount"]!.GetValue<decimal>()));
+        Assert.All(credits, c => Assert.Equal("CNY", c!["amount"]!["currency"]!.GetValue<string>()));
+
+        // The feed, newest first, exactly as the app lists it (only this order's delay and compensation notices).
+        var final = await EventuallyAsync(() => FeedAsync(laterReader), f => Kinds(f).Count(k => k == "compensationIssued") == 2);
+        Assert.Equal(
+            [$"notif:compensation-issued:{orderId}:2", $"notif:compensation-issued:{orderId}:1", $"notif:delayed:{orderId}:1"],
+            final.Where(i => Kind(i) is "delayed" or "compensationIssued").Select(i => i!["id"]!.GetValue<string>()));
+        var tierTwo = final.First(i => Kind(i) == "compensationIssued")!["notification"]!;
+        Assert.Equal("zh-CN", tierTwo["locale"]!.GetValue<string>());
+        Assert.Contains("10.10 CNY", tierTwo["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    private static PresaleApp App(Dictionary<string, string?> settings, ConcurrentQueue<OutboundMessage> published, string? offset)
+    private static PresaleApp App(string definitions, Dictionary<string, string> settings, int offsetDays)
     {
-        var app = new PresaleApp().WithServices(services =>
-        {
-            services.RemoveAll<IMessagePublisher>();
-            services.AddSingleton<IMessagePublisher>(new CapturingPublisher(published));
-        });
+        var app = new PresaleApp(definitions);
         foreach (var (key, value) in settings)
         {
             app.With(key, value);
         }
 
-        return offset is null ? app : app.With("Presale:Clock:Offset", offset);
+        return offsetDays == 0 ? app : app.With("Presale:Clock:Offset", string.Create(CultureInfo.InvariantCulture, $"P{offsetDays}D"));
     }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? Kind(JsonNode? item) => item?["notification"]?["kind"]?.GetValue<string>();
+
+    private static List<string?> Kinds(JsonArray feed) => [.. feed.Select(Kind)];
 
     private static HttpClient Keyed(HttpClient client, string key)
     {
         client.DefaultRequestHeaders.Add("x-functions-key", key);
         return client;
     }
+
+    private static async Task<JsonArray> FeedAsync(HttpClient client) =>
+        (await SendAsync(client, HttpMethod.Get, "/api/customers/c1/notifications", null, HttpStatusCode.OK))["items"]!.AsArray();
+
+    private static async Task<List<string>> CreditIdsAsync(HttpClient client) =>
+        [.. (await SendAsync(client, HttpMethod.Get, "/api/customers/c1/credits", null, HttpStatusCode.OK))["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>())];
 
     private static async Task InvokeAsync(HttpClient client, string function, string payload)
     {
@@ -124,7 +156,33 @@ public sealed class CompensationEndToEndTests(AzuriteFixture azurite) : IClassFi
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{function}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? body = null, string? idempotencyKey = null)
+    private static async Task<JsonArray> EventuallyAsync(Func<Task<JsonArray>> read, Func<JsonArray, bool> done)
+    {
+        var until = TimeProvider.System.GetUtcNow() + Deadline;
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(TimeProvider.System.GetUtcNow() < until, $"Not reached within {Deadline}: {value.ToJsonString()}");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
+        }
+    }
+
+    private static async Task<JsonObject> PostSignedAsync(HttpClient client, string path, string body, string secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSigner.Sign(Encoding.UTF8.GetBytes(body), TimeProvider.System.GetUtcNow(), secret));
+        using var response = await client.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private static async Task<JsonObject> SendAsync(HttpClient client, HttpMethod method, string path, string? body, HttpStatusCode expected, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -137,17 +195,9 @@ public sealed class CompensationEndToEndTests(AzuriteFixture azurite) : IClassFi
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        var response = await client.SendAsync(request, Ct);
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
-        return response;
-    }
-
-    private sealed class CapturingPublisher(ConcurrentQueue<OutboundMessage> published) : IMessagePublisher
-    {
-        public Task PublishAsync(string queue, OutboundMessage message, CancellationToken cancellationToken = default)
-        {
-            published.Enqueue(message);
-            return Task.CompletedTask;
-        }
+        using var response = await client.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!.AsObject();
     }
 }

@@ -28,6 +28,27 @@ internal static class TestDefinitions
         return folder;
     }
 
+    /// <summary>
+    /// A fresh folder with the repository's definitions, each queue trigger's <c>queueName</c> renamed as
+    /// <paramref name="queues"/> says (e.g. <c>notifications</c> → a name unique to the test).
+    /// </summary>
+    public static string WithQueues(params (string Queue, string Renamed)[] queues)
+    {
+        var folder = WithExtra();
+        foreach (var file in Directory.EnumerateFiles(folder, "function.json", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var (queue, renamed) in queues)
+            {
+                text = text.Replace($"\"queueName\": \"{queue}\"", $"\"queueName\": \"{renamed}\"", StringComparison.Ordinal);
+            }
+
+            File.WriteAllText(file, text);
+        }
+
+        return folder;
+    }
+
     /// <summary>A fresh folder holding only <paramref name="functions"/> (name → function.json text).</summary>
     public static string Only(params (string Name, string Json)[] functions)
     {

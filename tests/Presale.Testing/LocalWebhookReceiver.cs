@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Presale.Adapters.Tests.Webhooks;
+namespace Presale.Testing;
 
 /// <summary>
 /// A real HTTP receiver on 127.0.0.1 (HttpListener) standing in for a shop's notification webhook. It answers from
 /// a script (call number → answer; the last entry repeats) and records every request as received on the wire.
 /// </summary>
-internal sealed class LocalWebhookReceiver : IAsyncDisposable
+public sealed class LocalWebhookReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Func<int, Answer> _script;
@@ -42,6 +42,9 @@ internal sealed class LocalWebhookReceiver : IAsyncDisposable
     /// <summary>Answers the calls in order; the last answer repeats.</summary>
     public static LocalWebhookReceiver Start(params Answer[] answers) =>
         new(call => answers[Math.Min(call, answers.Length) - 1]);
+
+    /// <summary>Answers call <c>n</c> (1-based) with <paramref name="script"/>(n): e.g. failing until a test fixes the receiver.</summary>
+    public static LocalWebhookReceiver Scripted(Func<int, Answer> script) => new(script);
 
     /// <summary>Fails the first <paramref name="failures"/> calls with <paramref name="status"/>, then answers 204.</summary>
     public static LocalWebhookReceiver FailingFirst(int failures, int status = 503) =>
