@@ -162,8 +162,8 @@ public static class DelayConsentApi
     private static Results<Ok<T>, ContentHttpResult, ValidationProblem, ProblemHttpResult> LinkProblem<T>(ConsentLinkStatus status, string reason) => status switch
     {
         ConsentLinkStatus.Malformed => Problems.Validation(new Dictionary<string, string[]> { ["token"] = [reason] }),
-        ConsentLinkStatus.Expired => TypedResults.Problem(reason, statusCode: StatusCodes.Status410Gone, title: "The link has expired.", type: Problems.TypePrefix + "consent-link-expired", extensions: new Dictionary<string, object?> { ["field"] = "token" }),
-        _ => TypedResults.Problem(reason, statusCode: StatusCodes.Status403Forbidden, title: "The link is refused.", type: Problems.TypePrefix + "consent-link-refused", extensions: new Dictionary<string, object?> { ["field"] = "token" }),
+        ConsentLinkStatus.Expired => LinkExpired(reason),
+        _ => LinkRefused(reason),
     };
 
     private static string Explain(DelayConsentRejection rejection) => rejection switch
@@ -185,4 +185,12 @@ public static class DelayConsentApi
     };
 
     private static string Name(ConsentActions action) => action == ConsentActions.Accept ? "accept" : "cancel";
+
+    /// <summary>The 410 of a consent link past its expiry.</summary>
+    internal static ProblemHttpResult LinkExpired(string reason) => TypedResults.Problem(
+        reason, statusCode: StatusCodes.Status410Gone, title: "The link has expired.", type: Problems.TypePrefix + "consent-link-expired", extensions: new Dictionary<string, object?> { ["field"] = "token" });
+
+    /// <summary>The 403 of a consent link that is not authentic or does not allow the action asked for.</summary>
+    internal static ProblemHttpResult LinkRefused(string reason) => TypedResults.Problem(
+        reason, statusCode: StatusCodes.Status403Forbidden, title: "The link is refused.", type: Problems.TypePrefix + "consent-link-refused", extensions: new Dictionary<string, object?> { ["field"] = "token" });
 }

@@ -85,14 +85,23 @@ public static class NotificationDeadLettersApi
         {
             DeadLetterRetryResult.Requeued requeued => TypedResults.Accepted(
                 (string?)null, new DeadLetterRetryView(requeued.DeduplicationKey, requeued.Retries, requeued.MessageId)),
-            DeadLetterRetryResult.NotFound => TypedResults.Problem(
-                $"No dead-lettered notification has the key '{key}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.",
-                type: "urn:presale:problem:not-found", extensions: new Dictionary<string, object?> { ["field"] = "key" }),
-            DeadLetterRetryResult.NotDeadLettered other => TypedResults.Problem(
-                $"Notification '{key}' is {other.Status.ToString().ToLowerInvariant()}, not dead-lettered: nothing was sent.", statusCode: StatusCodes.Status409Conflict,
-                title: "The notification is not dead-lettered.", type: "urn:presale:problem:notification-not-dead-lettered",
-                extensions: new Dictionary<string, object?> { ["field"] = "key", ["status"] = other.Status.ToString() }),
+            DeadLetterRetryResult.NotFound => NotDeadLetteredAtAll(key),
+            DeadLetterRetryResult.NotDeadLettered other => NotDeadLettered(key, other.Status.ToString().ToLowerInvariant()),
             var unknown => throw new InvalidOperationException($"Unknown retry result {unknown.GetType().Name}."),
         };
     }
+
+    /// <summary>The 404 of a retry: no notification with that key was ever dead-lettered.</summary>
+    internal static ProblemHttpResult NotDeadLetteredAtAll(string key) => TypedResults.Problem(
+        $"No dead-lettered notification has the key '{key}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.",
+        type: "urn:presale:problem:not-found", extensions: new Dictionary<string, object?> { ["field"] = "key" });
+
+    /// <summary>
+    /// The 409 of a retry: the notification is known but not dead-lettered (its delivery status as
+    /// <c>deliveryStatus</c>: <c>status</c> is the problem's HTTP status).
+    /// </summary>
+    internal static ProblemHttpResult NotDeadLettered(string key, string deliveryStatus) => TypedResults.Problem(
+        $"Notification '{key}' is {deliveryStatus}, not dead-lettered: nothing was sent.", statusCode: StatusCodes.Status409Conflict,
+        title: "The notification is not dead-lettered.", type: "urn:presale:problem:notification-not-dead-lettered",
+        extensions: new Dictionary<string, object?> { ["field"] = "key", ["deliveryStatus"] = deliveryStatus });
 }

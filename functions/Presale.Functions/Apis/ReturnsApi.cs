@@ -222,21 +222,26 @@ public static class ReturnsApi
         _ => Problems.NotFound($"Return {id}", "id"),
     };
 
-    private static ProblemHttpResult NotOwner(string detail) => TypedResults.Problem(
+    /// <summary>The 403 when the customer named is not the one who placed the order (or requested the return).</summary>
+    internal static ProblemHttpResult NotOwner(string detail) => TypedResults.Problem(
         detail: detail,
         statusCode: StatusCodes.Status403Forbidden,
         title: "Only the customer who placed the order can return from it or withdraw the return.",
         type: Problems.TypePrefix + "return-not-order-owner",
         extensions: new Dictionary<string, object?> { ["field"] = "customerId" });
 
-    private static ProblemHttpResult Refusal(ReturnError error) => Problems.Conflict(
+    /// <summary>
+    /// The 409 for a refused lifecycle step: its code, the return's status (as <c>returnStatus</c>: <c>status</c> is the
+    /// problem's HTTP status) and the units concerned.
+    /// </summary>
+    internal static ProblemHttpResult Refusal(ReturnError error) => Problems.Conflict(
         "return-" + Kebab(error.Code.ToString()),
         $"The return is {Camel(error.Status.ToString())}: this is not possible now.",
         error.Message,
         new Dictionary<string, object?>
         {
             ["code"] = Camel(error.Code.ToString()),
-            ["status"] = Camel(error.Status.ToString()),
+            ["returnStatus"] = Camel(error.Status.ToString()),
             ["units"] = error.Units.Select(u => u.ToString()).ToArray(),
         });
 

@@ -81,7 +81,7 @@ public sealed class ReturnsApiTests
         var problem = await Json(transit);
         Assert.Equal(HttpStatusCode.Conflict, transit.StatusCode);
         Assert.Equal("urn:presale:problem:return-invalid-transition", problem.GetProperty("type").GetString());
-        Assert.Equal("received", problem.GetProperty("status").GetString());
+        Assert.Equal("received", problem.GetProperty("returnStatus").GetString());
 
         using var again = await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/receipt", """{"receipts":[{"unitId":"HEADSET-1:1","grade":"a"}]}""");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -140,7 +140,7 @@ public sealed class ReturnsApiTests
 
         using var receipt = await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/receipt", """{"receipts":[{"unitId":"HEADSET-1:1","grade":"a"}]}""");
         Assert.Equal(HttpStatusCode.Conflict, receipt.StatusCode);
-        Assert.Equal("rejected", (await Json(receipt)).GetProperty("status").GetString());
+        Assert.Equal("rejected", (await Json(receipt)).GetProperty("returnStatus").GetString());
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class ReturnsLifecycleApiTests
             var what = $"{route} on a {states[id]} return";
             Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"{what}: {(int)response.StatusCode} {problem}");
             Assert.True(problem.GetProperty("type").GetString() == InvalidTransition, $"{what}: {problem}");
-            Assert.Equal(states[id], problem.GetProperty("status").GetString());
+            Assert.Equal(states[id], problem.GetProperty("returnStatus").GetString());
             Assert.Contains($"is {char.ToUpperInvariant(states[id][0])}{states[id][1..]}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.Equal(states[id], (await GetAsync(client, id)).GetProperty("status").GetString());
         }

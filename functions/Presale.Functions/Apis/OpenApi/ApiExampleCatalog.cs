@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Presale.Application.Orders;
@@ -248,20 +247,20 @@ internal static class ApiExampleCatalog
             null,
             (Status200OK, ConsentSamples.Link),
             (Status400BadRequest, Invalid(("token", "The link is not valid."))),
-            (Status403Forbidden, LinkRefused("The link is not valid.")),
-            (Status410Gone, LinkExpired("The link is not valid."))),
+            (Status403Forbidden, DelayConsentApi.LinkRefused("The link is not valid.")),
+            (Status410Gone, DelayConsentApi.LinkExpired("The link is not valid."))),
         ["DelayConsentLink"] = ApiExamples.For(
-            null,
+            ConsentSamples.LinkForm,
             (Status200OK, ApiExampleSet.Of(("accepted", ConsentSamples.Accepted), ("cancelled", ConsentSamples.Cancelled))),
             (Status400BadRequest, ApiExampleSet.Of(
                 ("Malformed token", Invalid(("token", "The link is malformed."))),
                 ("Unknown action", Invalid(("action", "action must be 'accept' or 'cancel'."))))),
             (Status403Forbidden, ApiExampleSet.Of(
-                ("Not authentic", LinkRefused("The link is not authentic.")),
-                ("Action not allowed", LinkRefused("The link does not allow 'Accept'.")))),
+                ("Not authentic", DelayConsentApi.LinkRefused("The link is not authentic.")),
+                ("Action not allowed", DelayConsentApi.LinkRefused("The link does not allow 'Accept'.")))),
             (Status404NotFound, Problems.NotFound($"A delay notice for order {OrderSamples.OrderId}", "id")),
             (Status409Conflict, NoConsentPending),
-            (Status410Gone, LinkExpired("The link has expired."))),
+            (Status410Gone, DelayConsentApi.LinkExpired("The link has expired."))),
 
         // Notifications and credits.
         ["GetCustomerNotifications"] = ApiExamples.For(
@@ -274,6 +273,13 @@ internal static class ApiExampleCatalog
             (Status200OK, NotificationSamples.DeadLetters),
             (Status400BadRequest, TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["continuationToken"] = ["continuationToken is not a token this list returned."] }, title: "The dead-letter request is not valid."))),
+        ["RetryNotificationDeadLetter"] = ApiExamples.For(
+            null,
+            (Status202Accepted, NotificationSamples.Retried),
+            (Status400BadRequest, TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["key"] = ["key must be a notification's de-duplication key (at most 400 characters, usable as a table key)."] }, title: "The retry request is not valid.")),
+            (Status404NotFound, NotificationDeadLettersApi.NotDeadLetteredAtAll(NotificationSamples.Retried.DeduplicationKey)),
+            (Status409Conflict, NotificationDeadLettersApi.NotDeadLettered(NotificationSamples.Retried.DeduplicationKey, "delivered"))),
         ["GetCustomerCredits"] = ApiExamples.For(
             null,
             (Status200OK, NotificationSamples.Credits),
@@ -283,7 +289,7 @@ internal static class ApiExampleCatalog
         // Returns.
         ["CreateReturn"] = ApiExamples.For(
             ReturnSamples.CreateRequest,
-            (Status201Created, ReturnSamples.Approved),
+            (Status201Created, ApiExampleSet.Of(("approved", ReturnSamples.Approved), ("rejected", ReturnSamples.Rejected))),
             (Status400BadRequest, ApiExampleSet.Of(
                 ("Invalid field", Invalid(("lines[0].reason", "This value is malformed, of the wrong type, out of range, or not one of the allowed values."))),
                 ("Idempotency-Key missing", Invalid((IdempotencyHeader.Key, "The Idempotency-Key header is required."))))),
@@ -291,14 +297,8 @@ internal static class ApiExampleCatalog
             (Status409Conflict, Problems.ShopNotConfigured()),
             (Status413PayloadTooLarge, Problems.TooLarge(ReturnsBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody),
-            (Status422UnprocessableEntity, ApiExampleSet.Of(
-                ("return-not-eligible", TypedResults.Problem(
-                    detail: "No line of the request can be returned; see eligibility for every reason. Nothing was stored.",
-                    statusCode: Status422UnprocessableEntity,
-                    title: "Nothing in the request is eligible for return.",
-                    type: Problems.TypePrefix + "return-not-eligible",
-                    extensions: new Dictionary<string, object?> { ["eligibility"] = ReturnSamples.NotEligible })),
-                ("idempotency-key-reused", Problems.KeyReused())))),
+            (Status403Forbidden, ReturnsApi.NotOwner($"Order {OrderSamples.OrderId} was not placed by customer cust-0815. Nothing was stored.")),
+            (Status422UnprocessableEntity, Problems.KeyReused())),
         ["ListReturns"] = ApiExamples.For(
             null,
             (Status200OK, ReturnSamples.ReviewQueue),
@@ -312,8 +312,7 @@ internal static class ApiExampleCatalog
             (Status200OK, ReturnSamples.InTransit),
             (Status400BadRequest, Invalid(("trackingReference", $"A tracking reference has at most {ReturnLifecycleHandler.MaxReferenceLength} characters."))),
             (Status404NotFound, UnknownReturn),
-            (Status409Conflict, ReturnRefused(
-                ReturnErrorCode.InvalidTransition, ReturnStatus.Received, [], $"Cannot mark in transit: return {ReturnSamples.ReturnId} is Received; only an approved return with units to send back can ship.")),
+            (Status409Conflict, ReturnsApi.Refusal(new ReturnError(ReturnErrorCode.InvalidTransition, ReturnStatus.Received, $"Cannot mark in transit: return {ReturnSamples.ReturnId} is Received; only an approved return with units to send back can ship."))),
             (Status413PayloadTooLarge, Problems.TooLarge(ReturnsBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody)),
         ["ReceiveReturn"] = ApiExamples.For(
@@ -321,8 +320,16 @@ internal static class ApiExampleCatalog
             (Status200OK, ReturnSamples.Received),
             (Status400BadRequest, Invalid(("receipts", $"Unit(s) KB-75:3 are not part of return {ReturnSamples.ReturnId}. (Return is InTransit.)"))),
             (Status404NotFound, UnknownReturn),
-            (Status409Conflict, ReturnRefused(
-                ReturnErrorCode.UnitAlreadyReceived, ReturnStatus.Received, [ReturnSamples.UnitId], $"Unit(s) {ReturnSamples.UnitId} were already received; a unit is received once. (Return is Received.)")),
+            (Status409Conflict, ReturnsApi.Refusal(new ReturnError(ReturnErrorCode.UnitAlreadyReceived, ReturnStatus.Received, $"Unit(s) {ReturnSamples.UnitId} were already received; a unit is received once. (Return is Received.)", [ReturnSamples.Unit]))),
+            (Status413PayloadTooLarge, Problems.TooLarge(ReturnsBodyLimit)),
+            (Status415UnsupportedMediaType, NotJsonBody)),
+        ["CancelReturn"] = ApiExamples.For(
+            ReturnSamples.CancelRequest,
+            (Status200OK, ReturnSamples.Cancelled),
+            (Status400BadRequest, Invalid(("customerId", "Name who cancels: customerId (the return's customer) or operator, not both."), ("operator", "Name who cancels: customerId (the return's customer) or operator, not both."))),
+            (Status403Forbidden, ReturnsApi.NotOwner($"Return {ReturnSamples.ReturnId} is not this customer's.")),
+            (Status404NotFound, UnknownReturn),
+            (Status409Conflict, ReturnsApi.Refusal(new ReturnError(ReturnErrorCode.InvalidTransition, ReturnStatus.Received, $"Cannot cancel: return {ReturnSamples.ReturnId} is Received; a return can be cancelled only until its first unit is received."))),
             (Status413PayloadTooLarge, Problems.TooLarge(ReturnsBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody)),
         ["DecideReturnUnit"] = ApiExamples.For(
@@ -330,8 +337,7 @@ internal static class ApiExampleCatalog
             (Status200OK, ReturnSamples.Decided),
             (Status400BadRequest, Invalid(("action", "This value is malformed, of the wrong type, out of range, or not one of the allowed values."))),
             (Status404NotFound, UnknownReturn),
-            (Status409Conflict, ReturnRefused(
-                ReturnErrorCode.UnitAlreadyDecided, ReturnStatus.Triaged, [ReturnSamples.UnitId], $"Unit {ReturnSamples.UnitId} was already decided (Refurbish by reviewer ana).")),
+            (Status409Conflict, ReturnsApi.Refusal(new ReturnError(ReturnErrorCode.UnitAlreadyDecided, ReturnStatus.Triaged, $"Unit {ReturnSamples.UnitId} was already decided (Refurbish by reviewer ana).", [ReturnSamples.Unit]))),
             (Status413PayloadTooLarge, Problems.TooLarge(ReturnsBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody)),
     };
@@ -362,21 +368,4 @@ internal static class ApiExampleCatalog
 
     private static ValidationProblem Invalid(params (string Field, string Message)[] errors) =>
         Problems.Validation(errors.ToDictionary(e => e.Field, e => new[] { e.Message }));
-
-    private static ProblemHttpResult LinkRefused(string reason) => TypedResults.Problem(
-        reason, statusCode: Status403Forbidden, title: "The link is refused.", type: Problems.TypePrefix + "consent-link-refused", extensions: new Dictionary<string, object?> { ["field"] = "token" });
-
-    private static ProblemHttpResult LinkExpired(string reason) => TypedResults.Problem(
-        reason, statusCode: Status410Gone, title: "The link has expired.", type: Problems.TypePrefix + "consent-link-expired", extensions: new Dictionary<string, object?> { ["field"] = "token" });
-
-    /// <summary>A refused return transition as <c>ReturnsApi</c> answers it: the type names the error code, the title the return's status.</summary>
-    private static ProblemHttpResult ReturnRefused(ReturnErrorCode code, ReturnStatus status, string[] units, string detail) => Problems.Conflict(
-        "return-" + JsonNamingPolicy.KebabCaseLower.ConvertName(code.ToString()),
-        $"The return is {JsonNamingPolicy.CamelCase.ConvertName(status.ToString())}: this is not possible now.",
-        detail,
-        new Dictionary<string, object?>
-        {
-            ["code"] = JsonNamingPolicy.CamelCase.ConvertName(code.ToString()),
-            ["units"] = units,
-        });
 }

@@ -36,6 +36,9 @@ internal static class NotificationSamples
             null),
         NotificationMessageSerializer.Options)!;
 
+    /// <summary>A dead-lettered notification queued again under a new message id (the retry count is part of it).</summary>
+    public static DeadLetterRetryView Retried { get; } = new(Confirmed.DeduplicationKey, 1, Confirmed.DeduplicationKey + "|retry-1");
+
     public static CreditPage Credits { get; } = new(
         [new CreditRecord($"comp:{OrderSamples.OrderId}:1", "cust-4711", OrderSamples.OrderId, 1, new Money(5.00m, "EUR"), CompensationKind.Coupon, new DateOnly(2026, 3, 11), new DateTimeOffset(2026, 3, 11, 23, 5, 0, TimeSpan.Zero))],
         null);

@@ -1,4 +1,5 @@
 using Presale.Application.Returns;
+using Presale.Domain.Common;
 using Presale.Domain.Returns;
 using Presale.Domain.Returns.Eligibility;
 using Presale.Domain.Returns.Triage;
@@ -11,6 +12,8 @@ internal static class ReturnSamples
     public const string ReturnId = "r0b5c3e9a1d7f2468ace13579bd";
 
     public const string UnitId = "KB-75:1";
+
+    public static ReturnUnitId Unit { get; } = new(Sku.From("KB-75"), 1);
 
     public static readonly DateTimeOffset RequestedAt = new(2026, 3, 10, 8, 30, 0, TimeSpan.Zero);
 
@@ -34,6 +37,31 @@ internal static class ReturnSamples
         [new ReturnTimelineView(ReturnStatus.Requested, RequestedAt, null), new ReturnTimelineView(ReturnStatus.Approved, RequestedAt, null)],
         null,
         []);
+
+    /// <summary>Every line refused: the return window closed.</summary>
+    public static EligibilityView NotEligible { get; } = new(
+        false,
+        [],
+        [new EligibilityLineView("KB-75", 1, ReturnReason.ChangedMind, false,
+            [new ReasonView(IneligibilityCode.WindowClosed, "The 30-day return window for SKU KB-75 closed on 2026-04-05 (delivered 2026-03-06).")], new DateOnly(2026, 4, 5))]);
+
+    /// <summary>Requested after the window closed: recorded as rejected with every reason (the customer is told).</summary>
+    public static ReturnView Rejected { get; } = Approved with
+    {
+        Status = ReturnStatus.Rejected,
+        Eligibility = NotEligible,
+        Units = [],
+        Timeline = [new ReturnTimelineView(ReturnStatus.Requested, RequestedAt, null), new ReturnTimelineView(ReturnStatus.Rejected, RequestedAt, "No line is eligible for return.")],
+    };
+
+    public static CancelReturnRequest CancelRequest { get; } = new("cust-4711", null, "Decided to keep it");
+
+    /// <summary>Withdrawn by the customer before the parcel was sent: the unit can be returned again later.</summary>
+    public static ReturnView Cancelled { get; } = Approved with
+    {
+        Status = ReturnStatus.Cancelled,
+        Timeline = [.. Approved.Timeline, new ReturnTimelineView(ReturnStatus.Cancelled, RequestedAt.AddHours(3), "Withdrawn by customer cust-4711: Decided to keep it")],
+    };
 
     public static MarkInTransitRequest InTransitRequest { get; } = new("1Z999AA10123456784");
 
@@ -65,11 +93,4 @@ internal static class ReturnSamples
     public static ReviewQueuePage ReviewQueue { get; } = new(
         [new ReviewQueueItem(ReturnId, OrderSamples.OrderId, "cust-4711", ReturnStatus.Received, [UnitId], "rule 'serial-returner'", RequestedAt.AddDays(4))],
         null);
-
-    /// <summary>Every line refused: the return window closed.</summary>
-    public static EligibilityView NotEligible { get; } = new(
-        false,
-        [],
-        [new EligibilityLineView("KB-75", 1, ReturnReason.ChangedMind, false,
-            [new ReasonView(IneligibilityCode.WindowClosed, "The 30-day return window for SKU KB-75 closed on 2026-04-05 (delivered 2026-03-06).")], new DateOnly(2026, 4, 5))]);
 }
