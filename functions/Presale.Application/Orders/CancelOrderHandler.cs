@@ -49,14 +49,18 @@ public sealed class CancelOrderHandler(OrderRepository orders, OrderSaga saga, O
 
             var message = PlaceOrderHandler.Message(stored.Order, OrderEventMessage.Cancelled, now);
             var due = now + options.ReleaseRetryDelay;
-            if (!await orders.TryCancelAsync(stored, due, message, cancellationToken).ConfigureAwait(false))
+
+            // From the cancelling write on, the request's token is not passed: a write abandoned mid-flight has an
+            // outcome nobody knows, and the release should not stop half-way because the caller went away.
+            var none = CancellationToken.None;
+            if (!await orders.TryCancelAsync(stored, due, message, none).ConfigureAwait(false))
             {
                 continue;
             }
 
-            await saga.ReleaseLinesAsync(stored.Order, cancellationToken).ConfigureAwait(false);
-            await orders.FinishSagaAsync(stored.Partition, orderId, OrderRows.Saga(due, orderId), cancellationToken).ConfigureAwait(false);
-            await outbox.TryPublishAsync(stored.Partition, message, cancellationToken).ConfigureAwait(false);
+            await saga.ReleaseLinesAsync(stored.Order, none).ConfigureAwait(false);
+            await orders.FinishSagaAsync(stored.Partition, orderId, OrderRows.Saga(due, orderId), none).ConfigureAwait(false);
+            await outbox.TryPublishAsync(stored.Partition, message, none).ConfigureAwait(false);
             return new CancelOrderResult.Cancelled(OrderView.From(stored.Order), AlreadyCancelled: false);
         }
     }

@@ -67,11 +67,14 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options)
         ], cancellationToken);
     }
 
-    /// <summary>Writes the rejected order with its answer and removes its saga marker; false when the order changed meanwhile.</summary>
+    /// <summary>
+    /// Writes the rejected order with its answer, keeping its saga marker until what it may hold is released (then
+    /// <see cref="FinishSagaAsync"/>); false when the order changed meanwhile.
+    /// </summary>
     public Task<bool> TryRejectAsync(StoredOrder stored, string outcomeKind, string outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return TryTransitionAsync(stored, OrderStatus.Rejected, sagaMarker: null, outcomeKind, outcome, [], cancellationToken);
+        return TryTransitionAsync(stored, OrderStatus.Rejected, stored.SagaMarker, outcomeKind, outcome, [], cancellationToken);
     }
 
     /// <summary>Writes the abandoned order, keeping its saga marker until its reservations are released; false when it changed meanwhile.</summary>

@@ -38,7 +38,8 @@ internal sealed class OrderingHarness
         Skus = new SkuSettingsHandler(Supply, Options, new SkuSettingsRequestValidator(), random);
         Stock = new StockAdjustmentHandler(Supply, Shops, new StockAdjustmentRequestValidator(), random, Time);
         Lots = new LotRegistrationHandler(Store, Options, Supply, Shops, new RegisterLotRequestValidator(), random, Time);
-        Place = new PlaceOrderHandler(Orders, Supply, new ReservationService(Supply, random, Time), Saga, Outbox, Shops, new PlaceOrderRequestValidator(Options), Options, Time, NullLogger<PlaceOrderHandler>.Instance);
+        Reservations = new ReservationService(Supply, random, Time);
+        Place = new PlaceOrderHandler(Orders, Supply, Reservations, Saga, Outbox, Shops, new PlaceOrderRequestValidator(Options), Options, Time, NullLogger<PlaceOrderHandler>.Instance);
         Cancel = new CancelOrderHandler(Orders, Saga, Outbox, Options, random, Time);
         Quotes = new QuoteHandler(Supply, Shops, new QuoteRequestValidator(Options), Time);
         Get = new GetOrderHandler(Orders);
@@ -69,6 +70,8 @@ internal sealed class OrderingHarness
     public StockAdjustmentHandler Stock { get; }
 
     public LotRegistrationHandler Lots { get; }
+
+    public ReservationService Reservations { get; }
 
     public PlaceOrderHandler Place { get; }
 
