@@ -32,6 +32,7 @@ public static class SkusApi
             .Produces<SkuSettingsView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new ApiExamples(ApiSamples.SkuRequest, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Sku, [StatusCodes.Status201Created] = ApiSamples.Sku }));
         group.MapGet("/supply", GetSupplyAsync)
             .WithName("GetSkuSupply")
@@ -51,6 +52,7 @@ public static class SkusApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new ApiExamples(ApiSamples.AdjustmentRequest, new Dictionary<int, object> { [StatusCodes.Status200OK] = ApiSamples.Supply }));
         return app;
     }
