@@ -18,8 +18,8 @@ internal sealed class FaultInjectingTableStore(ITableStore inner) : ITableStore
 
     public int Calls => Volatile.Read(ref _calls);
 
-    /// <summary>Runs before each call with the call's table and, for a transaction, its operations (else empty).</summary>
-    public Func<string, IReadOnlyList<TableOperation>, Task>? Before { get; set; }
+    /// <summary>Runs before each call (an exception it throws is the call's).</summary>
+    public Func<Call, Task>? Before { get; set; }
 
     public void Arm(int? failCall = null, int? failFrom = null, int? commitThenFail = null)
     {
@@ -40,34 +40,34 @@ internal sealed class FaultInjectingTableStore(ITableStore inner) : ITableStore
         inner.CreateTableIfNotExistsAsync(table, cancellationToken);
 
     public Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
-        CallAsync(table, [], () => inner.GetAsync(table, partitionKey, rowKey, cancellationToken), cancellationToken);
+        CallAsync(new(table, partitionKey, rowKey, []), () => inner.GetAsync(table, partitionKey, rowKey, cancellationToken), cancellationToken);
 
     public Task<WriteResult> InsertAsync(string table, TableEntity entity, CancellationToken cancellationToken = default) =>
-        CallAsync(table, [], () => inner.InsertAsync(table, entity, cancellationToken), cancellationToken);
+        CallAsync(new(table, entity.PartitionKey, entity.RowKey, []), () => inner.InsertAsync(table, entity, cancellationToken), cancellationToken);
 
     public Task<WriteResult> ReplaceAsync(string table, TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) =>
-        CallAsync(table, [], () => inner.ReplaceAsync(table, entity, ifMatch, cancellationToken), cancellationToken);
+        CallAsync(new(table, entity.PartitionKey, entity.RowKey, []), () => inner.ReplaceAsync(table, entity, ifMatch, cancellationToken), cancellationToken);
 
     public Task<WriteResult> MergeAsync(string table, TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) =>
-        CallAsync(table, [], () => inner.MergeAsync(table, entity, ifMatch, cancellationToken), cancellationToken);
+        CallAsync(new(table, entity.PartitionKey, entity.RowKey, []), () => inner.MergeAsync(table, entity, ifMatch, cancellationToken), cancellationToken);
 
     public Task<WriteResult> UpsertAsync(string table, TableEntity entity, bool merge = false, CancellationToken cancellationToken = default) =>
-        CallAsync(table, [], () => inner.UpsertAsync(table, entity, merge, cancellationToken), cancellationToken);
+        CallAsync(new(table, entity.PartitionKey, entity.RowKey, []), () => inner.UpsertAsync(table, entity, merge, cancellationToken), cancellationToken);
 
     public Task<WriteResult> DeleteAsync(string table, string partitionKey, string rowKey, ETag ifMatch, CancellationToken cancellationToken = default) =>
-        CallAsync(table, [], () => inner.DeleteAsync(table, partitionKey, rowKey, ifMatch, cancellationToken), cancellationToken);
+        CallAsync(new(table, partitionKey, rowKey, []), () => inner.DeleteAsync(table, partitionKey, rowKey, ifMatch, cancellationToken), cancellationToken);
 
     public Task<TablePage> QueryAsync(string table, TableFilter filter, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default) =>
-        CallAsync(table, [], () => inner.QueryAsync(table, filter, pageSize, continuationToken, cancellationToken), cancellationToken);
+        CallAsync(new(table, PartitionOf(filter), null, []), () => inner.QueryAsync(table, filter, pageSize, continuationToken, cancellationToken), cancellationToken);
 
     public Task<TransactionResult> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default) =>
-        CallAsync(table, operations, () => inner.SubmitTransactionAsync(table, operations, cancellationToken), cancellationToken);
+        CallAsync(new(table, operations.FirstOrDefault()?.Entity.PartitionKey, null, operations), () => inner.SubmitTransactionAsync(table, operations, cancellationToken), cancellationToken);
 
-    private async Task<T> CallAsync<T>(string table, IReadOnlyList<TableOperation> operations, Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(Call about, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         if (Before is { } before)
         {
-            await before(table, operations);
+            await before(about);
         }
 
         var number = Interlocked.Increment(ref _calls);
@@ -85,4 +85,14 @@ internal sealed class FaultInjectingTableStore(ITableStore inner) : ITableStore
         cancellationToken.ThrowIfCancellationRequested();
         return result;
     }
+
+    private static string? PartitionOf(TableFilter filter) => filter switch
+    {
+        TableFilter.Comparison { Property: "PartitionKey", Operator: FilterOperator.Eq, Value: string partition } => partition,
+        TableFilter.And and => PartitionOf(and.Left) ?? PartitionOf(and.Right),
+        _ => null,
+    };
+
+    /// <summary>One call: its table, the partition (of a query: the one its filter names) and row it addresses, and a transaction's operations (else empty).</summary>
+    internal sealed record Call(string Table, string? PartitionKey, string? RowKey, IReadOnlyList<TableOperation> Operations);
 }

@@ -43,8 +43,8 @@ internal sealed class OrderingHarness
         Cancel = new CancelOrderHandler(Orders, Saga, Outbox, Options, random, Time);
         Quotes = new QuoteHandler(Supply, Shops, new QuoteRequestValidator(Options), Time);
         Get = new GetOrderHandler(Orders);
-        SagaSweep = new OrderSagaSweep(Orders, Saga, Time);
-        OutboxSweep = new OutboxSweep(Store, Outbox, Options, Time);
+        SagaSweep = new OrderSagaSweep(Orders, Saga, Time, NullLogger<OrderSagaSweep>.Instance);
+        OutboxSweep = new OutboxSweep(Store, Outbox, Options, Time, NullLogger<OutboxSweep>.Instance);
     }
 
     public ManualTimeProvider Time { get; }

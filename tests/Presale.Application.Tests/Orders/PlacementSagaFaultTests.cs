@@ -50,9 +50,9 @@ public sealed class PlacementSagaFaultTests
         var store = new FaultInjectingTableStore(new InMemoryTableStore());
         var h = await ArrangeAsync(store);
         using var request = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        store.Before = (table, operations) =>
+        store.Before = call =>
         {
-            if (IsConfirmation(table, operations, h))
+            if (IsConfirmation(call, h))
             {
                 request.Cancel(); // the caller disconnects while the confirmation is on its way
             }
@@ -121,9 +121,9 @@ public sealed class PlacementSagaFaultTests
     }
 
     /// <summary>True for the transaction that writes an order as confirmed.</summary>
-    internal static bool IsConfirmation(string table, IReadOnlyList<TableOperation> operations, OrderingHarness h) =>
-        table == h.Options.OrdersTable && operations.Count > 0 && operations[0].Kind == TableOperationKind.Replace
-        && operations[0].Entity.GetString("Status") == nameof(OrderStatus.Confirmed);
+    internal static bool IsConfirmation(FaultInjectingTableStore.Call call, OrderingHarness h) =>
+        call.Table == h.Options.OrdersTable && call.Operations.Count > 0 && call.Operations[0].Kind == TableOperationKind.Replace
+        && call.Operations[0].Entity.GetString("Status") == nameof(OrderStatus.Confirmed);
 
     private static async Task RunWithFaultAsync(int? failCall, int? failFrom, int? commitThenFail = null, bool retry = false)
     {

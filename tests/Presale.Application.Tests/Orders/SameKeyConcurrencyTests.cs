@@ -31,7 +31,7 @@ public sealed class SameKeyConcurrencyTests
     {
         var (h, store) = await ArrangeAsync(onHandB: 5);
         var secondCalls = 0;
-        store.Before = (_, _) =>
+        store.Before = _ =>
         {
             if (Attempt.Value == "second" && Interlocked.Increment(ref secondCalls) == failAt)
             {
@@ -72,9 +72,9 @@ public sealed class SameKeyConcurrencyTests
         var (h, store) = await ArrangeAsync(onHandB: 1);
         var firstAtB = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        store.Before = async (table, operations) =>
+        store.Before = async call =>
         {
-            if (Attempt.Value == "first" && table == h.Options.SupplyTable && operations.Any(o => o.Entity.PartitionKey == "B"))
+            if (Attempt.Value == "first" && call.Table == h.Options.SupplyTable && call.Operations.Any(o => o.Entity.PartitionKey == "B"))
             {
                 firstAtB.TrySetResult();
                 await releaseFirst.Task;
@@ -121,9 +121,9 @@ public sealed class SameKeyConcurrencyTests
         var firstAtConfirm = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var inner = store.Before;
-        store.Before = async (table, operations) =>
+        store.Before = async call =>
         {
-            if (Attempt.Value == "first" && PlacementSagaFaultTests.IsConfirmation(table, operations, h))
+            if (Attempt.Value == "first" && PlacementSagaFaultTests.IsConfirmation(call, h))
             {
                 firstAtConfirm.TrySetResult();
                 await releaseFirst.Task;
@@ -131,7 +131,7 @@ public sealed class SameKeyConcurrencyTests
 
             if (inner is not null)
             {
-                await inner(table, operations);
+                await inner(call);
             }
         };
 

@@ -68,10 +68,10 @@ public sealed class ReservationServiceTests
         await h.CreateSkuAsync("A", onHand: 10);
         await h.CreateSkuAsync("B", onHand: 10);
         var switched = 0;
-        store.Before = async (table, operations) =>
+        store.Before = async call =>
         {
             // Just before the first reservation write of B, an operator switches B's pre-sale off.
-            if (table == h.Options.SupplyTable && operations.Any(o => o.Entity.RowKey.StartsWith("7|res|", StringComparison.Ordinal) && o.Entity.PartitionKey == "B")
+            if (call.Table == h.Options.SupplyTable && call.Operations.Any(o => o.Entity.RowKey.StartsWith("7|res|", StringComparison.Ordinal) && o.Entity.PartitionKey == "B")
                 && Interlocked.Exchange(ref switched, 1) == 0)
             {
                 await ChangeAsync(h, "pre-sale off", "B");
