@@ -31,8 +31,7 @@ public sealed partial class PlaceOrderHandler(
     IValidator<PlaceOrderRequest> validator,
     OrdersOptions options,
     TimeProvider timeProvider,
-    ILogger<PlaceOrderHandler> logger,
-    Reconciliation.SupplierPromiseBuffers? buffers = null)
+    ILogger<PlaceOrderHandler> logger)
 {
     private const string Placed = "placed";
     private const string Invalid = "invalid";
@@ -138,7 +137,7 @@ public sealed partial class PlaceOrderHandler(
             }
 
             // A resumed order's own reservations would count against it here; its lines are checked as they are reserved.
-            if (!resumed && Availability(order, states!, shop, now) is var availability && availability.Any(a => !a.Sufficient))
+            if (!resumed && await AvailabilityAsync(order, states!, shop, now).ConfigureAwait(false) is var availability && availability.Any(a => !a.Sufficient))
             {
                 return await RejectAsync(stored, Short, new PlaceOrderResult.Short(order.Id, availability, resumed), availability).ConfigureAwait(false);
             }
@@ -152,11 +151,7 @@ public sealed partial class PlaceOrderHandler(
                 {
                     case ReserveOutcome.Reserved reserved:
                         held.Add(reserved.Reservation);
-
-                        // A lot-backed promise includes the supplier's slip buffer (the reservation keeps the supply's own date).
-                        var promise = reserved.Reservation.Promise;
-                        var buffer = buffers is null ? null : await buffers.ForAsync(promise.Source, none).ConfigureAwait(false);
-                        promises.Add(buffer is null ? promise : promise with { PromisedOn = buffer.Apply(promise.PromisedOn) });
+                        promises.Add(reserved.Reservation.Promise); // lot dates include their supplier's slip buffer
                         continue;
                     case ReserveOutcome.NotOrderable notOrderable:
                         return await RejectAsync(stored, Invalid, new PlaceOrderResult.Invalid(notOrderable.Errors, resumed), notOrderable.Errors).ConfigureAwait(false);
@@ -165,14 +160,10 @@ public sealed partial class PlaceOrderHandler(
                         // the lines this order holds count as its own.
                         var fresh = await Task.WhenAll(order.Lines.Select(l => supply.LoadAsync(l.Sku, none))).ConfigureAwait(false);
                         var at = timeProvider.GetUtcNow();
-                        var lines = order.Lines.Select((l, n) =>
-                        {
-                            var state = fresh[n] ?? states[n]!;
-                            var free = Orderability.Availability(l.LineNumber, l.Sku.Value, l.Quantity, state, shop, at);
-                            return held.FirstOrDefault(r => r.LineNumber == l.LineNumber) is { } own
-                                ? free with { Available = free.Available + own.Quantity, EarliestPromiseDate = own.Promise.PromisedOn, Source = SupplySourceView.From(own.Promise.Source) }
-                                : free;
-                        }).ToList();
+                        var free = await AvailabilityAsync(order, [.. fresh.Select((f, n) => f ?? states[n]!)], shop, at).ConfigureAwait(false);
+                        var lines = free.Select(a => held.FirstOrDefault(r => r.LineNumber == a.LineNumber) is { } own
+                            ? a with { Available = a.Available + own.Quantity, EarliestPromiseDate = own.Promise.PromisedOn, Source = SupplySourceView.From(own.Promise.Source) }
+                            : a).ToList();
                         return await RejectAsync(stored, Short, new PlaceOrderResult.Short(order.Id, lines, resumed), lines).ConfigureAwait(false);
                 }
             }
@@ -252,8 +243,18 @@ public sealed partial class PlaceOrderHandler(
         _ => throw new InvalidOperationException($"Order {stored.Order.Id} is {stored.Order.Status} without a stored placement answer."),
     };
 
-    private static List<LineAvailability> Availability(Order order, IReadOnlyList<SkuState> states, ShopSettings shop, DateTimeOffset now) =>
-        [.. order.Lines.Select((l, i) => Orderability.Availability(l.LineNumber, l.Sku.Value, l.Quantity, states[i], shop, now))];
+    private async Task<List<LineAvailability>> AvailabilityAsync(Order order, IReadOnlyList<SkuState> states, ShopSettings shop, DateTimeOffset now)
+    {
+        var lines = new List<LineAvailability>(order.Lines.Count);
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            var line = order.Lines[i];
+            var slips = await reservations.SlipsAsync(states[i].Ledger, CancellationToken.None).ConfigureAwait(false);
+            lines.Add(Orderability.Availability(line.LineNumber, line.Sku.Value, line.Quantity, states[i], shop, now, slips));
+        }
+
+        return lines;
+    }
 
     internal static OutboxMessage Message(Order order, string type, DateTimeOffset at)
     {

@@ -2,6 +2,7 @@ using Presale.Application.Common;
 using Presale.Application.Orders;
 using Presale.Domain.Common;
 using Presale.Domain.Shop;
+using Presale.Domain.Suppliers;
 using Presale.Domain.Supply;
 
 namespace Presale.Application.Supply;
@@ -10,9 +11,16 @@ namespace Presale.Application.Supply;
 /// Reserves order lines without oversell and without a hot SKU queueing on one entity: the allocation is computed
 /// from a snapshot of the SKU's shards, then written conditioned on the shards it touches; on a conflict the state is
 /// read again, the line's orderability checked again on it, and another (random) shard is tried after a jittered pause.
+/// Lots are sequenced and promised at their buffered dates (<see cref="SupplierSlips"/>), as quotes show them.
 /// </summary>
-public sealed class ReservationService(SupplyStore supply, RandomSource random, TimeProvider timeProvider)
+public sealed class ReservationService(SupplyStore supply, RandomSource random, TimeProvider timeProvider, Reconciliation.SupplierPromiseBuffers? buffers = null)
 {
+    private readonly SupplierSlips _slips = new(buffers);
+
+    /// <summary>The slip buffers the sequence of <paramref name="ledger"/> uses (see <see cref="SupplierSlips"/>).</summary>
+    public Task<IReadOnlyDictionary<string, PromiseBuffer>> SlipsAsync(SupplyLedger ledger, CancellationToken cancellationToken) =>
+        _slips.ForAsync(ledger, cancellationToken);
+
     /// <summary>
     /// Reserves <paramref name="quantity"/> units of <paramref name="sku"/> for line <paramref name="lineNumber"/> of an
     /// order. <paramref name="snapshot"/>, when given, is used for the first attempt (saving a read). When
@@ -48,7 +56,8 @@ public sealed class ReservationService(SupplyStore supply, RandomSource random, 
             }
 
             var handling = state.Settings.EffectiveHandlingDays(shop);
-            var allocation = SupplyAllocator.Allocate(state.AllocationShards, state.Sequence(shop.LocalDate(now)), quantity, random.Next);
+            var slips = await _slips.ForAsync(state.Ledger, cancellationToken).ConfigureAwait(false);
+            var allocation = SupplyAllocator.Allocate(state.AllocationShards, state.Sequence(shop.LocalDate(now), slips), quantity, random.Next);
             if (allocation is AllocationResult.Short shortage)
             {
                 // Short may only be because another attempt of this order holds the line already.
