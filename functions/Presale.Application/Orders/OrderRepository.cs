@@ -51,18 +51,19 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options)
     }
 
     /// <summary>
-    /// Writes the confirmed order, removes its saga marker, adds its outbox message and indexes it for the compensation
-    /// sweep by its promise (<see cref="PromiseDueIndex"/>); false when the order changed meanwhile.
+    /// Writes the confirmed order, removes its saga marker, adds its outbox <paramref name="messages"/> (the reconcile
+    /// message and the customer's notice) and indexes it for the compensation sweep by its promise
+    /// (<see cref="PromiseDueIndex"/>); false when the order changed meanwhile.
     /// </summary>
-    public Task<bool> TryConfirmAsync(StoredOrder stored, OutboxMessage message, string outcome, CancellationToken cancellationToken)
+    public Task<bool> TryConfirmAsync(StoredOrder stored, IReadOnlyList<OutboxMessage> messages, string outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(messages);
         var promised = stored.Order.Lines.Max(l => l.Promise?.PromisedOn)
             ?? throw new InvalidOperationException($"Order {stored.Order.Id} is confirmed without promises.");
         return TryTransitionAsync(stored, OrderStatus.Confirmed, sagaMarker: null, "placed", outcome,
         [
-            TableOperation.Insert(OutboxRows.Entity(stored.Partition, message)),
+            .. messages.Select(m => TableOperation.Insert(OutboxRows.Entity(stored.Partition, m))),
             PromiseDueIndex.Upsert(stored.Partition, stored.Order.Id, promised),
         ], cancellationToken);
     }
@@ -86,17 +87,17 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options)
 
     /// <summary>
     /// Writes the cancelled order with a saga marker due at <paramref name="releaseDue"/> (the sweeper releases its
-    /// reservations if this request does not) and its outbox message; false when the order changed meanwhile.
+    /// reservations if this request does not) and its outbox <paramref name="messages"/>; false when the order changed meanwhile.
     /// </summary>
-    public Task<bool> TryCancelAsync(StoredOrder stored, DateTimeOffset releaseDue, OutboxMessage message, CancellationToken cancellationToken)
+    public Task<bool> TryCancelAsync(StoredOrder stored, DateTimeOffset releaseDue, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(messages);
         var marker = OrderRows.Saga(releaseDue, stored.Order.Id);
         return TryTransitionAsync(stored, OrderStatus.Cancelled, marker, stored.OutcomeKind, stored.Outcome,
         [
             TableOperation.Insert(OrderRows.SagaEntity(stored.Partition, marker, stored.Order.Id)),
-            TableOperation.Insert(OutboxRows.Entity(stored.Partition, message)),
+            .. messages.Select(m => TableOperation.Insert(OutboxRows.Entity(stored.Partition, m))),
         ], cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.Extensions.Logging;
 using Presale.Application.Common;
+using Presale.Application.Notifications;
 using Presale.Application.Outbox;
 using Presale.Application.Shop;
 using Presale.Application.Supply;
@@ -17,7 +18,7 @@ namespace Presale.Application.Orders;
 /// (1) the order is inserted as pending with its saga marker, at a row derived from the idempotency key, so a retry
 /// finds it (same request: the stored answer, or the unfinished placement resumed; different request: refused);
 /// (2) each line is reserved, at most once per line; (3) the order is confirmed together with its outbox message in one
-/// transaction. A short or invalid order is first stored as rejected with its answer (conditioned on the pending
+/// transaction, with the customer's "order confirmed" notice. A short or invalid order is first stored as rejected with its answer (conditioned on the pending
 /// version, so no attempt can confirm it afterwards) and only then releases what it took; a placement that dies or
 /// whose outcome is unknown stays pending and is abandoned, then released, by the saga sweeper once its marker is due.
 /// </summary>
@@ -30,6 +31,7 @@ public sealed partial class PlaceOrderHandler(
     ShopSettingsStore shops,
     IValidator<PlaceOrderRequest> validator,
     OrdersOptions options,
+    NotificationsOptions notifications,
     TimeProvider timeProvider,
     ILogger<PlaceOrderHandler> logger)
 {
@@ -168,7 +170,7 @@ public sealed partial class PlaceOrderHandler(
                 }
             }
 
-            return await ConfirmAsync(stored, promises, resumed).ConfigureAwait(false);
+            return await ConfirmAsync(stored, promises, shop, resumed).ConfigureAwait(false);
         }
         catch (Exception error)
         {
@@ -177,23 +179,27 @@ public sealed partial class PlaceOrderHandler(
         }
     }
 
-    private async Task<PlaceOrderResult> ConfirmAsync(StoredOrder stored, IReadOnlyList<LinePromise> promises, bool resumed)
+    private async Task<PlaceOrderResult> ConfirmAsync(StoredOrder stored, IReadOnlyList<LinePromise> promises, ShopSettings shop, bool resumed)
     {
         var order = stored.Order;
         var now = timeProvider.GetUtcNow();
         order.Confirm(promises, now);
         var view = OrderView.From(order);
-        var message = Message(order, OrderEventMessage.Confirmed, now);
+        OutboxMessage[] messages = [Message(order, OrderEventMessage.Confirmed, now), OrderNotices.Confirmed(order, shop, notifications, now)];
 
         // An exception here leaves the outcome unknown (the write may have committed): nothing is released; the order is
         // either confirmed or still pending for the sweeper.
-        if (!await orders.TryConfirmAsync(stored, message, JsonSerializer.Serialize(view, PresaleJson.Options), CancellationToken.None).ConfigureAwait(false))
+        if (!await orders.TryConfirmAsync(stored, messages, JsonSerializer.Serialize(view, PresaleJson.Options), CancellationToken.None).ConfigureAwait(false))
         {
             // Another attempt with the same key, or the sweeper, moved the order on first.
             return await SettledElsewhereAsync(order.Id).ConfigureAwait(false);
         }
 
-        await outbox.TryPublishAsync(stored.Partition, message, CancellationToken.None).ConfigureAwait(false);
+        foreach (var message in messages)
+        {
+            await outbox.TryPublishAsync(stored.Partition, message, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return new PlaceOrderResult.Placed(view, resumed);
     }
 

@@ -59,7 +59,7 @@ public sealed class BufferedPromiseTests
         Assert.IsType<LotRegistrationResult.Registered>(await o.Lots.RegisterAsync("acme", new RegisterLotRequest("LATE", "PO", h.Today.AddDays(10), [new LotLineRequest("KB-75", 1)]), Ct));
         Assert.IsType<LotRegistrationResult.Registered>(await o.Lots.RegisterAsync("zeta", new RegisterLotRequest("ONTIME", "PO", h.Today.AddDays(12), [new LotLineRequest("KB-75", 1)]), Ct));
         var buffers = new SupplierPromiseBuffers(h.LotsQuery, options, o.Time);
-        var place = new PlaceOrderHandler(o.Orders, o.Supply, new ReservationService(o.Supply, new RandomSource(new Random(3)), o.Time, buffers), o.Saga, o.Outbox, o.Shops, new PlaceOrderRequestValidator(o.Options), o.Options, o.Time, NullLogger<PlaceOrderHandler>.Instance);
+        var place = new PlaceOrderHandler(o.Orders, o.Supply, new ReservationService(o.Supply, new RandomSource(new Random(3)), o.Time, buffers), o.Saga, o.Outbox, o.Shops, new PlaceOrderRequestValidator(o.Options), o.Options, o.Notifications, o.Time, NullLogger<PlaceOrderHandler>.Instance);
         var quotes = new QuoteHandler(o.Supply, o.Shops, new QuoteRequestValidator(o.Options), o.Time, buffers);
         return (h, place, quotes);
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Presale.Adapters.InMemory;
 using Presale.Application.Catalog;
 using Presale.Application.Common;
+using Presale.Application.Notifications;
 using Presale.Application.Orders;
 using Presale.Application.Outbox;
 using Presale.Application.Shop;
@@ -39,8 +40,8 @@ internal sealed class OrderingHarness
         Stock = new StockAdjustmentHandler(Supply, Shops, new StockAdjustmentRequestValidator(), random, Time);
         Lots = new LotRegistrationHandler(Store, Options, Supply, Shops, new RegisterLotRequestValidator(), random, Time);
         Reservations = new ReservationService(Supply, random, Time);
-        Place = new PlaceOrderHandler(Orders, Supply, Reservations, Saga, Outbox, Shops, new PlaceOrderRequestValidator(Options), Options, Time, NullLogger<PlaceOrderHandler>.Instance);
-        Cancel = new CancelOrderHandler(Orders, Saga, Outbox, Options, random, Time);
+        Place = new PlaceOrderHandler(Orders, Supply, Reservations, Saga, Outbox, Shops, new PlaceOrderRequestValidator(Options), Options, Notifications, Time, NullLogger<PlaceOrderHandler>.Instance);
+        Cancel = new CancelOrderHandler(Orders, Saga, Outbox, Shops, Options, Notifications, random, Time);
         Quotes = new QuoteHandler(Supply, Shops, new QuoteRequestValidator(Options), Time);
         Get = new GetOrderHandler(Orders);
         SagaSweep = new OrderSagaSweep(Orders, Saga, Time, NullLogger<OrderSagaSweep>.Instance);
@@ -54,6 +55,13 @@ internal sealed class OrderingHarness
     public OrdersOptions Options { get; }
 
     public RecordingPublisher Publisher { get; } = new();
+
+    /// <summary>
+    /// Where the order use cases' customer notices ("order confirmed", "cancelled and refunded") go. The app sends every
+    /// notice to one queue; here they get their own, so the tests of other features that place orders through this
+    /// harness see only their own notices on theirs.
+    /// </summary>
+    public NotificationsOptions Notifications { get; } = new() { Queue = "order-notices" };
 
     public ShopSettingsStore Shops { get; }
 

@@ -84,11 +84,13 @@ public sealed class PlacementSagaFaultTests
         Assert.Equal(0, await h.OutboxSweep.RunAsync(Ct)); // not yet due: the request may still be publishing it
 
         h.Time.Advance(h.Options.OutboxGrace + TimeSpan.FromSeconds(1));
-        Assert.Equal(1, await h.OutboxSweep.RunAsync(Ct));
+        Assert.Equal(2, await h.OutboxSweep.RunAsync(Ct));
         Assert.Equal(0, await h.OutboxSweep.RunAsync(Ct));
 
-        var (_, message) = Assert.Single(h.Publisher.Published);
+        var (_, message) = Assert.Single(h.Publisher.Published, p => p.Queue == h.Options.ReconcileQueue);
         Assert.Equal(placed.Order.OrderId + "-confirmed", message.MessageId);
+        var (_, notice) = Assert.Single(h.Publisher.Published, p => p.Queue == h.Notifications.Queue);
+        Assert.Equal("notification.orderConfirmed", notice.Subject);
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public sealed class OrdersApiTests : IAsyncLifetime
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(first.ToJsonString(), (await retry.Content.ReadFromJsonAsync<JsonObject>(Ct))!.ToJsonString());
         Assert.Equal($"/api/orders/{first["orderId"]}", retry.Headers.Location!.OriginalString);
-        Assert.Single(_factory.Published);
+        Assert.Single(_factory.Published, p => p.Queue == "reconcile");
+        Assert.Single(_factory.Published, p => p.Queue == "notifications");
     }
 
     [Fact]
