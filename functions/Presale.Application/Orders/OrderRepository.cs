@@ -10,7 +10,11 @@ namespace Presale.Application.Orders;
 /// Stores orders. Each state change is one transaction in the order's partition that also writes what must go with
 /// it: the saga marker on entering a state the sweeper may have to finish, and the outbox message of what it announces.
 /// </summary>
-public sealed class OrderRepository(ITableStore store, OrdersOptions options)
+/// <remarks>
+/// Pending inserts and state transitions go through <see cref="OutboxCleanup.SubmitAsync"/>, which appends the deletes
+/// of the partition's published outbox rows: the clean-up costs no transaction of its own.
+/// </remarks>
+public sealed class OrderRepository(ITableStore store, OrdersOptions options, OutboxCleanup cleanup)
 {
     private readonly TableBootstrap _tables = new(store, [options.OrdersTable]);
 
@@ -22,7 +26,7 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options)
         ArgumentNullException.ThrowIfNull(order);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var marker = OrderRows.Saga(due, order.Id);
-        var result = await store.SubmitTransactionAsync(Table,
+        var result = await cleanup.SubmitAsync(partition,
         [
             TableOperation.Insert(OrderRows.OrderEntity(partition, order, requestHash, marker, null, null)),
             TableOperation.Insert(OrderRows.SagaEntity(partition, marker, order.Id)),
@@ -168,7 +172,7 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options)
         }
 
         operations.AddRange(extra);
-        var result = await store.SubmitTransactionAsync(Table, operations, cancellationToken).ConfigureAwait(false);
+        var result = await cleanup.SubmitAsync(stored.Partition, operations, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
             return true;

@@ -40,28 +40,28 @@ internal sealed class FaultInjectingTableStore(ITableStore inner) : ITableStore
         inner.CreateTableIfNotExistsAsync(table, cancellationToken);
 
     public Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
-        CallAsync(new(table, partitionKey, rowKey, []), () => inner.GetAsync(table, partitionKey, rowKey, cancellationToken), cancellationToken);
+        CallAsync(new(nameof(ITableStore.GetAsync), table, partitionKey, rowKey, []), () => inner.GetAsync(table, partitionKey, rowKey, cancellationToken), cancellationToken);
 
     public Task<WriteResult> InsertAsync(string table, TableEntity entity, CancellationToken cancellationToken = default) =>
-        CallAsync(new(table, entity.PartitionKey, entity.RowKey, []), () => inner.InsertAsync(table, entity, cancellationToken), cancellationToken);
+        CallAsync(new(nameof(ITableStore.InsertAsync), table, entity.PartitionKey, entity.RowKey, []), () => inner.InsertAsync(table, entity, cancellationToken), cancellationToken);
 
     public Task<WriteResult> ReplaceAsync(string table, TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) =>
-        CallAsync(new(table, entity.PartitionKey, entity.RowKey, []), () => inner.ReplaceAsync(table, entity, ifMatch, cancellationToken), cancellationToken);
+        CallAsync(new(nameof(ITableStore.ReplaceAsync), table, entity.PartitionKey, entity.RowKey, []), () => inner.ReplaceAsync(table, entity, ifMatch, cancellationToken), cancellationToken);
 
     public Task<WriteResult> MergeAsync(string table, TableEntity entity, ETag ifMatch, CancellationToken cancellationToken = default) =>
-        CallAsync(new(table, entity.PartitionKey, entity.RowKey, []), () => inner.MergeAsync(table, entity, ifMatch, cancellationToken), cancellationToken);
+        CallAsync(new(nameof(ITableStore.MergeAsync), table, entity.PartitionKey, entity.RowKey, []), () => inner.MergeAsync(table, entity, ifMatch, cancellationToken), cancellationToken);
 
     public Task<WriteResult> UpsertAsync(string table, TableEntity entity, bool merge = false, CancellationToken cancellationToken = default) =>
-        CallAsync(new(table, entity.PartitionKey, entity.RowKey, []), () => inner.UpsertAsync(table, entity, merge, cancellationToken), cancellationToken);
+        CallAsync(new(nameof(ITableStore.UpsertAsync), table, entity.PartitionKey, entity.RowKey, []), () => inner.UpsertAsync(table, entity, merge, cancellationToken), cancellationToken);
 
     public Task<WriteResult> DeleteAsync(string table, string partitionKey, string rowKey, ETag ifMatch, CancellationToken cancellationToken = default) =>
-        CallAsync(new(table, partitionKey, rowKey, []), () => inner.DeleteAsync(table, partitionKey, rowKey, ifMatch, cancellationToken), cancellationToken);
+        CallAsync(new(nameof(ITableStore.DeleteAsync), table, partitionKey, rowKey, []), () => inner.DeleteAsync(table, partitionKey, rowKey, ifMatch, cancellationToken), cancellationToken);
 
     public Task<TablePage> QueryAsync(string table, TableFilter filter, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default) =>
-        CallAsync(new(table, PartitionOf(filter), null, []), () => inner.QueryAsync(table, filter, pageSize, continuationToken, cancellationToken), cancellationToken);
+        CallAsync(new(nameof(ITableStore.QueryAsync), table, PartitionOf(filter), null, []), () => inner.QueryAsync(table, filter, pageSize, continuationToken, cancellationToken), cancellationToken);
 
     public Task<TransactionResult> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default) =>
-        CallAsync(new(table, operations.FirstOrDefault()?.Entity.PartitionKey, null, operations), () => inner.SubmitTransactionAsync(table, operations, cancellationToken), cancellationToken);
+        CallAsync(new(nameof(ITableStore.SubmitTransactionAsync), table, operations.FirstOrDefault()?.Entity.PartitionKey, null, operations), () => inner.SubmitTransactionAsync(table, operations, cancellationToken), cancellationToken);
 
     private async Task<T> CallAsync<T>(Call about, Func<Task<T>> call, CancellationToken cancellationToken)
     {
@@ -93,6 +93,6 @@ internal sealed class FaultInjectingTableStore(ITableStore inner) : ITableStore
         _ => null,
     };
 
-    /// <summary>One call: its table, the partition (of a query: the one its filter names) and row it addresses, and a transaction's operations (else empty).</summary>
-    internal sealed record Call(string Table, string? PartitionKey, string? RowKey, IReadOnlyList<TableOperation> Operations);
+    /// <summary>One call: the <see cref="ITableStore"/> method, its table, the partition (of a query: the one its filter names) and row it addresses, and a transaction's operations (else empty).</summary>
+    internal sealed record Call(string Method, string Table, string? PartitionKey, string? RowKey, IReadOnlyList<TableOperation> Operations);
 }

@@ -33,9 +33,10 @@ internal sealed class OrderingHarness
         var random = new RandomSource(new Random(seed));
         Shops = new ShopSettingsStore(Store, Options, Time);
         Supply = new SupplyStore(Store, Options, random);
-        Orders = new OrderRepository(Store, Options);
+        Cleanup = new OutboxCleanup(Store, Options, Time, NullLogger<OutboxCleanup>.Instance);
+        Orders = new OrderRepository(Store, Options, Cleanup);
         Saga = new OrderSaga(Orders, Supply, Time);
-        Outbox = new OutboxPublisher(Store, Publisher, Options, NullLogger<OutboxPublisher>.Instance);
+        Outbox = new OutboxPublisher(Store, Publisher, Options, Cleanup, NullLogger<OutboxPublisher>.Instance);
         Skus = new SkuSettingsHandler(Supply, Options, new SkuSettingsRequestValidator(), random);
         Stock = new StockAdjustmentHandler(Supply, Shops, new StockAdjustmentRequestValidator(), random, Time);
         Lots = new LotRegistrationHandler(Store, Options, Supply, Shops, new RegisterLotRequestValidator(), random, Time);
@@ -45,7 +46,7 @@ internal sealed class OrderingHarness
         Quotes = new QuoteHandler(Supply, Shops, new QuoteRequestValidator(Options), Time);
         Get = new GetOrderHandler(Orders);
         SagaSweep = new OrderSagaSweep(Orders, Saga, Time, NullLogger<OrderSagaSweep>.Instance);
-        OutboxSweep = new OutboxSweep(Store, Outbox, Options, Time, NullLogger<OutboxSweep>.Instance);
+        OutboxSweep = new OutboxSweep(Store, Outbox, Cleanup, Options, Time, NullLogger<OutboxSweep>.Instance);
     }
 
     public ManualTimeProvider Time { get; }
@@ -66,6 +67,8 @@ internal sealed class OrderingHarness
     public ShopSettingsStore Shops { get; }
 
     public SupplyStore Supply { get; }
+
+    public OutboxCleanup Cleanup { get; }
 
     public OrderRepository Orders { get; }
 
