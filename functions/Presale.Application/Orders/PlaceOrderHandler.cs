@@ -275,6 +275,6 @@ public sealed partial class PlaceOrderHandler(
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Placing order {OrderId} was interrupted; it stays pending until a retry resumes it or the saga sweeper abandons it and releases what it reserved.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Placing order {OrderId} was interrupted; a retry with the same key resumes it, or the saga sweeper finishes it (abandons a pending order) and releases what it holds once its marker is due.")]
     private static partial void LogPlacementInterrupted(ILogger logger, Exception error, string orderId);
 }
