@@ -6,7 +6,7 @@ namespace Presale.Application.Common;
 /// </summary>
 public static class ConflictBackoff
 {
-    /// <summary>The most attempts a conflicting write gets before giving up with an exception.</summary>
+    /// <summary>The most attempts a conflicting write gets before giving up with a <see cref="ContentionException"/>.</summary>
     public const int MaxAttempts = 64;
 
     /// <summary>Waits before attempt <paramref name="attempt"/> (1-based; attempt 1 does not wait).</summary>
@@ -20,7 +20,7 @@ public static class ConflictBackoff
 
         if (attempt > MaxAttempts)
         {
-            throw new InvalidOperationException($"Gave up after {MaxAttempts} attempts that all met a concurrent change.");
+            throw new ContentionException(MaxAttempts);
         }
 
         var milliseconds = random.Next((1 << Math.Min(attempt - 1, 6)) + 1);

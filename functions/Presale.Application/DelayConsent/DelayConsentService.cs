@@ -181,7 +181,7 @@ public sealed partial class DelayConsentService(
         var text = reason == DelayCancellationReason.CustomerCancelled
             ? "Cancelled by the customer after a delay notice."
             : "Cancelled: the customer did not consent to the delay by the deadline.";
-        var outcome = await cancel.CancelAsync(cancelled.Case.OrderId, new CancelOrderRequest(text), cancellationToken).ConfigureAwait(false);
+        var outcome = await cancel.CancelWithoutNoticeAsync(cancelled.Case.OrderId, new CancelOrderRequest(text), cancellationToken).ConfigureAwait(false);
         var order = (await orders.GetAsync(cancelled.Case.OrderId, cancellationToken).ConfigureAwait(false))?.Order;
         if (outcome is not CancelOrderResult.Cancelled || order?.RefundDue is not { } refund)
         {

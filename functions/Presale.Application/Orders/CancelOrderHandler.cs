@@ -1,21 +1,43 @@
 using Presale.Application.Common;
+using Presale.Application.Notifications;
 using Presale.Application.Outbox;
+using Presale.Application.Shop;
+using Presale.Domain.Notifications;
 using Presale.Domain.Orders;
 
 namespace Presale.Application.Orders;
 
 /// <summary>
-/// Cancels a confirmed order: the cancellation, its refund due (the full price: pre-sale terms), a saga marker and the
-/// outbox message are written in one transaction; then the reservations are released at once and the marker removed.
-/// If the request dies after the first step, the saga sweeper releases them when the marker is due.
+/// Cancels a confirmed order: the cancellation, its refund due (the full price: pre-sale terms), a saga marker, the
+/// reconcile message and the customer's "cancelled and refunded" notice are written in one transaction; then the
+/// reservations are released at once and the marker removed. If the request dies after the first step, the saga
+/// sweeper releases them when the marker is due.
 /// </summary>
-public sealed class CancelOrderHandler(OrderRepository orders, OrderSaga saga, OutboxPublisher outbox, OrdersOptions options, RandomSource random, TimeProvider timeProvider)
+public sealed class CancelOrderHandler(
+    OrderRepository orders,
+    OrderSaga saga,
+    OutboxPublisher outbox,
+    ShopSettingsStore shops,
+    OrdersOptions options,
+    NotificationsOptions notifications,
+    RandomSource random,
+    TimeProvider timeProvider)
 {
     /// <summary>The most characters a cancellation reason may have.</summary>
     public const int MaxReasonLength = 500;
 
-    /// <summary>Cancels <paramref name="orderId"/>.</summary>
-    public async Task<CancelOrderResult> CancelAsync(string orderId, CancelOrderRequest? request, CancellationToken cancellationToken)
+    /// <summary>Cancels <paramref name="orderId"/> at the customer's request, and tells the customer (cancelled and refunded).</summary>
+    public Task<CancelOrderResult> CancelAsync(string orderId, CancelOrderRequest? request, CancellationToken cancellationToken) =>
+        CancelAsync(orderId, request, CancellationCause.CustomerRequest, cancellationToken);
+
+    /// <summary>
+    /// Cancels <paramref name="orderId"/> for a caller that tells the customer itself, with its own cause (the
+    /// delay-consent flow writes its "cancelled and refunded" notice with its own state); no notice is written here.
+    /// </summary>
+    public Task<CancelOrderResult> CancelWithoutNoticeAsync(string orderId, CancelOrderRequest? request, CancellationToken cancellationToken) =>
+        CancelAsync(orderId, request, cause: null, cancellationToken);
+
+    private async Task<CancelOrderResult> CancelAsync(string orderId, CancelOrderRequest? request, CancellationCause? cause, CancellationToken cancellationToken)
     {
         var reason = string.IsNullOrWhiteSpace(request?.Reason) ? null : request.Reason;
         if (reason is { Length: > MaxReasonLength })
@@ -47,16 +69,31 @@ public sealed class CancelOrderHandler(OrderRepository orders, OrderSaga saga, O
                     return new CancelOrderResult.Cancelled(OrderView.From(stored.Order), AlreadyCancelled: true);
             }
 
-            var message = PlaceOrderHandler.Message(stored.Order, OrderEventMessage.Cancelled, now);
+            List<OutboxMessage> messages = [PlaceOrderHandler.Message(stored.Order, OrderEventMessage.Cancelled, now)];
+            if (cause is { } told)
+            {
+                var shop = await shops.GetAsync(cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("The shop is not configured (PUT /api/shop): its time zone and locale are needed for the notice.");
+                messages.Add(OrderNotices.CancelledAndRefunded(stored.Order, shop, notifications, told, now));
+            }
+
             var due = now + options.ReleaseRetryDelay;
-            if (!await orders.TryCancelAsync(stored, due, message, cancellationToken).ConfigureAwait(false))
+
+            // From the cancelling write on, the request's token is not passed: a write abandoned mid-flight has an
+            // outcome nobody knows, and the release should not stop half-way because the caller went away.
+            var none = CancellationToken.None;
+            if (!await orders.TryCancelAsync(stored, due, messages, none).ConfigureAwait(false))
             {
                 continue;
             }
 
-            await saga.ReleaseLinesAsync(stored.Order, cancellationToken).ConfigureAwait(false);
-            await orders.FinishSagaAsync(stored.Partition, orderId, OrderRows.Saga(due, orderId), cancellationToken).ConfigureAwait(false);
-            await outbox.TryPublishAsync(stored.Partition, message, cancellationToken).ConfigureAwait(false);
+            await saga.ReleaseLinesAsync(stored.Order, none).ConfigureAwait(false);
+            await orders.FinishSagaAsync(stored.Partition, orderId, OrderRows.Saga(due, orderId), none).ConfigureAwait(false);
+            foreach (var message in messages)
+            {
+                await outbox.TryPublishAsync(stored.Partition, message, none).ConfigureAwait(false);
+            }
+
             return new CancelOrderResult.Cancelled(OrderView.From(stored.Order), AlreadyCancelled: false);
         }
     }

@@ -10,7 +10,11 @@ namespace Presale.Application.Orders;
 /// Stores orders. Each state change is one transaction in the order's partition that also writes what must go with
 /// it: the saga marker on entering a state the sweeper may have to finish, and the outbox message of what it announces.
 /// </summary>
-public sealed class OrderRepository(ITableStore store, OrdersOptions options)
+/// <remarks>
+/// Pending inserts and state transitions go through <see cref="OutboxCleanup.SubmitAsync"/>, which appends the deletes
+/// of the partition's published outbox rows: the clean-up costs no transaction of its own.
+/// </remarks>
+public sealed class OrderRepository(ITableStore store, OrdersOptions options, OutboxCleanup cleanup)
 {
     private readonly TableBootstrap _tables = new(store, [options.OrdersTable]);
 
@@ -22,7 +26,7 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options)
         ArgumentNullException.ThrowIfNull(order);
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var marker = OrderRows.Saga(due, order.Id);
-        var result = await store.SubmitTransactionAsync(Table,
+        var result = await cleanup.SubmitAsync(partition,
         [
             TableOperation.Insert(OrderRows.OrderEntity(partition, order, requestHash, marker, null, null)),
             TableOperation.Insert(OrderRows.SagaEntity(partition, marker, order.Id)),
@@ -51,27 +55,31 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options)
     }
 
     /// <summary>
-    /// Writes the confirmed order, removes its saga marker, adds its outbox message and indexes it for the compensation
-    /// sweep by its promise (<see cref="PromiseDueIndex"/>); false when the order changed meanwhile.
+    /// Writes the confirmed order, removes its saga marker, adds its outbox <paramref name="messages"/> (the reconcile
+    /// message and the customer's notice) and indexes it for the compensation sweep by its promise
+    /// (<see cref="PromiseDueIndex"/>); false when the order changed meanwhile.
     /// </summary>
-    public Task<bool> TryConfirmAsync(StoredOrder stored, OutboxMessage message, string outcome, CancellationToken cancellationToken)
+    public Task<bool> TryConfirmAsync(StoredOrder stored, IReadOnlyList<OutboxMessage> messages, string outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(messages);
         var promised = stored.Order.Lines.Max(l => l.Promise?.PromisedOn)
             ?? throw new InvalidOperationException($"Order {stored.Order.Id} is confirmed without promises.");
         return TryTransitionAsync(stored, OrderStatus.Confirmed, sagaMarker: null, "placed", outcome,
         [
-            TableOperation.Insert(OutboxRows.Entity(stored.Partition, message)),
+            .. messages.Select(m => TableOperation.Insert(OutboxRows.Entity(stored.Partition, m))),
             PromiseDueIndex.Upsert(stored.Partition, stored.Order.Id, promised),
         ], cancellationToken);
     }
 
-    /// <summary>Writes the rejected order with its answer and removes its saga marker; false when the order changed meanwhile.</summary>
+    /// <summary>
+    /// Writes the rejected order with its answer, keeping its saga marker until what it may hold is released (then
+    /// <see cref="FinishSagaAsync"/>); false when the order changed meanwhile.
+    /// </summary>
     public Task<bool> TryRejectAsync(StoredOrder stored, string outcomeKind, string outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return TryTransitionAsync(stored, OrderStatus.Rejected, sagaMarker: null, outcomeKind, outcome, [], cancellationToken);
+        return TryTransitionAsync(stored, OrderStatus.Rejected, stored.SagaMarker, outcomeKind, outcome, [], cancellationToken);
     }
 
     /// <summary>Writes the abandoned order, keeping its saga marker until its reservations are released; false when it changed meanwhile.</summary>
@@ -83,17 +91,17 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options)
 
     /// <summary>
     /// Writes the cancelled order with a saga marker due at <paramref name="releaseDue"/> (the sweeper releases its
-    /// reservations if this request does not) and its outbox message; false when the order changed meanwhile.
+    /// reservations if this request does not) and its outbox <paramref name="messages"/>; false when the order changed meanwhile.
     /// </summary>
-    public Task<bool> TryCancelAsync(StoredOrder stored, DateTimeOffset releaseDue, OutboxMessage message, CancellationToken cancellationToken)
+    public Task<bool> TryCancelAsync(StoredOrder stored, DateTimeOffset releaseDue, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(messages);
         var marker = OrderRows.Saga(releaseDue, stored.Order.Id);
         return TryTransitionAsync(stored, OrderStatus.Cancelled, marker, stored.OutcomeKind, stored.Outcome,
         [
             TableOperation.Insert(OrderRows.SagaEntity(stored.Partition, marker, stored.Order.Id)),
-            TableOperation.Insert(OutboxRows.Entity(stored.Partition, message)),
+            .. messages.Select(m => TableOperation.Insert(OutboxRows.Entity(stored.Partition, m))),
         ], cancellationToken);
     }
 
@@ -164,7 +172,7 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options)
         }
 
         operations.AddRange(extra);
-        var result = await store.SubmitTransactionAsync(Table, operations, cancellationToken).ConfigureAwait(false);
+        var result = await cleanup.SubmitAsync(stored.Partition, operations, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
             return true;

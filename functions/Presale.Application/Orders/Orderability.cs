@@ -1,6 +1,7 @@
 using Presale.Application.Supply;
 using Presale.Domain.Catalog;
 using Presale.Domain.Shop;
+using Presale.Domain.Suppliers;
 using Presale.Domain.Supply;
 
 namespace Presale.Application.Orders;
@@ -36,9 +37,14 @@ internal static class Orderability
         }
     }
 
-    public static LineAvailability Availability(int lineNumber, string sku, int requested, SkuState state, ShopSettings shop, DateTimeOffset now)
+    /// <summary>
+    /// Units of the SKU available now and the earliest date that could be promised for min(requested, available) of
+    /// them, on the supply sequence with the suppliers' slip buffers (<paramref name="slips"/>): the same dates a
+    /// reservation would promise.
+    /// </summary>
+    public static LineAvailability Availability(int lineNumber, string sku, int requested, SkuState state, ShopSettings shop, DateTimeOffset now, IReadOnlyDictionary<string, PromiseBuffer> slips)
     {
-        var sequence = state.Sequence(shop.LocalDate(now));
+        var sequence = state.Sequence(shop.LocalDate(now), slips);
         var shards = state.AllocationShards;
         var (available, _) = SupplyAllocator.Availability(shards, sequence);
         var segment = SupplyAllocator.SegmentForUnits(shards, sequence, Math.Min(requested, available));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.Extensions.Logging;
 using Presale.Application.Common;
+using Presale.Application.Notifications;
 using Presale.Application.Outbox;
 using Presale.Application.Shop;
 using Presale.Application.Supply;
@@ -17,8 +18,9 @@ namespace Presale.Application.Orders;
 /// (1) the order is inserted as pending with its saga marker, at a row derived from the idempotency key, so a retry
 /// finds it (same request: the stored answer, or the unfinished placement resumed; different request: refused);
 /// (2) each line is reserved, at most once per line; (3) the order is confirmed together with its outbox message in one
-/// transaction. A short or invalid order releases what it took and is stored as rejected with its answer; a placement
-/// that dies is abandoned and released by the saga sweeper once its marker is due.
+/// transaction, with the customer's "order confirmed" notice. A short or invalid order is first stored as rejected with its answer (conditioned on the pending
+/// version, so no attempt can confirm it afterwards) and only then releases what it took; a placement that dies or
+/// whose outcome is unknown stays pending and is abandoned, then released, by the saga sweeper once its marker is due.
 /// </summary>
 public sealed partial class PlaceOrderHandler(
     OrderRepository orders,
@@ -29,15 +31,20 @@ public sealed partial class PlaceOrderHandler(
     ShopSettingsStore shops,
     IValidator<PlaceOrderRequest> validator,
     OrdersOptions options,
+    NotificationsOptions notifications,
     TimeProvider timeProvider,
-    ILogger<PlaceOrderHandler> logger,
-    Reconciliation.SupplierPromiseBuffers? buffers = null)
+    ILogger<PlaceOrderHandler> logger)
 {
     private const string Placed = "placed";
     private const string Invalid = "invalid";
     private const string Short = "short";
 
-    /// <summary>Places the order named by <paramref name="idempotencyKey"/>.</summary>
+    /// <summary>
+    /// Places the order named by <paramref name="idempotencyKey"/>. <paramref name="cancellationToken"/> (the request's)
+    /// stops only the checks before anything is written: once the pending order may exist, the placement runs to its end
+    /// with <see cref="CancellationToken.None"/>, because a write abandoned mid-flight has an outcome nobody knows, and
+    /// the customer's retry gets the stored answer.
+    /// </summary>
     public async Task<PlaceOrderResult> PlaceAsync(string? idempotencyKey, PlaceOrderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,6 +70,7 @@ public sealed partial class PlaceOrderHandler(
             return new PlaceOrderResult.Invalid(FieldErrors.Single("currency", $"This shop sells in {shop.Currency}, not {request.Currency}."), Replayed: false);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var hash = RequestHash.Of("order", request);
         var (orderId, partition) = OrderIds.ForIdempotencyKey(idempotencyKey!);
         var now = timeProvider.GetUtcNow();
@@ -74,28 +82,28 @@ public sealed partial class PlaceOrderHandler(
             shop.Currency,
             [.. request.Lines!.Select((l, i) => new OrderLine(i + 1, Sku.From(l.Sku!), l.Quantity!.Value, new Money(l.UnitPrice!.Value, shop.Currency)))],
             now);
-        var stored = await orders.InsertPendingAsync(partition, order, hash, now + options.PendingTimeout, cancellationToken).ConfigureAwait(false);
+        var stored = await orders.InsertPendingAsync(partition, order, hash, now + options.PendingTimeout, CancellationToken.None).ConfigureAwait(false);
         if (stored is not null)
         {
-            return await RunAsync(stored, shop, replayed: false, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(stored, shop, resumed: false).ConfigureAwait(false);
         }
 
-        var existing = await orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false)
+        var existing = await orders.GetAsync(orderId, CancellationToken.None).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Order {orderId} exists but cannot be read.");
         return existing.RequestHash != hash
             ? new PlaceOrderResult.KeyReused()
-            : await ReplayAsync(existing, shop, cancellationToken).ConfigureAwait(false);
+            : await ReplayAsync(existing, shop).ConfigureAwait(false);
     }
 
-    private async Task<PlaceOrderResult> ReplayAsync(StoredOrder existing, ShopSettings shop, CancellationToken cancellationToken)
+    private async Task<PlaceOrderResult> ReplayAsync(StoredOrder existing, ShopSettings shop)
     {
         var order = existing.Order;
         switch (order.Status)
         {
             case OrderStatus.Pending when timeProvider.GetUtcNow() < order.PlacedAt + options.PendingTimeout:
-                return await RunAsync(existing, shop, replayed: true, cancellationToken).ConfigureAwait(false);
+                return await RunAsync(existing, shop, resumed: true).ConfigureAwait(false);
             case OrderStatus.Pending:
-                await saga.FinishAsync(existing.Partition, order.Id, existing.SagaMarker!, cancellationToken).ConfigureAwait(false);
+                await saga.FinishAsync(existing.Partition, order.Id, existing.SagaMarker!, CancellationToken.None).ConfigureAwait(false);
                 return new PlaceOrderResult.Abandoned(order.Id);
             case OrderStatus.Abandoned:
                 return new PlaceOrderResult.Abandoned(order.Id);
@@ -104,125 +112,132 @@ public sealed partial class PlaceOrderHandler(
         }
     }
 
-    private async Task<PlaceOrderResult> RunAsync(StoredOrder stored, ShopSettings shop, bool replayed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks, reserves and confirms a pending order. <paramref name="resumed"/>: an earlier attempt with the same key
+    /// may have reserved lines (and may still be running), so the lines it holds count as this order's own.
+    /// Reservations of a pending order are never released here: only after an ETag-guarded move to Rejected (or once
+    /// another attempt or the sweeper has moved it to Rejected or Abandoned). An exception leaves the order pending, for
+    /// a retry to resume or the saga sweeper to abandon and release.
+    /// </summary>
+    private async Task<PlaceOrderResult> RunAsync(StoredOrder stored, ShopSettings shop, bool resumed)
     {
         var order = stored.Order;
-        var now = timeProvider.GetUtcNow();
-        var states = await Task.WhenAll(order.Lines.Select(l => supply.LoadAsync(l.Sku, cancellationToken))).ConfigureAwait(false);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        for (var i = 0; i < order.Lines.Count; i++)
-        {
-            Orderability.Check(i, order.Lines[i].Sku.Value, order.Lines[i].Quantity, states[i], now, errors);
-        }
-
-        if (errors.Count > 0)
-        {
-            return await RejectAsync(stored, Invalid, new PlaceOrderResult.Invalid(errors, replayed), errors, cancellationToken).ConfigureAwait(false);
-        }
-
-        var availability = Availability(order, states!, shop, now);
-        if (availability.Any(a => !a.Sufficient))
-        {
-            return await RejectAsync(stored, Short, new PlaceOrderResult.Short(order.Id, availability, replayed), availability, cancellationToken).ConfigureAwait(false);
-        }
-
-        var promises = new List<LinePromise>(order.Lines.Count);
         try
         {
+            var none = CancellationToken.None;
+            var now = timeProvider.GetUtcNow();
+            var states = await Task.WhenAll(order.Lines.Select(l => supply.LoadAsync(l.Sku, none))).ConfigureAwait(false);
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            for (var i = 0; i < order.Lines.Count; i++)
+            {
+                Orderability.Check(i, order.Lines[i].Sku.Value, order.Lines[i].Quantity, states[i], now, errors);
+            }
+
+            if (errors.Count > 0)
+            {
+                return await RejectAsync(stored, Invalid, new PlaceOrderResult.Invalid(errors, resumed), errors).ConfigureAwait(false);
+            }
+
+            // A resumed order's own reservations would count against it here; its lines are checked as they are reserved.
+            if (!resumed && await AvailabilityAsync(order, states!, shop, now).ConfigureAwait(false) is var availability && availability.Any(a => !a.Sufficient))
+            {
+                return await RejectAsync(stored, Short, new PlaceOrderResult.Short(order.Id, availability, resumed), availability).ConfigureAwait(false);
+            }
+
+            var held = new List<Reservation>(order.Lines.Count);
+            var promises = new List<LinePromise>(order.Lines.Count);
             for (var i = 0; i < order.Lines.Count; i++)
             {
                 var line = order.Lines[i];
-                var outcome = await reservations.ReserveAsync(line.Sku, order.Id, line.LineNumber, line.Quantity, shop, states[i], cancellationToken).ConfigureAwait(false);
-                if (outcome is ReserveOutcome.Reserved reserved)
+                switch (await reservations.ReserveAsync(line.Sku, order.Id, line.LineNumber, line.Quantity, shop, states[i], resumed, none).ConfigureAwait(false))
                 {
-                    // A lot-backed promise includes the supplier's slip buffer (the reservation keeps the supply's own date).
-                    var buffer = buffers is null ? null : await buffers.ForAsync(reserved.Promise.Source, cancellationToken).ConfigureAwait(false);
-                    promises.Add(buffer is null ? reserved.Promise : reserved.Promise with { PromisedOn = buffer.Apply(reserved.Promise.PromisedOn) });
-                    continue;
+                    case ReserveOutcome.Reserved reserved:
+                        held.Add(reserved.Reservation);
+                        promises.Add(reserved.Reservation.Promise); // lot dates include their supplier's slip buffer
+                        continue;
+                    case ReserveOutcome.NotOrderable notOrderable:
+                        return await RejectAsync(stored, Invalid, new PlaceOrderResult.Invalid(notOrderable.Errors, resumed), notOrderable.Errors).ConfigureAwait(false);
+                    default:
+                        // Supply ran out between the check and the reservation: answer with fresh availability, in which
+                        // the lines this order holds count as its own.
+                        var fresh = await Task.WhenAll(order.Lines.Select(l => supply.LoadAsync(l.Sku, none))).ConfigureAwait(false);
+                        var at = timeProvider.GetUtcNow();
+                        var free = await AvailabilityAsync(order, [.. fresh.Select((f, n) => f ?? states[n]!)], shop, at).ConfigureAwait(false);
+                        var lines = free.Select(a => held.FirstOrDefault(r => r.LineNumber == a.LineNumber) is { } own
+                            ? a with { Available = a.Available + own.Quantity, EarliestPromiseDate = own.Promise.PromisedOn, Source = SupplySourceView.From(own.Promise.Source) }
+                            : a).ToList();
+                        return await RejectAsync(stored, Short, new PlaceOrderResult.Short(order.Id, lines, resumed), lines).ConfigureAwait(false);
                 }
-
-                // Supply ran out between the check and the reservation: undo, and answer with fresh availability.
-                await saga.ReleaseLinesAsync(order, cancellationToken).ConfigureAwait(false);
-                var fresh = await Task.WhenAll(order.Lines.Select(l => supply.LoadAsync(l.Sku, cancellationToken))).ConfigureAwait(false);
-                var now2 = timeProvider.GetUtcNow();
-                var lines = fresh.All(s => s is not null) ? Availability(order, fresh!, shop, now2) : Availability(order, states!, shop, now2);
-                return await RejectAsync(stored, Short, new PlaceOrderResult.Short(order.Id, lines, replayed), lines, cancellationToken).ConfigureAwait(false);
             }
+
+            return await ConfirmAsync(stored, promises, shop, resumed).ConfigureAwait(false);
         }
         catch (Exception error)
         {
-            await ReleaseAfterFailureAsync(order, error).ConfigureAwait(false);
+            LogPlacementInterrupted(logger, error, order.Id);
             throw;
         }
-
-        return await ConfirmAsync(stored, promises, replayed, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<PlaceOrderResult> ConfirmAsync(StoredOrder stored, IReadOnlyList<LinePromise> promises, bool replayed, CancellationToken cancellationToken)
+    private async Task<PlaceOrderResult> ConfirmAsync(StoredOrder stored, IReadOnlyList<LinePromise> promises, ShopSettings shop, bool resumed)
     {
         var order = stored.Order;
         var now = timeProvider.GetUtcNow();
         order.Confirm(promises, now);
         var view = OrderView.From(order);
-        var message = Message(order, OrderEventMessage.Confirmed, now);
-        bool confirmed;
-        try
-        {
-            confirmed = await orders.TryConfirmAsync(stored, message, JsonSerializer.Serialize(view, PresaleJson.Options), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception error)
-        {
-            await ReleaseAfterFailureAsync(order, error).ConfigureAwait(false);
-            throw;
-        }
+        OutboxMessage[] messages = [Message(order, OrderEventMessage.Confirmed, now), OrderNotices.Confirmed(order, shop, notifications, now)];
 
-        if (!confirmed)
+        // An exception here leaves the outcome unknown (the write may have committed): nothing is released; the order is
+        // either confirmed or still pending for the sweeper.
+        if (!await orders.TryConfirmAsync(stored, messages, JsonSerializer.Serialize(view, PresaleJson.Options), CancellationToken.None).ConfigureAwait(false))
         {
             // Another attempt with the same key, or the sweeper, moved the order on first.
-            var current = await orders.GetAsync(order.Id, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Order {order.Id} vanished while being confirmed.");
-            if (current.Order.Status == OrderStatus.Confirmed || current.Order.Status == OrderStatus.Cancelled)
-            {
-                return StoredAnswer(current);
-            }
-
-            await saga.ReleaseLinesAsync(current.Order, cancellationToken).ConfigureAwait(false);
-            return current.Order.Status == OrderStatus.Pending ? throw new InvalidOperationException($"Order {order.Id} is still pending after a conflicting write.")
-                : current.Order.Status == OrderStatus.Abandoned ? new PlaceOrderResult.Abandoned(order.Id) : StoredAnswer(current);
+            return await SettledElsewhereAsync(order.Id).ConfigureAwait(false);
         }
 
-        await outbox.TryPublishAsync(stored.Partition, message, cancellationToken).ConfigureAwait(false);
-        return new PlaceOrderResult.Placed(view, replayed);
+        foreach (var message in messages)
+        {
+            await outbox.TryPublishAsync(stored.Partition, message, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return new PlaceOrderResult.Placed(view, resumed);
     }
 
-    private async Task<PlaceOrderResult> RejectAsync<T>(StoredOrder stored, string kind, PlaceOrderResult result, T answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the order as rejected with its answer (keeping its saga marker), and only then releases what it holds and
+    /// removes the marker; if the release dies in between, the sweeper finishes it.
+    /// </summary>
+    private async Task<PlaceOrderResult> RejectAsync<T>(StoredOrder stored, string kind, PlaceOrderResult result, T answer)
     {
+        var none = CancellationToken.None;
         stored.Order.Reject(timeProvider.GetUtcNow());
-        if (await orders.TryRejectAsync(stored, kind, JsonSerializer.Serialize(answer, PresaleJson.Options), cancellationToken).ConfigureAwait(false))
+        if (!await orders.TryRejectAsync(stored, kind, JsonSerializer.Serialize(answer, PresaleJson.Options), none).ConfigureAwait(false))
         {
-            return result;
+            return await SettledElsewhereAsync(stored.Order.Id).ConfigureAwait(false);
         }
 
-        var current = await orders.GetAsync(stored.Order.Id, cancellationToken).ConfigureAwait(false);
-        return current?.Order.Status switch
-        {
-            OrderStatus.Abandoned => new PlaceOrderResult.Abandoned(stored.Order.Id),
-            OrderStatus.Confirmed or OrderStatus.Cancelled or OrderStatus.Rejected => StoredAnswer(current),
-            _ => result,
-        };
+        await saga.ReleaseLinesAsync(stored.Order, none).ConfigureAwait(false);
+        await orders.FinishSagaAsync(stored.Partition, stored.Order.Id, stored.SagaMarker!, none).ConfigureAwait(false);
+        return result;
     }
 
-    private async Task ReleaseAfterFailureAsync(Order order, Exception error)
+    /// <summary>
+    /// The answer for an order another attempt (or the sweeper) moved out of pending first. A rejected or abandoned order
+    /// can never be confirmed, so what this attempt may have reserved for it is released; a confirmed one keeps it.
+    /// </summary>
+    private async Task<PlaceOrderResult> SettledElsewhereAsync(string orderId)
     {
-        LogPlacementFailed(logger, error, order.Id);
-        try
+        var current = await orders.GetAsync(orderId, CancellationToken.None).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Order {orderId} vanished while being placed.");
+        switch (current.Order.Status)
         {
-            await saga.ReleaseLinesAsync(order, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception releaseError)
-        {
-            // The order stays pending; the saga sweeper releases it once its marker is due.
-            LogReleaseDeferred(logger, releaseError, order.Id);
+            case OrderStatus.Confirmed or OrderStatus.Cancelled:
+                return StoredAnswer(current);
+            case OrderStatus.Rejected or OrderStatus.Abandoned:
+                await saga.ReleaseLinesAsync(current.Order, CancellationToken.None).ConfigureAwait(false);
+                return current.Order.Status == OrderStatus.Abandoned ? new PlaceOrderResult.Abandoned(orderId) : StoredAnswer(current);
+            default:
+                throw new InvalidOperationException($"Order {orderId} is still {current.Order.Status} after a conflicting write.");
         }
     }
 
@@ -234,8 +249,18 @@ public sealed partial class PlaceOrderHandler(
         _ => throw new InvalidOperationException($"Order {stored.Order.Id} is {stored.Order.Status} without a stored placement answer."),
     };
 
-    private static List<LineAvailability> Availability(Order order, IReadOnlyList<SkuState> states, ShopSettings shop, DateTimeOffset now) =>
-        [.. order.Lines.Select((l, i) => Orderability.Availability(l.LineNumber, l.Sku.Value, l.Quantity, states[i], shop, now))];
+    private async Task<List<LineAvailability>> AvailabilityAsync(Order order, IReadOnlyList<SkuState> states, ShopSettings shop, DateTimeOffset now)
+    {
+        var lines = new List<LineAvailability>(order.Lines.Count);
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            var line = order.Lines[i];
+            var slips = await reservations.SlipsAsync(states[i].Ledger, CancellationToken.None).ConfigureAwait(false);
+            lines.Add(Orderability.Availability(line.LineNumber, line.Sku.Value, line.Quantity, states[i], shop, now, slips));
+        }
+
+        return lines;
+    }
 
     internal static OutboxMessage Message(Order order, string type, DateTimeOffset at)
     {
@@ -250,9 +275,6 @@ public sealed partial class PlaceOrderHandler(
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Placing order {OrderId} failed; releasing what it reserved.")]
-    private static partial void LogPlacementFailed(ILogger logger, Exception error, string orderId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Releasing the reservations of order {OrderId} failed; the saga sweeper will release them.")]
-    private static partial void LogReleaseDeferred(ILogger logger, Exception error, string orderId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Placing order {OrderId} was interrupted; a retry with the same key resumes it, or the saga sweeper finishes it (abandons a pending order) and releases what it holds once its marker is due.")]
+    private static partial void LogPlacementInterrupted(ILogger logger, Exception error, string orderId);
 }

@@ -8,10 +8,13 @@ namespace Presale.Application.Orders;
 
 /// <summary>
 /// Quotes a basket: per line, the promise an order placed now would get (the same earliest-supply-first rule that
-/// reservations follow), its source and the units available. One read per SKU; nothing is written.
+/// reservations follow, lots at their suppliers' buffered dates), its source and the units available. One read per
+/// SKU; nothing is written.
 /// </summary>
 public sealed class QuoteHandler(SupplyStore supply, ShopSettingsStore shops, IValidator<QuoteRequest> validator, TimeProvider timeProvider, Reconciliation.SupplierPromiseBuffers? buffers = null)
 {
+    private readonly SupplierSlips _slips = new(buffers);
+
     /// <summary>Quotes <paramref name="request"/>.</summary>
     public async Task<QuoteResult> QuoteAsync(QuoteRequest request, CancellationToken cancellationToken)
     {
@@ -46,12 +49,10 @@ public sealed class QuoteHandler(SupplyStore supply, ShopSettingsStore shops, IV
         for (var i = 0; i < lines.Count; i++)
         {
             var l = lines[i];
-            var availability = Orderability.Availability(i + 1, l.Sku!, l.Quantity!.Value, states[i]!, shop, now);
-            var buffer = buffers is not null && availability.Source is { Kind: Domain.Supply.SupplyKind.Lot, SupplierId: { } supplier, LotId: { } lot }
-                ? await buffers.ForAsync(Domain.Supply.SupplySource.Lot(supplier, lot), cancellationToken).ConfigureAwait(false)
-                : null;
-            var promise = buffer is not null && availability.EarliestPromiseDate is { } date ? buffer.Apply(date) : availability.EarliestPromiseDate;
-            quoted.Add(new QuoteLineView(i + 1, l.Sku!, l.Quantity.Value, availability.Sufficient, promise, availability.Source, availability.Available, buffer is null ? null : new PromiseBufferView(buffer.Days, buffer.Explanation)));
+            var slips = await _slips.ForAsync(states[i]!.Ledger, cancellationToken).ConfigureAwait(false);
+            var availability = Orderability.Availability(i + 1, l.Sku!, l.Quantity!.Value, states[i]!, shop, now, slips);
+            var buffer = availability.Source is { Kind: Domain.Supply.SupplyKind.Lot, SupplierId: { } supplier } ? slips.GetValueOrDefault(supplier) : null;
+            quoted.Add(new QuoteLineView(i + 1, l.Sku!, l.Quantity.Value, availability.Sufficient, availability.EarliestPromiseDate, availability.Source, availability.Available, buffer is null ? null : new PromiseBufferView(buffer.Days, buffer.Explanation)));
         }
         return new QuoteResult.Quoted(new QuoteView(shop.LocalDate(now), quoted));
     }

@@ -6,34 +6,30 @@ using Presale.Application.Storage;
 namespace Presale.Application.Outbox;
 
 /// <summary>
-/// Publishes outbox messages to their queues (the reconcile queue unless a row names another), then deletes their rows. A message whose publish fails stays in
-/// the outbox for <see cref="OutboxSweep"/>; one published but not deleted is published again with the same id.
+/// Publishes outbox messages to their queues (the reconcile queue unless a row names another). A row of the orders
+/// table published right after its commit is handed to <see cref="OutboxCleanup"/>, whose delete rides along with the
+/// partition's next transaction; rows of other tables are deleted at once. A message whose publish fails stays in the
+/// outbox for the sweeper; one published but not deleted is published again with the same id.
 /// </summary>
-public sealed partial class OutboxPublisher(ITableStore store, IMessagePublisher publisher, OrdersOptions options, ILogger<OutboxPublisher> logger)
+public sealed partial class OutboxPublisher(ITableStore store, IMessagePublisher publisher, OrdersOptions options, OutboxCleanup cleanup, ILogger<OutboxPublisher> logger)
 {
-    /// <summary>Publishes <paramref name="message"/> and removes it from the outbox; throws if publishing fails.</summary>
-    public Task PublishAsync(string partition, OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>Publishes <paramref name="message"/> to its queue (<see cref="OutboxMessage.Queue"/>, or the reconcile queue); its row is left as it is.</summary>
+    public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return PublishAsync(partition, OutboxRows.RowKey(message), message, cancellationToken);
+        return publisher.PublishAsync(
+            message.Queue ?? options.ReconcileQueue,
+            new OutboundMessage(message.MessageId, message.Body, message.CorrelationId, message.Subject),
+            cancellationToken);
     }
 
-    /// <summary>Publishes an outbox row of the orders table (see the overload with a table).</summary>
-    public Task PublishAsync(string partition, string rowKey, OutboxMessage message, CancellationToken cancellationToken) =>
-        PublishAsync(options.OrdersTable, partition, rowKey, message, cancellationToken);
-
     /// <summary>
-    /// Publishes <paramref name="message"/> to its queue (<see cref="OutboxMessage.Queue"/>, or the reconcile queue) and
-    /// then deletes its outbox row <paramref name="rowKey"/> from <paramref name="table"/>. A crash in between republishes
-    /// it later under the same message id.
+    /// Publishes <paramref name="message"/> to its queue and then deletes its outbox row <paramref name="rowKey"/> from
+    /// <paramref name="table"/>. A crash in between republishes it later under the same message id.
     /// </summary>
     public async Task PublishAsync(string table, string partition, string rowKey, OutboxMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        await publisher.PublishAsync(
-            message.Queue ?? options.ReconcileQueue,
-            new OutboundMessage(message.MessageId, message.Body, message.CorrelationId, message.Subject),
-            cancellationToken).ConfigureAwait(false);
+        await SendAsync(message, cancellationToken).ConfigureAwait(false);
         var deleted = await store.DeleteAsync(table, partition, rowKey, ETag.Any, cancellationToken).ConfigureAwait(false);
         if (!deleted.Succeeded && deleted.Status != WriteStatus.NotFound)
         {
@@ -58,21 +54,25 @@ public sealed partial class OutboxPublisher(ITableStore store, IMessagePublisher
     }
 
     /// <summary>
-    /// Publishes right after the state change was committed. A failure is logged and left to the sweeper: the change is
-    /// committed, and the message is safe in the outbox.
+    /// Publishes a message of the orders table right after the state change was committed; its row's delete goes to
+    /// <see cref="OutboxCleanup"/> (no transaction of its own). A failure is logged and left to the sweeper: the change
+    /// is committed, and the message is safe in the outbox.
     /// </summary>
     public async Task<bool> TryPublishAsync(string partition, OutboxMessage message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
         try
         {
-            await PublishAsync(partition, message, cancellationToken).ConfigureAwait(false);
-            return true;
+            await SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             LogLeftForSweeper(logger, error, message.MessageId);
             return false;
         }
+
+        cleanup.Add(partition, OutboxRows.RowKey(message), message.CreatedAt);
+        return true;
     }
 
     /// <summary>
@@ -88,10 +88,7 @@ public sealed partial class OutboxPublisher(ITableStore store, IMessagePublisher
         {
             try
             {
-                await publisher.PublishAsync(
-                    item.Message.Queue ?? options.ReconcileQueue,
-                    new OutboundMessage(item.Message.MessageId, item.Message.Body, item.Message.CorrelationId, item.Message.Subject),
-                    token).ConfigureAwait(false);
+                await SendAsync(item.Message, token).ConfigureAwait(false);
                 published.Add((item.Partition, OutboxRows.RowKey(item.Message)));
             }
             catch (Exception error) when (error is not OperationCanceledException)

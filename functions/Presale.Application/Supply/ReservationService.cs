@@ -1,6 +1,8 @@
 using Presale.Application.Common;
+using Presale.Application.Orders;
 using Presale.Domain.Common;
 using Presale.Domain.Shop;
+using Presale.Domain.Suppliers;
 using Presale.Domain.Supply;
 
 namespace Presale.Application.Supply;
@@ -8,39 +10,60 @@ namespace Presale.Application.Supply;
 /// <summary>
 /// Reserves order lines without oversell and without a hot SKU queueing on one entity: the allocation is computed
 /// from a snapshot of the SKU's shards, then written conditioned on the shards it touches; on a conflict the state is
-/// read again and another (random) shard is tried after a jittered pause.
+/// read again, the line's orderability checked again on it, and another (random) shard is tried after a jittered pause.
+/// Lots are sequenced and promised at their buffered dates (<see cref="SupplierSlips"/>), as quotes show them.
 /// </summary>
-public sealed class ReservationService(SupplyStore supply, RandomSource random, TimeProvider timeProvider)
+public sealed class ReservationService(SupplyStore supply, RandomSource random, TimeProvider timeProvider, Reconciliation.SupplierPromiseBuffers? buffers = null)
 {
+    private readonly SupplierSlips _slips = new(buffers);
+
+    /// <summary>The slip buffers the sequence of <paramref name="ledger"/> uses (see <see cref="SupplierSlips"/>).</summary>
+    public Task<IReadOnlyDictionary<string, PromiseBuffer>> SlipsAsync(SupplyLedger ledger, CancellationToken cancellationToken) =>
+        _slips.ForAsync(ledger, cancellationToken);
+
     /// <summary>
-    /// Reserves <paramref name="quantity"/> units of <paramref name="sku"/> for an order line. <paramref name="snapshot"/>,
-    /// when given, is used for the first attempt (saving a read).
+    /// Reserves <paramref name="quantity"/> units of <paramref name="sku"/> for line <paramref name="lineNumber"/> of an
+    /// order. <paramref name="snapshot"/>, when given, is used for the first attempt (saving a read). When
+    /// <paramref name="resumed"/> (an earlier attempt of the same order may have run), a reservation the line already
+    /// holds is returned as it is, so the order's own units never count against it; the same holds whenever supply
+    /// looks short, for an attempt running beside this one.
     /// </summary>
-    public async Task<ReserveOutcome> ReserveAsync(Sku sku, string orderId, int lineNumber, int quantity, ShopSettings shop, SkuState? snapshot, CancellationToken cancellationToken)
+    public async Task<ReserveOutcome> ReserveAsync(Sku sku, string orderId, int lineNumber, int quantity, ShopSettings shop, SkuState? snapshot, bool resumed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shop);
+        if (resumed && await supply.GetReservationAsync(sku, orderId, lineNumber, cancellationToken).ConfigureAwait(false) is { } held)
+        {
+            return new ReserveOutcome.Reserved(held);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             await ConflictBackoff.DelayAsync(attempt, random, cancellationToken).ConfigureAwait(false);
             var state = attempt == 1 && snapshot is not null ? snapshot : await supply.LoadAsync(sku, cancellationToken).ConfigureAwait(false);
-            if (state is null)
+            var now = timeProvider.GetUtcNow();
+
+            // Settings may have changed since the order was checked (pre-sale switched off, window closed, maximum lowered).
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            Orderability.Check(lineNumber - 1, sku.Value, quantity, state, now, errors);
+            if (errors.Count > 0)
             {
-                return new ReserveOutcome.UnknownSku();
+                return new ReserveOutcome.NotOrderable(errors);
             }
 
-            if (!state.IsConsistent)
+            if (!state!.IsConsistent)
             {
                 continue;
             }
 
-            var now = timeProvider.GetUtcNow();
             var handling = state.Settings.EffectiveHandlingDays(shop);
-            var allocation = SupplyAllocator.Allocate(state.AllocationShards, state.Sequence(shop.LocalDate(now)), quantity, random.Next);
+            var slips = await _slips.ForAsync(state.Ledger, cancellationToken).ConfigureAwait(false);
+            var allocation = SupplyAllocator.Allocate(state.AllocationShards, state.Sequence(shop.LocalDate(now), slips), quantity, random.Next);
             if (allocation is AllocationResult.Short shortage)
             {
-                return new ReserveOutcome.Short(
-                    shortage.Available,
-                    shortage.LastAvailable is { } last ? PromiseCalculator.Promise(last, handling) : null);
+                // Short may only be because another attempt of this order holds the line already.
+                return await supply.GetReservationAsync(sku, orderId, lineNumber, cancellationToken).ConfigureAwait(false) is { } own
+                    ? new ReserveOutcome.Reserved(own)
+                    : new ReserveOutcome.Short(shortage.Available, shortage.LastAvailable is { } last ? PromiseCalculator.Promise(last, handling) : null);
             }
 
             var allocated = (AllocationResult.Allocated)allocation;
@@ -49,12 +72,11 @@ public sealed class ReservationService(SupplyStore supply, RandomSource random, 
             switch (await supply.TryReserveAsync(state, reservation, allocated.ChangedShards, cancellationToken).ConfigureAwait(false))
             {
                 case ReserveWrite.Reserved:
-                    return new ReserveOutcome.Reserved(promise);
+                    return new ReserveOutcome.Reserved(reservation);
                 case ReserveWrite.AlreadyReserved:
-                    var existing = await supply.GetReservationAsync(sku, orderId, lineNumber, cancellationToken).ConfigureAwait(false);
-                    if (existing is not null)
+                    if (await supply.GetReservationAsync(sku, orderId, lineNumber, cancellationToken).ConfigureAwait(false) is { } existing)
                     {
-                        return new ReserveOutcome.Reserved(existing.Promise);
+                        return new ReserveOutcome.Reserved(existing);
                     }
 
                     continue; // Released between the two calls: reserve again.

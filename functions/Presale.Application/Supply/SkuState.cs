@@ -1,5 +1,6 @@
 using Presale.Application.Storage;
 using Presale.Domain.Catalog;
+using Presale.Domain.Suppliers;
 using Presale.Domain.Supply;
 
 namespace Presale.Application.Supply;
@@ -17,8 +18,12 @@ public sealed record SkuState(SkuSettings Settings, ETag SettingsETag, SupplyLed
     /// <summary>The shards without their versions.</summary>
     public IReadOnlyList<AllocationShard> AllocationShards => [.. Shards.Select(s => s.Shard)];
 
-    /// <summary>The supply sequence as of <paramref name="today"/> (shop-local date).</summary>
-    public IReadOnlyList<SupplySegment> Sequence(DateOnly today) => Ledger.Sequence(today, Settings.CapLeadDays);
+    /// <summary>
+    /// The supply sequence as of <paramref name="today"/> (shop-local date), each lot dated with its supplier's slip
+    /// buffer from <paramref name="slips"/> (see <see cref="SupplyLedger.Sequence"/>; none: lots at their ETA).
+    /// </summary>
+    public IReadOnlyList<SupplySegment> Sequence(DateOnly today, IReadOnlyDictionary<string, PromiseBuffer>? slips = null) =>
+        Ledger.Sequence(today, Settings.CapLeadDays, slips is null || slips.Count == 0 ? null : slips.ToDictionary(s => s.Key, s => s.Value.Days, StringComparer.Ordinal));
 
     /// <summary>Units reserved across all shards.</summary>
     public long Reserved => Shards.Sum(s => s.Shard.Segments.Values.Sum(q => (long)q.Reserved));

@@ -147,17 +147,20 @@ public sealed class SupplyLedger
     }
 
     /// <summary>
-    /// The supply sequence promises draw on, in order: on hand (available <paramref name="today"/>), then lots by ETA
-    /// (a late lot counts from today), then the cap, available <paramref name="capLeadDays"/> after the last confirmed
-    /// supply. Dates never decrease along the sequence.
+    /// The supply sequence promises draw on, in order: on hand (available <paramref name="today"/>), then lots by their
+    /// <b>buffered</b> date — the ETA (a late lot counts from today) plus its supplier's slip buffer in
+    /// <paramref name="slipDays"/> (supplier id → days; none when absent) — then the cap, available
+    /// <paramref name="capLeadDays"/> after the last buffered lot date. Dates never decrease along the sequence, so units
+    /// taken in sequence order are promised monotonically, and a promise based on the latest segment an allocation draws
+    /// on is never earlier than the buffered date of any unit backing it.
     /// </summary>
-    public IReadOnlyList<SupplySegment> Sequence(DateOnly today, int capLeadDays)
+    public IReadOnlyList<SupplySegment> Sequence(DateOnly today, int capLeadDays, IReadOnlyDictionary<string, int>? slipDays = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capLeadDays);
         var segments = new List<SupplySegment>(Lots.Count + 2) { new(SupplySource.OnHand, OnHand, today) };
         var last = today;
         foreach (var lot in Lots
-            .Select(l => (Lot: l, Date: l.Eta < today ? today : l.Eta))
+            .Select(l => (Lot: l, Date: (l.Eta < today ? today : l.Eta).AddDays(Slip(slipDays, l.SupplierId))))
             .OrderBy(l => l.Date)
             .ThenBy(l => l.Lot.Source.Key, StringComparer.Ordinal))
         {
@@ -167,5 +170,11 @@ public sealed class SupplyLedger
 
         segments.Add(new SupplySegment(SupplySource.Cap, Cap, last.AddDays(capLeadDays)));
         return segments.AsReadOnly();
+    }
+
+    private static int Slip(IReadOnlyDictionary<string, int>? slipDays, string supplierId)
+    {
+        var days = slipDays?.GetValueOrDefault(supplierId) ?? 0;
+        return days >= 0 ? days : throw new ArgumentOutOfRangeException(nameof(slipDays), days, $"Supplier {supplierId} has a negative slip buffer.");
     }
 }

@@ -17,7 +17,7 @@ public static class OrdersApi
         group.MapPost("", PlaceAsync)
             .WithName("PlaceOrder")
             .WithSummary("Place a pre-sale order")
-            .WithDescription("Reserves every line or none and answers with a promise date per line. Send an Idempotency-Key header: a retry with the same key and body gets the same answer (header Idempotent-Replayed: true); the same key with another body is refused with 422.")
+            .WithDescription("Reserves every line or none and answers with a promise date per line. Send an Idempotency-Key header: a retry with the same key and body gets the same answer (header Idempotent-Replayed: true); the same key with another body is refused with 422. Under heavy contention on the SKU the request may give up with 503 and Retry-After: send it again with the same key.")
             .WithIdempotencyKey(StatusCodes.Status201Created, StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
             .Accepts<PlaceOrderRequest>("application/json")
             .Produces<OrderView>(StatusCodes.Status201Created)
@@ -25,7 +25,8 @@ public static class OrdersApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id}", GetAsync)
             .WithName("GetOrder")
             .WithSummary("Read an order")
@@ -41,7 +42,8 @@ public static class OrdersApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -44,6 +44,7 @@ public static class OrdersServiceCollectionExtensions
         // The use cases need the storage and message ports, which the adapters' registration provides (AddPresaleStorage).
         services.AddSingleton<ShopSettingsStore>();
         services.AddSingleton<SupplyStore>();
+        services.AddSingleton<OutboxCleanup>();
         services.AddSingleton<OrderRepository>();
         services.AddSingleton<OrderSaga>();
         services.AddSingleton<OutboxPublisher>();

@@ -56,6 +56,7 @@ public static class PresaleHostExtensions
         services.AddSingleton<AccessGuard>();
         services.AddSingleton<ILoggerProvider, InvocationLogCapture>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<ContentionExceptionHandler>();
         services.AddHealthChecks().AddCheck<FunctionCatalogHealthCheck>("functions");
 
         // Function timeout in host.json is 10 minutes; the host waits one more minute, and so does the self-invoker.

@@ -138,7 +138,7 @@ internal sealed class CompensationHarness
             ?? throw new InvalidOperationException("The order exists already.");
         order.Confirm([new LinePromise(promise, SupplySource.OnHand)], now);
         var message = new Outbox.OutboxMessage(id + "-confirmed", "order.confirmed", "{}", id, now);
-        Assert.True(await Ordering.Orders.TryConfirmAsync(stored, message, "{}", Ct));
+        Assert.True(await Ordering.Orders.TryConfirmAsync(stored, [message], "{}", Ct));
         return id;
     }
 

@@ -1,3 +1,6 @@
+using Presale.Application.Notifications;
+using Presale.Domain.Common;
+using Presale.Domain.Notifications;
 using Presale.Application.Orders;
 using Presale.Domain.Orders;
 using static Presale.Application.Tests.Orders.OrderingHarness;
@@ -26,6 +29,47 @@ public sealed class CancelOrderHandlerTests
         Assert.Contains(h.Publisher.Published, p => p.Message.MessageId == placed.Order.OrderId + "-cancelled");
         var stored = await h.Orders.GetAsync(placed.Order.OrderId, Ct);
         Assert.Null(stored!.SagaMarker);
+    }
+
+    [Fact]
+    public async Task Cancel_TellsTheCustomerCancelledAndRefunded_WithTheRefund_WrittenWithTheCancellation()
+    {
+        var h = new OrderingHarness();
+        await h.ConfigureShopAsync();
+        await h.CreateSkuAsync("A", onHand: 5);
+        var placed = Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("k", Order(("A", 2)), Ct));
+        h.Publisher.Fail = true; // the broker is down: the notice can only reach the customer from the outbox
+
+        Assert.IsType<CancelOrderResult.Cancelled>(await h.Cancel.CancelAsync(placed.Order.OrderId, null, Ct));
+        h.Publisher.Fail = false;
+        h.Time.Advance(h.Options.OutboxGrace + TimeSpan.FromSeconds(1));
+        await h.OutboxSweep.RunAsync(Ct);
+
+        var notices = h.Publisher.Published.Where(p => p.Queue == h.Notifications.Queue)
+            .Select(p => NotificationMessageSerializer.Deserialize(p.Message.Body).Notification).ToList();
+        var cancelled = Assert.Single(notices, n => n.Kind == NotificationKind.CancelledAndRefunded);
+        Assert.Equal(new Money(2 * 19.99m, "EUR"), cancelled.Amount);
+        Assert.Equal(CancellationCause.CustomerRequest, cancelled.CancellationCause);
+        Assert.Equal(("customer-1", placed.Order.OrderId), (cancelled.CustomerId, cancelled.OrderId));
+
+        // Cancelling again tells nobody twice.
+        Assert.IsType<CancelOrderResult.Cancelled>(await h.Cancel.CancelAsync(placed.Order.OrderId, null, Ct));
+        Assert.Single(h.Publisher.Published, p => p.Queue == h.Notifications.Queue && p.Message.Subject == "notification.cancelledAndRefunded");
+    }
+
+    [Fact]
+    public async Task CancelWithoutNotice_CancelsAndReleases_ButLeavesTheNoticeToTheCaller()
+    {
+        var h = new OrderingHarness();
+        await h.ConfigureShopAsync();
+        await h.CreateSkuAsync("A", onHand: 5);
+        var placed = Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("k", Order(("A", 2)), Ct));
+
+        Assert.IsType<CancelOrderResult.Cancelled>(await h.Cancel.CancelWithoutNoticeAsync(placed.Order.OrderId, new CancelOrderRequest("no consent"), Ct));
+
+        Assert.Equal((0, 0), await h.ReservedAsync("A"));
+        Assert.Contains(h.Publisher.Published, p => p.Message.MessageId == placed.Order.OrderId + "-cancelled");
+        Assert.DoesNotContain(h.Publisher.Published, p => p.Message.Subject == "notification.cancelledAndRefunded");
     }
 
     [Fact]

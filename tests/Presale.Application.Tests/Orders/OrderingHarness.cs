@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Presale.Adapters.InMemory;
 using Presale.Application.Catalog;
 using Presale.Application.Common;
+using Presale.Application.Notifications;
 using Presale.Application.Orders;
 using Presale.Application.Outbox;
 using Presale.Application.Shop;
@@ -32,18 +33,20 @@ internal sealed class OrderingHarness
         var random = new RandomSource(new Random(seed));
         Shops = new ShopSettingsStore(Store, Options, Time);
         Supply = new SupplyStore(Store, Options, random);
-        Orders = new OrderRepository(Store, Options);
+        Cleanup = new OutboxCleanup(Store, Options, Time, NullLogger<OutboxCleanup>.Instance);
+        Orders = new OrderRepository(Store, Options, Cleanup);
         Saga = new OrderSaga(Orders, Supply, Time);
-        Outbox = new OutboxPublisher(Store, Publisher, Options, NullLogger<OutboxPublisher>.Instance);
+        Outbox = new OutboxPublisher(Store, Publisher, Options, Cleanup, NullLogger<OutboxPublisher>.Instance);
         Skus = new SkuSettingsHandler(Supply, Options, new SkuSettingsRequestValidator(), random);
         Stock = new StockAdjustmentHandler(Supply, Shops, new StockAdjustmentRequestValidator(), random, Time);
         Lots = new LotRegistrationHandler(Store, Options, Supply, Shops, new RegisterLotRequestValidator(), random, Time);
-        Place = new PlaceOrderHandler(Orders, Supply, new ReservationService(Supply, random, Time), Saga, Outbox, Shops, new PlaceOrderRequestValidator(Options), Options, Time, NullLogger<PlaceOrderHandler>.Instance);
-        Cancel = new CancelOrderHandler(Orders, Saga, Outbox, Options, random, Time);
+        Reservations = new ReservationService(Supply, random, Time);
+        Place = new PlaceOrderHandler(Orders, Supply, Reservations, Saga, Outbox, Shops, new PlaceOrderRequestValidator(Options), Options, Notifications, Time, NullLogger<PlaceOrderHandler>.Instance);
+        Cancel = new CancelOrderHandler(Orders, Saga, Outbox, Shops, Options, Notifications, random, Time);
         Quotes = new QuoteHandler(Supply, Shops, new QuoteRequestValidator(Options), Time);
         Get = new GetOrderHandler(Orders);
-        SagaSweep = new OrderSagaSweep(Orders, Saga, Time);
-        OutboxSweep = new OutboxSweep(Store, Outbox, Options, Time);
+        SagaSweep = new OrderSagaSweep(Orders, Saga, Time, NullLogger<OrderSagaSweep>.Instance);
+        OutboxSweep = new OutboxSweep(Store, Outbox, Cleanup, Options, Time, NullLogger<OutboxSweep>.Instance);
     }
 
     public ManualTimeProvider Time { get; }
@@ -54,9 +57,18 @@ internal sealed class OrderingHarness
 
     public RecordingPublisher Publisher { get; } = new();
 
+    /// <summary>
+    /// Where the order use cases' customer notices ("order confirmed", "cancelled and refunded") go. The app sends every
+    /// notice to one queue; here they get their own, so the tests of other features that place orders through this
+    /// harness see only their own notices on theirs.
+    /// </summary>
+    public NotificationsOptions Notifications { get; } = new() { Queue = "order-notices" };
+
     public ShopSettingsStore Shops { get; }
 
     public SupplyStore Supply { get; }
+
+    public OutboxCleanup Cleanup { get; }
 
     public OrderRepository Orders { get; }
 
@@ -69,6 +81,8 @@ internal sealed class OrderingHarness
     public StockAdjustmentHandler Stock { get; }
 
     public LotRegistrationHandler Lots { get; }
+
+    public ReservationService Reservations { get; }
 
     public PlaceOrderHandler Place { get; }
 

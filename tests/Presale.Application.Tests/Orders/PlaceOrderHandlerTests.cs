@@ -1,3 +1,5 @@
+using Presale.Domain.Notifications;
+using Presale.Application.Notifications;
 using System.Text.Json;
 using Presale.Application.Orders;
 using Presale.Application.Supply;
@@ -11,7 +13,7 @@ namespace Presale.Application.Tests.Orders;
 public sealed class PlaceOrderHandlerTests
 {
     [Fact]
-    public async Task Place_WithSupply_ConfirmsEachLineWithItsPromiseAndSource_AndPublishesToTheReconcileQueue()
+    public async Task Place_WithSupply_ConfirmsEachLineWithItsPromiseAndSource_AndPublishesToTheReconcileQueue_AndTellsTheCustomer()
     {
         var h = new OrderingHarness();
         await h.ConfigureShopAsync(handlingDays: 2);
@@ -28,10 +30,15 @@ public sealed class PlaceOrderHandlerTests
         Assert.Equal(new SupplySourceView(SupplyKind.Lot, "acme", "L1"), placed.Order.Lines[0].Source);
         Assert.Equal(today.AddDays(10 + 2), placed.Order.Lines[1].PromiseDate); // cap: 10 days after the last confirmed supply (today)
         Assert.Equal(SupplyKind.Cap, placed.Order.Lines[1].Source!.Kind);
-        var (queue, message) = Assert.Single(h.Publisher.Published);
-        Assert.Equal("reconcile", queue);
+        Assert.Equal(2, h.Publisher.Published.Count);
+        var (_, message) = Assert.Single(h.Publisher.Published, p => p.Queue == "reconcile");
         Assert.Equal(placed.Order.OrderId + "-confirmed", message.MessageId);
         Assert.Contains("\"order.confirmed\"", message.Body, StringComparison.Ordinal);
+        var (_, notice) = Assert.Single(h.Publisher.Published, p => p.Queue == h.Notifications.Queue);
+        var confirmed = NotificationMessageSerializer.Deserialize(notice.Body).Notification;
+        Assert.Equal((NotificationKind.OrderConfirmed, "customer-1", placed.Order.OrderId), (confirmed.Kind, confirmed.CustomerId, confirmed.OrderId));
+        Assert.Equal(today.AddDays(10 + 2), confirmed.PromisedDate); // the latest line's promise: when the whole order can ship
+        Assert.Equal(confirmed.DeduplicationKey, notice.MessageId);
         Assert.Equal((2, 2), await h.ReservedAsync("A"));
         Assert.Equal((1, 1), await h.ReservedAsync("B"));
     }
@@ -62,7 +69,7 @@ public sealed class PlaceOrderHandlerTests
         Assert.True(second.Replayed);
         Assert.Equal(JsonSerializer.Serialize(first.Order), JsonSerializer.Serialize(second.Order));
         Assert.Equal((3, 3), await h.ReservedAsync("A"));
-        Assert.Single(h.Publisher.Published);
+        Assert.Equal(2, h.Publisher.Published.Count); // the reconcile message and the customer's notice, once
     }
 
     [Fact]

@@ -35,6 +35,42 @@ public sealed class PlacementSagaFaultTests
     }
 
     [Fact]
+    public async Task Placement_LosingTheAnswerOfAnyCommittedStorageCall_LeavesNothingHalfDone_AndARetryGetsTheOrder()
+    {
+        var calls = await CountCallsOfOnePlacementAsync();
+        for (var call = 1; call <= calls; call++)
+        {
+            await RunWithFaultAsync(failCall: null, failFrom: null, commitThenFail: call, retry: true);
+        }
+    }
+
+    [Fact]
+    public async Task Placement_WhenTheClientGoesAwayDuringTheConfirmation_IsConfirmedWithItsReservations()
+    {
+        var store = new FaultInjectingTableStore(new InMemoryTableStore());
+        var h = await ArrangeAsync(store);
+        using var request = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        store.Before = call =>
+        {
+            if (IsConfirmation(call, h))
+            {
+                request.Cancel(); // the caller disconnects while the confirmation is on its way
+            }
+
+            return Task.CompletedTask;
+        };
+
+        var placed = Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("key", Order(("A", 2), ("B", 1)), request.Token));
+        store.Before = null;
+        h.Time.Advance(h.Options.PendingTimeout + h.Options.OutboxGrace + TimeSpan.FromSeconds(1));
+        await h.SagaSweep.RunAsync(Ct);
+
+        Assert.Equal(OrderStatus.Confirmed, (await h.Orders.GetAsync(placed.Order.OrderId, Ct))!.Order.Status);
+        Assert.Equal((2, 2), await h.ReservedAsync("A"));
+        Assert.Equal((1, 1), await h.ReservedAsync("B"));
+    }
+
+    [Fact]
     public async Task Placement_WhenTheBrokerFails_IsConfirmed_AndTheOutboxSweeperPublishesItLater()
     {
         var h = new OrderingHarness();
@@ -48,11 +84,13 @@ public sealed class PlacementSagaFaultTests
         Assert.Equal(0, await h.OutboxSweep.RunAsync(Ct)); // not yet due: the request may still be publishing it
 
         h.Time.Advance(h.Options.OutboxGrace + TimeSpan.FromSeconds(1));
-        Assert.Equal(1, await h.OutboxSweep.RunAsync(Ct));
+        Assert.Equal(2, await h.OutboxSweep.RunAsync(Ct));
         Assert.Equal(0, await h.OutboxSweep.RunAsync(Ct));
 
-        var (_, message) = Assert.Single(h.Publisher.Published);
+        var (_, message) = Assert.Single(h.Publisher.Published, p => p.Queue == h.Options.ReconcileQueue);
         Assert.Equal(placed.Order.OrderId + "-confirmed", message.MessageId);
+        var (_, notice) = Assert.Single(h.Publisher.Published, p => p.Queue == h.Notifications.Queue);
+        Assert.Equal("notification.orderConfirmed", notice.Subject);
     }
 
     [Fact]
@@ -84,11 +122,16 @@ public sealed class PlacementSagaFaultTests
         return store.Calls;
     }
 
-    private static async Task RunWithFaultAsync(int? failCall, int? failFrom)
+    /// <summary>True for the transaction that writes an order as confirmed.</summary>
+    internal static bool IsConfirmation(FaultInjectingTableStore.Call call, OrderingHarness h) =>
+        call.Table == h.Options.OrdersTable && call.Operations.Count > 0 && call.Operations[0].Kind == TableOperationKind.Replace
+        && call.Operations[0].Entity.GetString("Status") == nameof(OrderStatus.Confirmed);
+
+    private static async Task RunWithFaultAsync(int? failCall, int? failFrom, int? commitThenFail = null, bool retry = false)
     {
         var store = new FaultInjectingTableStore(new InMemoryTableStore());
         var h = await ArrangeAsync(store);
-        store.Arm(failCall, failFrom);
+        store.Arm(failCall, failFrom, commitThenFail);
         PlaceOrderResult? result = null;
         try
         {
@@ -100,13 +143,20 @@ public sealed class PlacementSagaFaultTests
         }
 
         store.Disarm();
+        if (retry)
+        {
+            // The caller retries at once with the same key: it gets the order, whichever step lost its answer.
+            result = await h.Place.PlaceAsync("key", Order(("A", 2), ("B", 1)), Ct);
+            Assert.True(result is PlaceOrderResult.Placed, $"lost answer of call {commitThenFail}: the retry got {result}.");
+        }
+
         h.Time.Advance(h.Options.PendingTimeout + h.Options.OutboxGrace + TimeSpan.FromSeconds(1));
         await h.SagaSweep.RunAsync(Ct);
         await h.OutboxSweep.RunAsync(Ct);
 
         var (orderId, _) = OrderIds.ForIdempotencyKey("key");
         var stored = await h.Orders.GetAsync(orderId, Ct);
-        var label = $"fault at call {failCall}{(failFrom is null ? string.Empty : $" and after ({failFrom})")}";
+        var label = $"fault at call {failCall ?? failFrom ?? commitThenFail}{(failFrom is null ? string.Empty : " and after")}{(commitThenFail is null ? string.Empty : " (applied, answer lost)")}";
         var reservationsA = await h.ReservationsAsync("A");
         var reservationsB = await h.ReservationsAsync("B");
         var (shardsA, rowsA) = await h.ReservedAsync("A");
@@ -132,6 +182,7 @@ public sealed class PlacementSagaFaultTests
         }
 
         Assert.True(markers == 0, $"{label}: a saga marker is left.");
+        Assert.True(!retry || stored?.Order.Status == OrderStatus.Confirmed, $"{label}: the retried order is {stored?.Order.Status}.");
     }
 
     private static async Task<OrderingHarness> ArrangeAsync(FaultInjectingTableStore store)

@@ -10,11 +10,14 @@ internal sealed class RecordingPublisher : IMessagePublisher
 
     public bool Fail { get; set; }
 
+    /// <summary>Fails the messages it returns true for (as a broker refusing one message would).</summary>
+    public Func<OutboundMessage, bool>? FailWhen { get; set; }
+
     public IReadOnlyList<(string Queue, OutboundMessage Message)> Published => [.. _published];
 
     public Task PublishAsync(string queue, OutboundMessage message, CancellationToken cancellationToken = default)
     {
-        if (Fail)
+        if (Fail || FailWhen?.Invoke(message) == true)
         {
             throw new IOException("The broker is unreachable.");
         }

@@ -63,7 +63,7 @@ public sealed class SupplierPromiseBufferTests
         var options = new ReconciliationOptions();
         var h = await LateSupplierAsync(options);
         var o = h.Ordering;
-        var place = new PlaceOrderHandler(o.Orders, o.Supply, new ReservationService(o.Supply, new RandomSource(new Random(3)), o.Time), o.Saga, o.Outbox, o.Shops, new PlaceOrderRequestValidator(o.Options), o.Options, o.Time, NullLogger<PlaceOrderHandler>.Instance, new SupplierPromiseBuffers(h.LotsQuery, options, o.Time));
+        var place = new PlaceOrderHandler(o.Orders, o.Supply, new ReservationService(o.Supply, new RandomSource(new Random(3)), o.Time, new SupplierPromiseBuffers(h.LotsQuery, options, o.Time)), o.Saga, o.Outbox, o.Shops, new PlaceOrderRequestValidator(o.Options), o.Options, o.Notifications, o.Time, NullLogger<PlaceOrderHandler>.Instance);
 
         var placed = Assert.IsType<PlaceOrderResult.Placed>(await place.PlaceAsync("k-1", OrderingHarness.Order(("KB-75", 1)), ReconciliationHarness.Ct));
         Assert.Equal(h.Today.AddDays(15), placed.Order.Lines[0].PromiseDate);

@@ -8,6 +8,7 @@ using Presale.Adapters.Tables;
 using Presale.Application.Catalog;
 using Presale.Application.Messaging;
 using Presale.Application.Orders;
+using Presale.Application.Outbox;
 using Presale.Application.Shop;
 using Presale.Application.Storage;
 using Presale.Application.Supply;
@@ -35,6 +36,7 @@ public sealed class OrderingRig : IAsyncDisposable
         Prefix = prefix;
         Place = services.GetRequiredService<PlaceOrderHandler>();
         Supply = services.GetRequiredService<SupplyStore>();
+        Cleanup = services.GetRequiredService<OutboxCleanup>();
     }
 
     public CountingTableStore Store { get; }
@@ -44,6 +46,9 @@ public sealed class OrderingRig : IAsyncDisposable
     public PlaceOrderHandler Place { get; }
 
     public SupplyStore Supply { get; }
+
+    /// <summary>The published outbox rows not deleted yet (their deletes ride along with later transactions).</summary>
+    public OutboxCleanup Cleanup { get; }
 
     public ConcurrentBag<double> LatenciesMs { get; } = [];
 
@@ -84,6 +89,7 @@ public sealed class OrderingRig : IAsyncDisposable
             }
         }
 
+        counting.Reset(); // count the orders only
         return rig;
     }
 

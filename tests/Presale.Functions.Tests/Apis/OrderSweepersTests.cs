@@ -29,8 +29,8 @@ public sealed class OrderSweepersTests
         using var invoked = await client.SendAsync(invoke, Ct);
 
         Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
-        var (queue, message) = Assert.Single(factory.Published);
-        Assert.Equal("reconcile", queue);
+        Assert.Equal(["notifications", "reconcile"], factory.Published.Select(p => p.Queue).Order(StringComparer.Ordinal));
+        var (_, message) = Assert.Single(factory.Published, p => p.Queue == "reconcile");
         Assert.EndsWith("-confirmed", message.MessageId, StringComparison.Ordinal);
     }
 

@@ -19,8 +19,14 @@ public sealed class OrdersApiFactory : WebApplicationFactory<Program>
     public const string AdminKey = "orders-test-admin-key-0001";
 
     private readonly Publisher _publisher;
+    private readonly Func<ITableStore, ITableStore>? _wrapStore;
 
-    public OrdersApiFactory() => _publisher = new Publisher(Published);
+    /// <summary><paramref name="wrapStore"/>, when given, wraps the in-memory store (to inject conflicts or faults).</summary>
+    public OrdersApiFactory(Func<ITableStore, ITableStore>? wrapStore = null)
+    {
+        _publisher = new Publisher(Published);
+        _wrapStore = wrapStore;
+    }
 
     /// <summary>While true, publishing fails as an unreachable broker would.</summary>
     public bool FailPublishing
@@ -50,7 +56,8 @@ public sealed class OrdersApiFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
             services.RemoveAll<ITableStore>();
-            services.AddSingleton<ITableStore>(new InMemoryTableStore(Time));
+            ITableStore store = new InMemoryTableStore(Time);
+            services.AddSingleton(_wrapStore?.Invoke(store) ?? store);
             services.RemoveAll<IMessagePublisher>();
             services.AddSingleton<IMessagePublisher>(_publisher);
         });

@@ -18,6 +18,11 @@ public sealed class OrdersApiTests : IAsyncLifetime
         await SendAsync(HttpMethod.Put, "/api/shop", """{"timeZone":"Europe/Berlin","currency":"EUR","defaultHandlingDays":2,"locale":"de-DE"}""", HttpStatusCode.OK);
         await SendAsync(HttpMethod.Put, "/api/skus/KB-75", """{"preSaleEnabled":true,"cap":2,"maxPerOrder":5}""", HttpStatusCode.Created);
         await SendAsync(HttpMethod.Post, "/api/skus/KB-75/stock-adjustments", """{"quantity":3,"reason":"delivery"}""", HttpStatusCode.OK, key: "adj-1");
+
+        // Not orderable now (the clock stands at 2026-03-02T09:00Z): pre-sale off, window not open yet, window ended.
+        await SendAsync(HttpMethod.Put, "/api/skus/OFF-1", """{"preSaleEnabled":false,"cap":5,"maxPerOrder":5}""", HttpStatusCode.Created);
+        await SendAsync(HttpMethod.Put, "/api/skus/LATER-1", """{"preSaleEnabled":true,"saleFrom":"2026-04-01T00:00:00Z","cap":5,"maxPerOrder":5}""", HttpStatusCode.Created);
+        await SendAsync(HttpMethod.Put, "/api/skus/ENDED-1", """{"preSaleEnabled":true,"saleFrom":"2026-01-01T00:00:00Z","saleTo":"2026-03-01T00:00:00Z","cap":5,"maxPerOrder":5}""", HttpStatusCode.Created);
     }
 
     public async ValueTask DisposeAsync()
@@ -39,7 +44,8 @@ public sealed class OrdersApiTests : IAsyncLifetime
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(first.ToJsonString(), (await retry.Content.ReadFromJsonAsync<JsonObject>(Ct))!.ToJsonString());
         Assert.Equal($"/api/orders/{first["orderId"]}", retry.Headers.Location!.OriginalString);
-        Assert.Single(_factory.Published);
+        Assert.Single(_factory.Published, p => p.Queue == "reconcile");
+        Assert.Single(_factory.Published, p => p.Queue == "notifications");
     }
 
     [Fact]
@@ -72,46 +78,56 @@ public sealed class OrdersApiTests : IAsyncLifetime
         Assert.Equal(problem.ToJsonString(), retry.ToJsonString());
     }
 
+    /// <summary>One bad field per row: the status, and the problem naming the field (in <c>errors</c>, or as <c>field</c>).</summary>
+    public static TheoryData<string, string?, string?, int, string> BadPlacements => new()
+    {
+        { "unknown SKU", Line("NOPE", 1), "k-bad", 400, "lines[0].sku" },
+        { "pre-sale off", Line("OFF-1", 1), "k-bad", 400, "lines[0].sku" },
+        { "sale window not open yet", Line("LATER-1", 1), "k-bad", 400, "lines[0].sku" },
+        { "sale window ended", Line("ENDED-1", 1), "k-bad", 400, "lines[0].sku" },
+        { "zero quantity", Line("KB-75", 0), "k-bad", 400, "lines[0].quantity" },
+        { "negative quantity", Line("KB-75", -1), "k-bad", 400, "lines[0].quantity" },
+        { "huge quantity (beyond any order)", Line("KB-75", 2_000_000_000), "k-bad", 400, "lines[0].quantity" },
+        { "huge quantity (not a 32-bit number)", Line("KB-75", 99999999999), "k-bad", 400, "lines[0].quantity" },
+        { "quantity not a number", OrderWith("\"lines\":[{\"sku\":\"KB-75\",\"quantity\":\"one\",\"unitPrice\":1}]"), "k-bad", 400, "lines[0].quantity" },
+        { "over the maximum per order", Line("KB-75", 6), "k-bad", 400, "lines[0].quantity" },
+        { "duplicate lines", OrderWith("\"lines\":[{\"sku\":\"KB-75\",\"quantity\":1,\"unitPrice\":1},{\"sku\":\"KB-75\",\"quantity\":1,\"unitPrice\":1}]"), "k-bad", 400, "lines[1].sku" },
+        { "no lines", OrderWith("\"lines\":[]"), "k-bad", 400, "lines" },
+        { "wrong currency", Line("KB-75", 1).Replace("\"EUR\"", "\"USD\"", StringComparison.Ordinal), "k-bad", 400, "currency" },
+        { "unknown tier", Line("KB-75", 1).Replace("\"gold\"", "\"diamond\"", StringComparison.Ordinal), "k-bad", 400, "tier" },
+        { "pre-sale terms not accepted", Line("KB-75", 1).Replace("true}", "false}", StringComparison.Ordinal), "k-bad", 400, "acceptPreSaleTerms" },
+        { "malformed JSON", Line("KB-75", 1)[..^1], "k-bad", 400, "body" },
+        { "not JSON", "not json", "k-bad", 400, "body" },
+        { "null body", "null", "k-bad", 400, "body" },
+        { "oversize body", Line("KB-75", 1).Replace("\"c1\"", "\"c1\",\"padding\":\"" + new string('x', 5000) + "\"", StringComparison.Ordinal), "k-bad", 413, "body" },
+        { "missing Idempotency-Key", Line("KB-75", 1), null, 400, "Idempotency-Key" },
+    };
+
     [Theory]
-    [InlineData("""{"customerId":"c1","tier":"diamond","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":1,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "tier")]
-    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":99999999999,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "lines[0].quantity")]
-    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":"one","unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "lines[0].quantity")]
-    [InlineData("""{"customerId":"c1","tier":"gold","lines":[{"sku":"KB-75","quantity":1,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true""", "body")]
-    [InlineData("""not json""", "body")]
-    [InlineData("""null""", "body")]
-    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":1,"unitPrice":1}],"currency":"USD","acceptPreSaleTerms":true}""", "currency")]
-    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":6,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "lines[0].quantity")]
-    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"NOPE","quantity":1,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "lines[0].sku")]
-    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":1,"unitPrice":1},{"sku":"KB-75","quantity":1,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""", "lines[1].sku")]
-    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"KB-75","quantity":-1,"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":false}""", "acceptPreSaleTerms")]
-    [InlineData("""{"customerId":"c1","tier":"gold","notificationContact":{},"lines":[],"currency":"EUR","acceptPreSaleTerms":true}""", "lines")]
-    public async Task PlaceOrder_BadInput_Returns400ProblemNamingTheField(string body, string field)
+    [MemberData(nameof(BadPlacements))]
+    public async Task PlaceOrder_BadInput_IsRefusedWithAProblemNamingTheField_AndHoldsNothing(string @case, string? body, string? key, int status, string field)
     {
-        var problem = await SendAsync(HttpMethod.Post, "/api/orders", body, HttpStatusCode.BadRequest, key: "k-bad");
+        var problem = await SendAsync(HttpMethod.Post, "/api/orders", body, (HttpStatusCode)status, key);
+        var supply = await SendAsync(HttpMethod.Get, "/api/skus/KB-75/supply", null, HttpStatusCode.OK);
 
-        Assert.Equal("urn:presale:problem:validation", problem["type"]!.GetValue<string>());
-        Assert.True(problem["errors"]!.AsObject().ContainsKey(field), $"errors name {string.Join(", ", problem["errors"]!.AsObject().Select(e => e.Key))}, not {field}");
+        var named = problem["errors"]?.AsObject().Select(e => e.Key).ToList() ?? [];
+        if (problem["field"]?.GetValue<string>() is { } single)
+        {
+            named.Add(single);
+        }
+
+        Assert.True(named.Contains(field), $"{@case}: the problem names {string.Join(", ", named)}, not {field}: {problem.ToJsonString()}");
+        Assert.StartsWith("urn:presale:problem:", problem["type"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, supply["reserved"]!.GetValue<long>());
     }
 
     [Fact]
-    public async Task PlaceOrder_WithoutKey_Returns400NamingTheHeader()
+    public async Task PlaceOrder_NotSentAsJson_Returns415Problem()
     {
-        var problem = await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 1), HttpStatusCode.BadRequest, key: null);
-
-        Assert.True(problem["errors"]!.AsObject().ContainsKey("Idempotency-Key"));
-    }
-
-    [Fact]
-    public async Task PlaceOrder_OversizeOrNotJson_IsRefusedWithAProblem()
-    {
-        var huge = Order(quantity: 1).Replace("\"c1\"", "\"c1\",\"padding\":\"" + new string('x', 5000) + "\"", StringComparison.Ordinal);
-        var tooLarge = await SendAsync(HttpMethod.Post, "/api/orders", huge, HttpStatusCode.RequestEntityTooLarge, key: "k1");
-
         using var text = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new StringContent(Order(quantity: 1), Encoding.UTF8, "text/plain") };
         text.Headers.Add("Idempotency-Key", "k2");
         var unsupported = await _client.SendAsync(text, Ct);
 
-        Assert.True(tooLarge["field"]?.GetValue<string>() == "body", tooLarge.ToJsonString());
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, unsupported.StatusCode);
         Assert.Equal("application/problem+json", unsupported.Content.Headers.ContentType!.MediaType);
     }
@@ -190,6 +206,12 @@ public sealed class OrdersApiTests : IAsyncLifetime
         Assert.Equal("quantity", belowReserved["field"]!.GetValue<string>());
         Assert.Equal("2026-03-20", lotRead["etaHistory"]![0]!["eta"]!.GetValue<string>());
     }
+
+    private static string Line(string sku, long quantity) =>
+        $$"""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"{{sku}}","quantity":{{quantity}},"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""";
+
+    private static string OrderWith(string lines) =>
+        $$"""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},{{lines}},"currency":"EUR","acceptPreSaleTerms":true}""";
 
     private static string Order(int quantity, string sku = "KB-75") =>
         $$"""{"customerId":"c1","tier":"gold","notificationContact":{"email":"jane@example.com"},"lines":[{"sku":"{{sku}}","quantity":{{quantity}},"unitPrice":10.50}],"currency":"EUR","acceptPreSaleTerms":true}""";
