@@ -80,7 +80,7 @@ internal sealed class CompensationHarness
     {
         var through = store ?? Faults;
         return new(
-            through, new OrderRepository(through, Ordering.Options), new DelayConsentStore(through, Ordering.Options), new CreditStore(through, Options),
+            through, new OrderRepository(through, Ordering.Options, Ordering.Cleanup), new DelayConsentStore(through, Ordering.Options), new CreditStore(through, Options),
             Ordering.Shops, Ordering.Publisher, Composer, Ordering.Options, Notifications, Options, Time, logger ?? NullLogger<CompensationSweep>.Instance);
     }
 

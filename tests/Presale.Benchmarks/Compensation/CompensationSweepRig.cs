@@ -6,6 +6,7 @@ using Presale.Application.DelayConsent;
 using Presale.Application.Messaging;
 using Presale.Application.Notifications;
 using Presale.Application.Orders;
+using Presale.Application.Outbox;
 using Presale.Application.Shop;
 using Presale.Application.Storage;
 using Presale.Benchmarks.Orders;
@@ -66,7 +67,7 @@ public sealed class CompensationSweepRig
         await shops.PutAsync(new ShopSettingsRequest("UTC", "EUR", 2, "en"), default);
         await SeedAsync(store, orders.OrdersTable, orderCount);
         var sweep = new CompensationSweep(
-            store, new OrderRepository(store, orders), new DelayConsentStore(store, orders), new CreditStore(store, options), shops, publisher,
+            store, new OrderRepository(store, orders, new OutboxCleanup(store, orders, time, NullLogger<OutboxCleanup>.Instance)), new DelayConsentStore(store, orders), new CreditStore(store, options), shops, publisher,
             new NotificationComposer(), orders, notifications, options, time, NullLogger<CompensationSweep>.Instance);
         store.Reset();
         return new CompensationSweepRig(orderCount, store, heap, orders, options, sweep, publisher);
