@@ -47,7 +47,7 @@ public static class OrderShipmentsApi
             RecordShipmentResult.Recorded recorded => TypedResults.Ok(recorded.Fulfilment),
             RecordShipmentResult.Invalid rejected => Problems.Validation(rejected.Errors),
             RecordShipmentResult.Conflict conflict => Problems.Conflict(conflict.Slug, "The shipment cannot be recorded.", conflict.Message,
-                new Dictionary<string, object?> { ["status"] = char.ToLowerInvariant(conflict.Status[0]) + conflict.Status[1..] }),
+                new Dictionary<string, object?> { ["orderStatus"] = char.ToLowerInvariant(conflict.Status[0]) + conflict.Status[1..] }),
             _ => Problems.NotFound($"Order {id}", "id"),
         };
     }

@@ -115,7 +115,7 @@ public static class OrdersApi
                 "order-not-cancellable",
                 "The order cannot be cancelled.",
                 $"The order is {notCancellable.Status.ToString().ToLowerInvariant()}: only a confirmed order can be cancelled.",
-                new Dictionary<string, object?> { ["status"] = notCancellable.Status }),
+                new Dictionary<string, object?> { ["orderStatus"] = notCancellable.Status }),
             _ => Problems.NotFound($"Order {id}", "id"),
         };
     }

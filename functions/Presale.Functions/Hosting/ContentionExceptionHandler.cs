@@ -31,16 +31,19 @@ public sealed partial class ContentionExceptionHandler(IProblemDetailsService pr
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = "urn:presale:problem:contention",
-                Title = "Too many concurrent changes.",
-                Detail = $"The change met concurrent changes on each of {contention.Attempts} attempts. Send the same request again (with the same Idempotency-Key) after {RetryAfterSeconds} s.",
-                Extensions = { ["retryAfterSeconds"] = RetryAfterSeconds },
-            },
+            ProblemDetails = Problem(contention.Attempts),
         });
     }
+
+    /// <summary>The 503 answer to a change that gave up after <paramref name="attempts"/> attempts.</summary>
+    public static ProblemDetails Problem(int attempts) => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Type = "urn:presale:problem:contention",
+        Title = "Too many concurrent changes.",
+        Detail = $"The change met concurrent changes on each of {attempts} attempts. Send the same request again (with the same Idempotency-Key) after {RetryAfterSeconds} s.",
+        Extensions = { ["retryAfterSeconds"] = RetryAfterSeconds },
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} gave up after {Attempts} attempts under contention; answered 503.")]
     private static partial void LogContention(ILogger logger, string method, string path, int attempts);

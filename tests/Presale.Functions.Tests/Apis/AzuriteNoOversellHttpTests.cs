@@ -74,15 +74,19 @@ public sealed class AzuriteNoOversellHttpTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(0, b["available"]!.GetValue<long>());
     }
 
-    private PresaleApp CreateApp() => new PresaleApp()
-        .With("AzureWebJobsStorage", azurite.ConnectionString)
-        .With("Presale:Host:FunctionKey", Key)
-        .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
-        .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
-        .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
-        .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
-        .With("Presale:Orders:ReconcileQueue", AzuriteFixture.UniqueName("reconcile"))
-        .With("Presale:Orders:AllocationShards", "16");
+    private PresaleApp CreateApp()
+    {
+        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
+        return new PresaleApp(TestDefinitions.WithQueues(("reconcile", reconcileQueue)))
+            .With("AzureWebJobsStorage", azurite.ConnectionString)
+            .With("Presale:Host:FunctionKey", Key)
+            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
+            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
+            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
+            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
+            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
+            .With("Presale:Orders:AllocationShards", "16");
+    }
 
     private static HttpClient CreateClient(PresaleApp app)
     {

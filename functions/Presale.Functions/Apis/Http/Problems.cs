@@ -10,6 +10,8 @@ internal static class Problems
 {
     public const string TypePrefix = "urn:presale:problem:";
 
+    private static readonly HashSet<string> ReservedMembers = new(["type", "title", "status", "detail", "instance"], StringComparer.OrdinalIgnoreCase);
+
     public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, detail: "See errors: each names the field it concerns.", title: "The request is not valid.", type: TypePrefix + "validation");
 
@@ -34,12 +36,20 @@ internal static class Problems
         type: TypePrefix + "not-found",
         extensions: new Dictionary<string, object?> { ["field"] = field });
 
-    public static ProblemHttpResult Conflict(string slug, string title, string detail, IDictionary<string, object?>? extensions = null) => TypedResults.Problem(
-        detail: detail,
-        statusCode: StatusCodes.Status409Conflict,
-        title: title,
-        type: TypePrefix + slug,
-        extensions: extensions);
+    /// <summary>
+    /// A 409 of type <c>urn:presale:problem:{slug}</c>. Extensions may not reuse a member RFC 9457 defines
+    /// (<c>status</c> is the HTTP status: name a resource's state <c>orderStatus</c>, <c>returnStatus</c>, …); the JSON
+    /// would otherwise carry the name twice and most readers keep the last.
+    /// </summary>
+    public static ProblemHttpResult Conflict(string slug, string title, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        if (extensions?.Keys.FirstOrDefault(ReservedMembers.Contains) is { } reserved)
+        {
+            throw new ArgumentException($"'{reserved}' is a problem details member, not an extension.", nameof(extensions));
+        }
+
+        return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: title, type: TypePrefix + slug, extensions: extensions);
+    }
 
     public static ProblemHttpResult ShopNotConfigured() => Conflict(
         "shop-not-configured",

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Presale.Application.Common;
 using Presale.Application.Orders;
 using Presale.Application.Returns;
 using Presale.Application.Suppliers;
 using Presale.Domain.Returns;
 using Presale.Functions.Apis.Http;
+using Presale.Functions.Hosting;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Presale.Functions.Apis.OpenApi;
@@ -67,7 +69,8 @@ internal static class ApiExampleCatalog
                 "12 units are reserved against the cap; the cap cannot be lower.",
                 new Dictionary<string, object?> { ["field"] = "cap", ["reserved"] = 12 })),
             (Status413PayloadTooLarge, Problems.TooLarge(OrdersBodyLimit)),
-            (Status415UnsupportedMediaType, NotJsonBody)),
+            (Status415UnsupportedMediaType, NotJsonBody),
+            (Status503ServiceUnavailable, Contention)),
         ["GetSkuSupply"] = ApiExamples.For(
             null,
             (Status200OK, OrderSamples.Supply),
@@ -90,7 +93,8 @@ internal static class ApiExampleCatalog
                 ("shop-not-configured", Problems.ShopNotConfigured()))),
             (Status413PayloadTooLarge, Problems.TooLarge(OrdersBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody),
-            (Status422UnprocessableEntity, Problems.KeyReused())),
+            (Status422UnprocessableEntity, Problems.KeyReused()),
+            (Status503ServiceUnavailable, Contention)),
 
         // Supplier lots (operators) and the supplier registry.
         ["RegisterLot"] = ApiExamples.For(
@@ -200,7 +204,8 @@ internal static class ApiExampleCatalog
                 ("shop-not-configured", Problems.ShopNotConfigured()))),
             (Status413PayloadTooLarge, Problems.TooLarge(OrdersBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody),
-            (Status422UnprocessableEntity, Problems.KeyReused())),
+            (Status422UnprocessableEntity, Problems.KeyReused()),
+            (Status503ServiceUnavailable, Contention)),
         ["GetOrder"] = ApiExamples.For(
             null,
             (Status200OK, OrderSamples.TrackedOrder),
@@ -215,7 +220,8 @@ internal static class ApiExampleCatalog
                 "The order cannot be cancelled.",
                 "The order is rejected: only a confirmed order can be cancelled.")),
             (Status413PayloadTooLarge, Problems.TooLarge(OrdersBodyLimit)),
-            (Status415UnsupportedMediaType, NotJsonBody)),
+            (Status415UnsupportedMediaType, NotJsonBody),
+            (Status503ServiceUnavailable, Contention)),
         ["RecordOrderShipment"] = ApiExamples.For(
             OrderSamples.ShipmentRequest,
             (Status201Created, OrderSamples.Fulfilment),
@@ -341,6 +347,8 @@ internal static class ApiExampleCatalog
             (Status413PayloadTooLarge, Problems.TooLarge(ReturnsBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody)),
     };
+
+    private static ProblemHttpResult Contention => TypedResults.Problem(ContentionExceptionHandler.Problem(ConflictBackoff.MaxAttempts));
 
     private static ValidationProblem BadSku => Invalid(("sku", "A SKU may hold only letters, digits, '-', '_' and '.'."));
 
