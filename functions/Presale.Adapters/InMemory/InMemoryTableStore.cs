@@ -13,7 +13,7 @@ namespace Presale.Adapters.InMemory;
 public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, SortedDictionary<RowId, TableEntity>> _tables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TableRows> _tables = new(StringComparer.OrdinalIgnoreCase);
     private long _version;
 
     /// <summary>Creates a twin on the system clock.</summary>
@@ -36,7 +36,7 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
             Count();
             if (!_tables.ContainsKey(table))
             {
-                _tables[table] = new SortedDictionary<RowId, TableEntity>();
+                _tables[table] = new TableRows();
             }
         }
 
@@ -90,11 +90,13 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
             Count();
             var items = new List<TableEntity>(Math.Min(pageSize, 64));
             string? next = null;
-            foreach (var (id, entity) in Table(table))
+            var range = KeyRange.Of(filter);
+            var lower = start is { } from && from.CompareTo(range.Lower) > 0 ? from : range.Lower;
+            foreach (var (id, entity) in Table(table).From(lower))
             {
-                if (start is { } from && id.CompareTo(from) < 0)
+                if (range.IsBeyond(id))
                 {
-                    continue;
+                    break;
                 }
 
                 if (!Matches(filter, entity))
@@ -183,7 +185,7 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
     /// Computes one operation, already checked by <see cref="TableOperationRules.ValidateOperation"/> (so a conditional
     /// write carries an ETag), against the current rows without changing them; null result = deleted.
     /// </summary>
-    private (WriteStatus Status, TableEntity? Result) Apply(SortedDictionary<RowId, TableEntity> rows, TableOperation operation)
+    private (WriteStatus Status, TableEntity? Result) Apply(TableRows rows, TableOperation operation)
     {
         var id = Id(operation.Entity);
         rows.TryGetValue(id, out var current);
@@ -228,7 +230,7 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
         };
     }
 
-    private SortedDictionary<RowId, TableEntity> Table(string table) =>
+    private TableRows Table(string table) =>
         _tables.TryGetValue(table, out var rows)
             ? rows
             : throw new InvalidOperationException($"Table '{table}' does not exist: create it first.");
@@ -309,5 +311,121 @@ public sealed class InMemoryTableStore(TimeProvider timeProvider) : ITableStore
             var partition = string.CompareOrdinal(PartitionKey, other.PartitionKey);
             return partition != 0 ? partition : string.CompareOrdinal(RowKey, other.RowKey);
         }
+    }
+
+    /// <summary>
+    /// One table's rows: found by key in a dictionary and walked in (PartitionKey, RowKey) order from any key in a sorted
+    /// set, so a range query starts where its keys start (as Table Storage serves it from its index) instead of
+    /// walking the table from its first row.
+    /// </summary>
+    private sealed class TableRows
+    {
+        private readonly Dictionary<RowId, TableEntity> _byKey = [];
+        private readonly SortedSet<RowId> _order = [];
+
+        public bool TryGetValue(RowId id, out TableEntity? entity) => _byKey.TryGetValue(id, out entity);
+
+        public TableEntity? GetValueOrDefault(RowId id) => _byKey.GetValueOrDefault(id);
+
+        public TableEntity this[RowId id]
+        {
+            set
+            {
+                if (_byKey.TryAdd(id, value))
+                {
+                    _order.Add(id);
+                }
+                else
+                {
+                    _byKey[id] = value;
+                }
+            }
+        }
+
+        public void Remove(RowId id)
+        {
+            if (_byKey.Remove(id))
+            {
+                _order.Remove(id);
+            }
+        }
+
+        /// <summary>The rows from <paramref name="lower"/> (inclusive) on, in key order.</summary>
+        public IEnumerable<(RowId Id, TableEntity Entity)> From(RowId lower)
+        {
+            if (_order.Count == 0 || lower.CompareTo(_order.Max) > 0)
+            {
+                yield break;
+            }
+
+            foreach (var id in _order.GetViewBetween(lower, _order.Max))
+            {
+                yield return (id, _byKey[id]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The keys a filter can match, read off its top-level conjunction of string comparisons on PartitionKey and RowKey:
+    /// where to start and when every later row is out of reach. Conservative: the filter itself still decides each row.
+    /// </summary>
+    private readonly record struct KeyRange(RowId Lower, string? PartitionHigh, bool PartitionHighInclusive, string? RowHigh, bool RowHighInclusive)
+    {
+        public static KeyRange Of(TableFilter filter)
+        {
+            string? partitionLow = null, partitionHigh = null, rowLow = null, rowHigh = null;
+            bool partitionHighInclusive = true, rowHighInclusive = true;
+            foreach (var comparison in Conjuncts(filter))
+            {
+                if (comparison.Value is not string value)
+                {
+                    continue;
+                }
+
+                var isPartition = comparison.Property == "PartitionKey";
+                if (!isPartition && comparison.Property != "RowKey")
+                {
+                    continue;
+                }
+
+                if (comparison.Operator is FilterOperator.Eq or FilterOperator.Ge or FilterOperator.Gt)
+                {
+                    ref var low = ref isPartition ? ref partitionLow : ref rowLow;
+                    low = low is null || string.CompareOrdinal(value, low) > 0 ? value : low;
+                }
+
+                if (comparison.Operator is FilterOperator.Eq or FilterOperator.Le or FilterOperator.Lt)
+                {
+                    var inclusive = comparison.Operator != FilterOperator.Lt;
+                    ref var high = ref isPartition ? ref partitionHigh : ref rowHigh;
+                    ref var highInclusive = ref isPartition ? ref partitionHighInclusive : ref rowHighInclusive;
+                    var order = high is null ? -1 : string.CompareOrdinal(value, high);
+                    if (order < 0 || (order == 0 && !inclusive))
+                    {
+                        (high, highInclusive) = (value, inclusive);
+                    }
+                }
+            }
+
+            // Row-key bounds narrow the walk only within one partition.
+            var onePartition = partitionLow is not null && partitionLow == partitionHigh && partitionHighInclusive;
+            return onePartition
+                ? new KeyRange(new RowId(partitionLow!, rowLow ?? string.Empty), partitionHigh, true, rowHigh, rowHighInclusive)
+                : new KeyRange(new RowId(partitionLow ?? string.Empty, string.Empty), partitionHigh, partitionHighInclusive, null, true);
+        }
+
+        /// <summary>True when <paramref name="id"/> and every row after it lie outside the range.</summary>
+        public bool IsBeyond(RowId id) =>
+            Past(id.PartitionKey, PartitionHigh, PartitionHighInclusive) || Past(id.RowKey, RowHigh, RowHighInclusive);
+
+        private static bool Past(string key, string? high, bool inclusive) =>
+            high is not null && string.CompareOrdinal(key, high) is var order && (order > 0 || (order == 0 && !inclusive));
+
+        private static IEnumerable<TableFilter.Comparison> Conjuncts(TableFilter filter) => filter switch
+        {
+            TableFilter.And and => Conjuncts(and.Left).Concat(Conjuncts(and.Right)),
+            TableFilter.Comparison comparison => [comparison],
+            _ => [],
+        };
     }
 }
