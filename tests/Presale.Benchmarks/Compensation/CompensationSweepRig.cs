@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using Presale.Adapters.InMemory;
 using Presale.Application.Compensation;
 using Presale.Application.Credits;
 using Presale.Application.DelayConsent;
@@ -57,7 +58,7 @@ public sealed class CompensationSweepRig
     public static async Task<CompensationSweepRig> CreateAsync(int orderCount)
     {
         var time = new ManualTimeProvider(new DateTimeOffset(Promise.AddDays(1), new TimeOnly(9, 0), TimeSpan.Zero));
-        var heap = new HeapSamplingStore(new PartitionedTwinStore());
+        var heap = new HeapSamplingStore(new InMemoryTableStore());
         var store = new CountingTableStore(heap);
         var orders = new OrdersOptions();
         var options = new CompensationOptions { ConsentLinkKey = Convert.ToBase64String(new byte[32]) };
