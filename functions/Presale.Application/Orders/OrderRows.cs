@@ -4,9 +4,6 @@ using Presale.Application.Common;
 using Presale.Application.Storage;
 using Presale.Domain.Common;
 using Presale.Domain.Orders;
-using Peg = Presale.Domain.Reconciliation.Peg;
-using PromiseStatus = Presale.Domain.Reconciliation.PromiseStatus;
-using SupplySourceKind = Presale.Domain.Reconciliation.SupplySourceKind;
 using Presale.Domain.Supply;
 
 namespace Presale.Application.Orders;
@@ -100,26 +97,4 @@ internal static class OrderRows
     private sealed record ShipmentLineDocument(string Sku, int Quantity);
 
     private sealed record LineDocument(int LineNumber, string Sku, int Quantity, decimal UnitPrice, DateOnly? PromisedOn, string? Source, TrackingDocument? Tracking = null);
-
-    /// <summary>A line's tracking as stored: pegs as <c>{source, units}</c> with the reconciliation's source names.</summary>
-    private sealed record TrackingDocument(PromiseStatus Status, DateOnly? Estimate, int Allocated, IReadOnlyList<PegDocument> Pegs, long PlanVersion, DateTimeOffset PlannedAt)
-    {
-        public static TrackingDocument From(LineTracking tracking) => new(
-            tracking.Status,
-            tracking.Estimate,
-            tracking.AllocatedUnits,
-            [.. tracking.Pegs.Select(p => new PegDocument(p.Source.Kind, p.Source.LotId, p.Quantity))],
-            tracking.PlanVersion,
-            tracking.PlannedAt);
-
-        public LineTracking ToTracking() => new(
-            Status,
-            Estimate,
-            Allocated,
-            [.. Pegs.Select(p => new Peg(new Domain.Reconciliation.SupplySource(p.Kind, p.Lot), p.Units))],
-            PlanVersion,
-            PlannedAt);
-    }
-
-    private sealed record PegDocument(SupplySourceKind Kind, string? Lot, int Units);
 }

@@ -33,6 +33,11 @@ namespace Presale.Application.Reconciliation;
 /// fence, the ledger and the shards it read). Plan numbers therefore follow the order in which runs read state. Each
 /// order line records the plan number it was written from; a run that finds a later number on an order stops (the
 /// later run covers it). An order changed under a run (412) makes the run start over from fresh state.</para>
+/// <para><b>Demand index.</b> Each reservation row keeps a copy of its order line (tier, placement time, tracking), so
+/// once a plan is complete the next run plans from the rows and reads only the orders whose plan changed. Copies are
+/// written after the orders; the fence records whether the plan's run finished them all and whether it started after
+/// every earlier run had stopped writing (runs stop at <see cref="ReconciliationOptions.RunTimeout"/>). Otherwise the
+/// next run reads every order, as a copy may be out of date.</para>
 /// <para>Notifications are keyed deterministically (at risk: per promised date; delayed: per delay number from the
 /// delay-consent service; ready to ship: per order), so a notification is written at most once per change even when a
 /// run is repeated, and the notification pipeline drops duplicates by key.</para>
@@ -53,16 +58,37 @@ public sealed partial class ReconcileSkuHandler(
     TimeProvider timeProvider,
     ILogger<ReconcileSkuHandler> logger)
 {
+    /// <summary>How long after its deadline a run's last write may still land (a request in flight when it was cancelled).</summary>
+    private static readonly TimeSpan WritesInFlight = TimeSpan.FromMinutes(1);
+
     private readonly NotificationComposer _composer = new();
 
     /// <summary>Reconciles <paramref name="sku"/>.</summary>
     /// <exception cref="InvalidOperationException">Every attempt met a concurrent change (the message should be redelivered).</exception>
+    /// <exception cref="OperationCanceledException">The run took longer than <see cref="ReconciliationOptions.RunTimeout"/>.</exception>
     public async Task<ReconcileResult> ReconcileAsync(Sku sku, CancellationToken cancellationToken)
     {
+        // No write of this run may land after its deadline: later runs rely on it to know it has no writer left.
+        using var deadline = new CancellationTokenSource(options.RunTimeout, timeProvider);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        return await RunAsync(sku, run.Token).ConfigureAwait(false);
+    }
+
+    private async Task<ReconcileResult> RunAsync(Sku sku, CancellationToken cancellationToken)
+    {
+        var ownPlan = 0L;
         for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
         {
             await ConflictBackoff.DelayAsync(attempt, random, cancellationToken).ConfigureAwait(false);
-            var (fenceVersion, fenceETag) = await reconciliation.GetFenceAsync(sku, cancellationToken).ConfigureAwait(false);
+            var fence = await reconciliation.GetFenceAsync(sku, cancellationToken).ConfigureAwait(false);
+
+            // Until when runs of earlier plans could still write: the latest plan's run unless it finished (or was this
+            // run's own earlier attempt), up to its deadline, and whatever runs that one saw. Only a run that starts
+            // after that can leave a complete plan.
+            var writersUntil = fence.Finished || fence.Version == 0 || fence.Version == ownPlan
+                ? fence.WritersUntil
+                : Latest(fence.WritersUntil, fence.PlannedAt + options.RunTimeout + WritesInFlight);
+            var clean = writersUntil is not { } until || timeProvider.GetUtcNow() > until;
             var state = await supply.LoadAsync(sku, cancellationToken).ConfigureAwait(false);
             if (state is null)
             {
@@ -81,17 +107,15 @@ public sealed partial class ReconcileSkuHandler(
             }
 
             var ledger = await lots.SyncAsync(sku, state.Ledger, cancellationToken).ConfigureAwait(false);
-            var (reservations, stored) = await ReadOpenOrdersAsync(sku, cancellationToken).ConfigureAwait(false);
+
+            // After a completely written plan every reservation row mirrors its order line, so only rows without a copy
+            // need their order before planning; otherwise (a run died or was overtaken mid-write) every order is read.
+            var stored = new ConcurrentDictionary<string, StoredOrder>(StringComparer.Ordinal);
+            var reservations = await ReadOpenOrdersAsync(sku, everyOrder: !fence.Completed, stored, cancellationToken).ConfigureAwait(false);
 
             var now = timeProvider.GetUtcNow();
             var today = shop.LocalDate(now);
-            var demand = reservations.Select(r => SupplyPlanMapping.Demand(
-                r.Reservation.OrderId,
-                r.Reservation.Quantity,
-                r.Reservation.Promise.PromisedOn,
-                r.Reservation.ReservedAt,
-                stored.GetValueOrDefault(r.Reservation.OrderId)?.Order,
-                r.Reservation.LineNumber)).ToList();
+            var demand = reservations.Select(r => SupplyPlanMapping.Demand(r.Reservation, CopyOf(r.Reservation, stored))).ToList();
             var plan = PromisePlanner.Replan(
                 SupplyPlanMapping.Snapshot(state.Settings, ledger, today),
                 demand,
@@ -99,12 +123,15 @@ public sealed partial class ReconcileSkuHandler(
                 now);
 
             var (newLedger, shards) = SupplyChange(state, ledger, plan, today);
-            var planVersion = fenceVersion + 1;
-            if (!await reconciliation.CommitAsync(state, planVersion, fenceETag, now, newLedger, shards, cancellationToken).ConfigureAwait(false))
+            var planVersion = fence.Version + 1;
+            if (!await reconciliation.CommitAsync(state, planVersion, fence.ETag, now, writersUntil, clean, newLedger, shards, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
+            ownPlan = planVersion;
+
+            await ReadOrdersAsync(plan.Changes.Select(c => c.OrderId).Where(id => !stored.ContainsKey(id)), stored, cancellationToken).ConfigureAwait(false);
             var lines = reservations.ToDictionary(r => r.Reservation.OrderId, StringComparer.Ordinal);
             var writes = await WriteChangesAsync(plan, planVersion, stored, lines, shop, now, cancellationToken).ConfigureAwait(false);
             if (writes.Superseded)
@@ -118,7 +145,11 @@ public sealed partial class ReconcileSkuHandler(
                 continue;
             }
 
-            await MarkReadyOnHandAsync(sku, plan, reservations, cancellationToken).ConfigureAwait(false);
+            var outOfDate = await RewriteReservationsAsync(sku, plan, reservations, stored, cancellationToken).ConfigureAwait(false);
+            if (outOfDate == 0)
+            {
+                await reconciliation.FinishAsync(sku, planVersion, cancellationToken).ConfigureAwait(false);
+            }
 
             await WriteLotDemandAsync(sku, newLedger ?? ledger, plan, planVersion, now, cancellationToken).ConfigureAwait(false);
             LogReconciled(logger, sku.Value, planVersion, demand.Count, writes.Written, writes.Notifications, newLedger is not null);
@@ -129,22 +160,41 @@ public sealed partial class ReconcileSkuHandler(
     }
 
     /// <summary>
-    /// Relabels to on hand the reservation rows of every order the plan has ready to ship whose row still names
-    /// another source. Derived from state, not from this run's changes: a run that died after writing the orders and
-    /// before this step is completed by the next run, which sees no change but the same stale rows. Rows already on
-    /// hand are skipped, so repeating it writes nothing.
+    /// Brings the SKU's reservation rows up to date with the orders written: each row whose order was read gets a copy
+    /// of its order line as the order now stands, and the row of every order the plan has ready to ship that still names
+    /// another source is relabelled on hand (the on-hand allocation of ready-to-ship orders, so releasing them later
+    /// gives back on-hand units). Derived from state, not from this run's changes: a run that died after writing the
+    /// orders and before this step is completed by the next run, which sees no change but the same stale rows. Rows
+    /// already up to date are skipped, so repeating it writes nothing. Returns how many rows were changed by someone
+    /// else meanwhile (then the rows cannot be known to mirror their orders, and the plan is not marked finished).
     /// </summary>
-    private async Task MarkReadyOnHandAsync(Sku sku, ReconciliationPlan plan, IReadOnlyList<(Reservation Reservation, ETag ETag)> reservations, CancellationToken cancellationToken)
+    private Task<int> RewriteReservationsAsync(Sku sku, ReconciliationPlan plan, IReadOnlyList<(Reservation Reservation, ETag ETag)> reservations, IReadOnlyDictionary<string, StoredOrder> stored, CancellationToken cancellationToken)
     {
         var readyOrders = plan.Orders.Where(o => o.Status == PromiseStatus.ReadyToShip).Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
-        var stale = reservations
-            .Where(r => readyOrders.Contains(r.Reservation.OrderId) && r.Reservation.Parts.Any(p => p.Source != Domain.Supply.SupplySource.OnHand))
-            .ToList();
-        if (stale.Count > 0)
+        var rewrites = new List<(Reservation Reservation, ETag ETag)>();
+        foreach (var (reservation, etag) in reservations)
         {
-            await reconciliation.MarkOnHandAsync(sku, stale, cancellationToken).ConfigureAwait(false);
+            var copy = CopyOf(reservation, stored);
+            var relabel = readyOrders.Contains(reservation.OrderId) && reservation.Parts.Any(p => p.Source != Domain.Supply.SupplySource.OnHand);
+            if (!relabel && SupplyPlanMapping.SameCopy(copy, reservation.Demand))
+            {
+                continue;
+            }
+
+            var parts = relabel
+                ? [.. reservation.Parts.GroupBy(p => p.Shard).Select(g => new AllocationPart(g.Key, Domain.Supply.SupplySource.OnHand, g.Sum(p => p.Quantity)))]
+                : reservation.Parts;
+            rewrites.Add((reservation with { Parts = parts, Demand = copy }, etag));
         }
+
+        return rewrites.Count == 0 ? Task.FromResult(0) : reconciliation.RewriteReservationsAsync(sku, rewrites, cancellationToken);
     }
+
+    private static DateTimeOffset Latest(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;
+
+    /// <summary>The copy of its order line a reservation plans from: the order's when it was read, else the row's own.</summary>
+    private static ReservationDemand? CopyOf(Reservation reservation, IReadOnlyDictionary<string, StoredOrder> stored) =>
+        stored.TryGetValue(reservation.OrderId, out var order) ? SupplyPlanMapping.Copy(order.Order, reservation.LineNumber) : reservation.Demand;
 
     /// <summary>
     /// The supply write the plan needs, or (null, null): the ledger synchronised with the lots and holding the plan's
@@ -177,24 +227,36 @@ public sealed partial class ReconcileSkuHandler(
     }
 
     /// <summary>
-    /// The SKU's reservation rows and the order of each, read by id while later pages of the reservations still load.
-    /// Reservations come back sorted by row key (the order the planner is indifferent to, but tests and logs are not).
+    /// The SKU's reservation rows, with the orders of every row (when <paramref name="everyOrder"/>) or of the rows that
+    /// carry no copy of their order yet added to <paramref name="found"/>, read by id while later pages of the
+    /// reservations still load. Reservations come back sorted by row key (the order the planner is indifferent to, but
+    /// tests and logs are not).
     /// </summary>
-    private async Task<(IReadOnlyList<(Reservation Reservation, ETag ETag)> Reservations, IReadOnlyDictionary<string, StoredOrder> Orders)> ReadOpenOrdersAsync(Sku sku, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(Reservation Reservation, ETag ETag)>> ReadOpenOrdersAsync(Sku sku, bool everyOrder, ConcurrentDictionary<string, StoredOrder> found, CancellationToken cancellationToken)
     {
         var reservations = new ConcurrentBag<(Reservation Reservation, ETag ETag)>();
-        var found = new ConcurrentDictionary<string, StoredOrder>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(reconciliation.ReservationsAsync(sku, cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = options.ReadConcurrency, CancellationToken = cancellationToken }, async (reservation, token) =>
         {
             reservations.Add(reservation);
-            var id = reservation.Reservation.OrderId;
-            if (!found.ContainsKey(id) && await orderRepository.GetAsync(id, token).ConfigureAwait(false) is { } order)
+            if (everyOrder || reservation.Reservation.Demand is null)
             {
-                found[id] = order;
+                await ReadOrderAsync(reservation.Reservation.OrderId, found, token).ConfigureAwait(false);
             }
         }).ConfigureAwait(false);
-        var sorted = reservations.OrderBy(r => r.Reservation.OrderId, StringComparer.Ordinal).ThenBy(r => r.Reservation.LineNumber).ToList();
-        return (sorted, found);
+        return [.. reservations.OrderBy(r => r.Reservation.OrderId, StringComparer.Ordinal).ThenBy(r => r.Reservation.LineNumber)];
+    }
+
+    /// <summary>Reads the orders <paramref name="ids"/> into <paramref name="found"/>, in parallel.</summary>
+    private Task ReadOrdersAsync(IEnumerable<string> ids, ConcurrentDictionary<string, StoredOrder> found, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = options.ReadConcurrency, CancellationToken = cancellationToken }, (id, token) =>
+            new ValueTask(ReadOrderAsync(id, found, token)));
+
+    private async Task ReadOrderAsync(string id, ConcurrentDictionary<string, StoredOrder> found, CancellationToken cancellationToken)
+    {
+        if (!found.ContainsKey(id) && await orderRepository.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } order)
+        {
+            found[id] = order;
+        }
     }
 
     private async Task<(int Written, int Notifications, bool Superseded, bool Conflict)> WriteChangesAsync(

@@ -24,6 +24,13 @@ public sealed class ReconciliationOptions
     public int MaxAttempts { get; set; } = 20;
 
     /// <summary>
+    /// The longest a run may take (default 9 minutes, 1 minute – 1 hour): past it the run is cancelled and its message
+    /// redelivered. A plan taken longer ago than this (plus a minute for writes in flight) has no writer left, which
+    /// lets the next run mark its own plan complete (docs/reconciliation.md, "Demand index").
+    /// </summary>
+    public TimeSpan RunTimeout { get; set; } = TimeSpan.FromMinutes(9);
+
+    /// <summary>
     /// Whether quotes and placements add a supplier's learned slip buffer to promises backed by its lots (default
     /// true; a supplier without enough received lots gets +0 days either way).
     /// </summary>
@@ -57,6 +64,11 @@ public sealed class ReconciliationOptions
         Range(nameof(ReadConcurrency), ReadConcurrency, 1, 256);
         Range(nameof(WriteConcurrency), WriteConcurrency, 1, 256);
         Range(nameof(MaxAttempts), MaxAttempts, 1, 64);
+        if (RunTimeout < TimeSpan.FromMinutes(1) || RunTimeout > TimeSpan.FromHours(1))
+        {
+            errors.Add($"{SectionName}:{nameof(RunTimeout)} must be between 00:01:00 and 01:00:00 (got {RunTimeout}).");
+        }
+
         Range(nameof(SupplierBufferLookbackLots), SupplierBufferLookbackLots, 1, 1000);
         Range(nameof(SupplierBufferMinimumLots), SupplierBufferMinimumLots, 1, SupplierBufferLookbackLots);
         Range(nameof(SupplierBufferMaximumDays), SupplierBufferMaximumDays, 0, 365);

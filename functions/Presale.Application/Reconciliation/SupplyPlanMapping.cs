@@ -1,3 +1,4 @@
+using Presale.Application.Supply;
 using Presale.Domain.Catalog;
 using Presale.Domain.Orders;
 using Presale.Domain.Reconciliation;
@@ -52,25 +53,39 @@ public static class SupplyPlanMapping
     }
 
     /// <summary>
-    /// One order's demand for the SKU: the reservation's units, the order's tier and placement time, the promise and
-    /// what the line's tracking records. Without an order row (a placement still being written, or a leftover) the
-    /// reservation alone stands in: standard tier, queued at its reservation time.
+    /// One order line's demand for the SKU: the reservation's units and promise, with the tier, placement time and
+    /// tracking of <paramref name="copy"/> (the order line's, read from the order or from the reservation row's copy of
+    /// it). Without a copy (a placement still being written, or a leftover) the reservation alone stands in: standard
+    /// tier, queued at its reservation time, never planned.
     /// </summary>
-    public static OpenOrderDemand Demand(string orderId, int reservedUnits, DateOnly reservedPromise, DateTimeOffset reservedAt, Order? order, int lineNumber)
+    public static OpenOrderDemand Demand(Reservation reservation, ReservationDemand? copy)
     {
-        var line = order?.Lines.FirstOrDefault(l => l.LineNumber == lineNumber);
-        var tracking = line?.Tracking;
+        ArgumentNullException.ThrowIfNull(reservation);
+        var tracking = copy?.Tracking;
         return new OpenOrderDemand(
-            orderId,
-            order?.Tier ?? Domain.Common.CustomerTier.Standard,
-            order?.PlacedAt ?? reservedAt,
-            reservedUnits,
-            line?.Promise?.PromisedOn ?? reservedPromise,
+            reservation.OrderId,
+            copy?.Tier ?? Domain.Common.CustomerTier.Standard,
+            copy?.PlacedAt ?? reservation.ReservedAt,
+            reservation.Quantity,
+            reservation.Promise.PromisedOn,
             tracking?.Status ?? PromiseStatus.OnTrack,
             tracking?.Estimate,
-            Math.Min(tracking?.AllocatedUnits ?? 0, reservedUnits),
+            Math.Min(tracking?.AllocatedUnits ?? 0, reservation.Quantity),
             tracking?.Pegs);
     }
+
+    /// <summary>What a reservation row copies of line <paramref name="lineNumber"/> of <paramref name="order"/>.</summary>
+    public static ReservationDemand Copy(Order order, int lineNumber)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new ReservationDemand(order.Tier, order.PlacedAt, order.Lines.FirstOrDefault(l => l.LineNumber == lineNumber)?.Tracking);
+    }
+
+    /// <summary>Whether two copies hold the same (tracking compared as stored).</summary>
+    public static bool SameCopy(ReservationDemand? a, ReservationDemand? b) =>
+        a?.Tier == b?.Tier
+        && a?.PlacedAt == b?.PlacedAt
+        && string.Equals(Orders.TrackingDocument.Serialize(a?.Tracking), Orders.TrackingDocument.Serialize(b?.Tracking), StringComparison.Ordinal);
 
     /// <summary>The ledger source key a planner source stands for.</summary>
     public static string LedgerKey(PlanSource source) => source.Kind switch

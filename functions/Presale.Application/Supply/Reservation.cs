@@ -12,4 +12,5 @@ namespace Presale.Application.Supply;
 /// <param name="Parts">Which shard and supply each unit comes from.</param>
 /// <param name="Promise">The promise these units support.</param>
 /// <param name="ReservedAt">When the units were reserved.</param>
-public sealed record Reservation(string OrderId, int LineNumber, int Quantity, IReadOnlyList<AllocationPart> Parts, LinePromise Promise, DateTimeOffset ReservedAt);
+/// <param name="Demand">The order line's copy reconciliation plans from; null until the first reconciliation that read the order.</param>
+public sealed record Reservation(string OrderId, int LineNumber, int Quantity, IReadOnlyList<AllocationPart> Parts, LinePromise Promise, DateTimeOffset ReservedAt, ReservationDemand? Demand = null);

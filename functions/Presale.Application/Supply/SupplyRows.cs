@@ -143,6 +143,9 @@ internal static class SupplyRows
             ["PromisedOn"] = reservation.Promise.PromisedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Source"] = reservation.Promise.Source.Key,
             ["ReservedAt"] = reservation.ReservedAt,
+            ["Tier"] = reservation.Demand?.Tier.ToString(),
+            ["PlacedAt"] = reservation.Demand?.PlacedAt,
+            ["Tracking"] = Orders.TrackingDocument.Serialize(reservation.Demand?.Tracking),
         });
 
     public static Reservation ReadReservation(TableEntity entity)
@@ -154,7 +157,10 @@ internal static class SupplyRows
             entity.GetInt32("Quantity") ?? 0,
             parts.Select(p => new AllocationPart(p.Shard, SupplySource.FromKey(p.Source), p.Quantity)).ToList(),
             new LinePromise(DateOnly.ParseExact(entity.GetString("PromisedOn")!, "yyyy-MM-dd", CultureInfo.InvariantCulture), SupplySource.FromKey(entity.GetString("Source")!)),
-            entity.GetDateTimeOffset("ReservedAt") ?? default);
+            entity.GetDateTimeOffset("ReservedAt") ?? default,
+            entity.GetString("Tier") is { } tier && entity.GetDateTimeOffset("PlacedAt") is { } placedAt
+                ? new ReservationDemand(Enum.Parse<CustomerTier>(tier), placedAt, Orders.TrackingDocument.Deserialize(entity.GetString("Tracking")))
+                : null);
     }
 
     private sealed record LotDocument(string SupplierId, string LotId, string PurchaseOrderReference, int Quantity, DateOnly Eta, int Received = 0);

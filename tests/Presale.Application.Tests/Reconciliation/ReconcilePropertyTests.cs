@@ -108,8 +108,16 @@ public sealed class ReconcilePropertyTests
             throw new InvalidOperationException($"Shards differ: expected {Describe(calmReserved)} (on hand {calmState.Ledger.OnHand}, shortfall {calmState.Ledger.Shortfall}), got {Describe(messyReserved)} (on hand {messyState.Ledger.OnHand}, shortfall {messyState.Ledger.Shortfall}).");
         }
 
-        // And a further message changes nothing.
+        // And a further message, once no earlier run can still be writing, changes nothing and leaves a complete plan:
+        // every reservation row mirrors its order.
+        messy.Ordering.Time.Advance(messy.Options.RunTimeout + TimeSpan.FromMinutes(1.5));
         var again = await messy.ReconcileAsync(Sku);
+        var stale = await messy.StaleCopiesAsync(Sku);
+        if (stale.Count > 0 || !(await messy.Plans.GetFenceAsync(Domain.Common.Sku.From(Sku), ReconciliationHarness.Ct)).Completed)
+        {
+            throw new InvalidOperationException($"The plan is not complete; reservation rows out of date with their orders: {string.Join(", ", stale)}.");
+        }
+
         return again.OrdersWritten == 0 && !again.SupplyChanged;
     }
 

@@ -156,6 +156,131 @@ public sealed class ReconcileSkuHandlerTests
     }
 
     [Fact]
+    public async Task Reconcile_AfterACompletePlan_ReadsOnlyTheOrdersWhosePlanChanged()
+    {
+        var store = new InterposingTableStore(new Adapters.InMemory.InMemoryTableStore());
+        var (h, ids) = await SettledAsync(orders: 6, store: store);
+        Assert.Empty(await h.StaleCopiesAsync("KB-75"));
+        var orderReads = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        store.AfterRead = (table, rowKey) =>
+        {
+            if (table == h.Ordering.Options.OrdersTable && rowKey.StartsWith("order|", StringComparison.Ordinal))
+            {
+                orderReads.Enqueue(rowKey["order|".Length..]);
+            }
+
+            return Task.CompletedTask;
+        };
+
+        var unchanged = await h.ReconcileAsync("KB-75");
+        Assert.Equal((ReconcileOutcome.Reconciled, 6, 0), (unchanged.Outcome, unchanged.OrdersPlanned, unchanged.OrdersWritten));
+        Assert.Empty(orderReads);
+
+        await h.EtaAsync("e-1", "L1", T0, h.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var slipped = await h.ReconcileAsync("KB-75");
+
+        // The two orders on hand keep their plan; the four on the lot are read, delayed and written.
+        Assert.Equal(4, slipped.OrdersWritten);
+        Assert.Equal(ids[2..].Order(StringComparer.Ordinal), orderReads.Order(StringComparer.Ordinal));
+        Assert.All(ids[2..], id => Assert.Equal(PromiseStatus.AtRisk, h.TrackingAsync(id).GetAwaiter().GetResult()!.Status));
+        Assert.Empty(await h.StaleCopiesAsync("KB-75"));
+    }
+
+    [Fact]
+    public async Task Reconcile_AfterARunDiedBeforeTheReservationCopies_ReadsEveryOrderAndFindsTheChange()
+    {
+        var faulty = new InterposingTableStore(new Adapters.InMemory.InMemoryTableStore());
+        var (h, ids) = await SettledAsync(store: faulty);
+        var onTrack = (await h.TrackingAsync(ids[2]))!;
+
+        // The lot slips; the run delays the order on it, then dies before its reservation row copies the new tracking.
+        await h.EtaAsync("e-1", "L1", T0, h.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        faulty.FailWrites = (table, rowKey) => table == h.Ordering.Options.SupplyTable && rowKey.StartsWith("7|res|", StringComparison.Ordinal);
+        await Assert.ThrowsAsync<IOException>(() => h.ReconcileAsync("KB-75"));
+        faulty.FailWrites = null;
+        Assert.Equal(PromiseStatus.AtRisk, (await h.TrackingAsync(ids[2]))!.Status);
+        Assert.Equal([ids[2]], await h.StaleCopiesAsync("KB-75"));
+
+        // The lot is back on its date: the row's stale copy says the order is on track, so only reading the order shows
+        // that it must be brought back.
+        await h.EtaAsync("e-2", "L1", T0.AddMinutes(1), h.Today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var back = await h.ReconcileAsync("KB-75");
+
+        Assert.Equal(1, back.OrdersWritten);
+        var restored = (await h.TrackingAsync(ids[2]))!;
+        Assert.Equal((PromiseStatus.OnTrack, onTrack.Estimate), (restored.Status, restored.Estimate));
+        Assert.Empty(await h.StaleCopiesAsync("KB-75"));
+
+        // The rows mirror the orders again, but the run that died might as well be a slow one still writing: plans
+        // stay incomplete (every run reads every order) until it is past its deadline.
+        Assert.False((await h.Plans.GetFenceAsync(Sku.From("KB-75"), ReconciliationHarness.Ct)).Completed);
+        h.Ordering.Time.Advance(h.Options.RunTimeout);
+        await h.ReconcileAsync("KB-75");
+        Assert.False((await h.Plans.GetFenceAsync(Sku.From("KB-75"), ReconciliationHarness.Ct)).Completed);
+        h.Ordering.Time.Advance(TimeSpan.FromMinutes(1.5));
+        Assert.Equal(0, (await h.ReconcileAsync("KB-75")).OrdersWritten);
+        Assert.True((await h.Plans.GetFenceAsync(Sku.From("KB-75"), ReconciliationHarness.Ct)).Completed);
+    }
+
+    [Fact]
+    public async Task Reconcile_WhenAReservationRowChangesUnderTheRun_LeavesThePlanIncompleteAndTheNextRunRepairsIt()
+    {
+        var inner = new Adapters.InMemory.InMemoryTableStore();
+        var store = new InterposingTableStore(inner);
+        var (h, ids) = await SettledAsync(store: store);
+        var supplyTable = h.Ordering.Options.SupplyTable;
+        var rowKey = Application.Supply.SupplyRows.Reservation(ids[2], 1);
+        var rewritten = 0;
+
+        // While the run reads the order it re-planned, an overtaken run rewrites that order's reservation row as it knew it.
+        store.AfterRead = async (table, key) =>
+        {
+            if (table == h.Ordering.Options.OrdersTable && key == "order|" + ids[2] && Interlocked.Exchange(ref rewritten, 1) == 0)
+            {
+                var row = (await inner.GetAsync(supplyTable, "KB-75", rowKey, ReconciliationHarness.Ct))!;
+                Assert.True((await inner.ReplaceAsync(supplyTable, row, ETag.Any, ReconciliationHarness.Ct)).Succeeded);
+            }
+        };
+        await h.EtaAsync("e-1", "L1", T0, h.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(1, (await h.ReconcileAsync("KB-75")).OrdersWritten);
+
+        Assert.Equal([ids[2]], await h.StaleCopiesAsync("KB-75"));
+        Assert.False((await h.Plans.GetFenceAsync(Sku.From("KB-75"), ReconciliationHarness.Ct)).Completed);
+
+        h.Ordering.Time.Advance(h.Options.RunTimeout + TimeSpan.FromMinutes(1.5));
+        var repaired = await h.ReconcileAsync("KB-75");
+
+        Assert.Equal(0, repaired.OrdersWritten);
+        Assert.Empty(await h.StaleCopiesAsync("KB-75"));
+        Assert.True((await h.Plans.GetFenceAsync(Sku.From("KB-75"), ReconciliationHarness.Ct)).Completed);
+    }
+
+    [Fact]
+    public async Task Reconcile_PastItsRunTimeout_StopsBeforeWritingTheOrders()
+    {
+        var store = new InterposingTableStore(new Adapters.InMemory.InMemoryTableStore());
+        var (h, ids) = await SettledAsync(store: store);
+        await h.EtaAsync("e-1", "L1", T0, h.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        // The run's clock passes its deadline while it reads the order it is about to delay.
+        store.AfterRead = (table, key) =>
+        {
+            if (table == h.Ordering.Options.OrdersTable && key == "order|" + ids[2])
+            {
+                h.Ordering.Time.Advance(h.Options.RunTimeout + TimeSpan.FromSeconds(1));
+            }
+
+            return Task.CompletedTask;
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.ReconcileAsync("KB-75"));
+        store.AfterRead = null;
+        Assert.Equal(PromiseStatus.OnTrack, (await h.TrackingAsync(ids[2]))!.Status);
+        Assert.False((await h.Plans.GetFenceAsync(Sku.From("KB-75"), ReconciliationHarness.Ct)).Completed);
+    }
+
+    [Fact]
     public async Task Reconcile_AfterLotCancelled_PutsUnsuppliedOrdersAtRiskAndReleaseStillBalances()
     {
         var (h, ids) = await SettledAsync(onHand: 0, lotUnits: 2, orders: 2);

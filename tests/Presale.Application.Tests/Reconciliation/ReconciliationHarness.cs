@@ -111,6 +111,25 @@ internal sealed class ReconciliationHarness
     public IReadOnlyList<string> NotificationIds =>
         [.. Ordering.Publisher.Published.Where(p => p.Queue == Notifications.Queue).Select(p => p.Message.MessageId)];
 
+    /// <summary>
+    /// The orders of <paramref name="sku"/>'s reservation rows whose copy of their order line (tier, placement time,
+    /// tracking) differs from the order as stored: none may be left once a plan is marked complete.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> StaleCopiesAsync(string sku)
+    {
+        var stale = new List<string>();
+        await foreach (var (reservation, _) in Plans.ReservationsAsync(Sku.From(sku), Ct))
+        {
+            var order = await Ordering.Orders.GetAsync(reservation.OrderId, Ct);
+            if (order is null || !SupplyPlanMapping.SameCopy(SupplyPlanMapping.Copy(order.Order, reservation.LineNumber), reservation.Demand))
+            {
+                stale.Add(reservation.OrderId);
+            }
+        }
+
+        return stale;
+    }
+
     public Task<SupplierLotEventResult> EtaAsync(string eventId, string lotId, DateTimeOffset supplierTimestamp, string? newEta, IReadOnlyList<SupplierLotLineRequest>? lines = null, bool? cancelled = null) =>
         Events.ApplyEtaUpdateAsync("acme", new EtaUpdateRequest(eventId, supplierTimestamp, lotId, newEta, lines, cancelled, "port congestion"), Ct);
 

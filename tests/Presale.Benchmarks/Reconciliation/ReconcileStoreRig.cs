@@ -233,10 +233,15 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
         var ledger = state.Ledger.WithShortfall(shortfall);
         var shards = reserved.Select((map, s) => new AllocationShard(s, map.Select(p => KeyValuePair.Create(p.Key, new ShardQuota(p.Value, p.Value))))).ToList();
         var distributed = (DistributionResult.Distributed)QuotaDistributor.Distribute(shards, ledger.Targets());
-        if (!await services.GetRequiredService<ReconciliationStore>().CommitAsync(state, 1, default, now, ledger, distributed.Shards, default))
+        // Plan 1 is the seeded one, written out by now and by no other writer (its reservation rows carry no copy of
+        // their orders yet, so the first run reads those orders anyway).
+        var fence = services.GetRequiredService<ReconciliationStore>();
+        if (!await fence.CommitAsync(state, 1, default, now, null, true, ledger, distributed.Shards, default))
         {
             throw new InvalidOperationException("Writing the seeded shards failed.");
         }
+
+        await fence.FinishAsync(sku, 1, default);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// Reconcile store scenario: {orders.Count} orders ({orders.Sum(o => o.Quantity)} units), {plan.Sources.Count(s => s.Source.Kind == Domain.Reconciliation.SupplySourceKind.Lot) - 1} lots, shortfall {shortfall}, pegged to {SlippingLot}: {plan.Sources.Single(s => s.Source.LotId?.EndsWith(SlippingLot, StringComparison.Ordinal) == true).OrderCount} orders."));
