@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Presale.Application.Common;
 using Presale.Application.Compensation;
@@ -190,6 +191,12 @@ public sealed partial class ReconcileSkuHandler(
         return rewrites.Count == 0 ? Task.FromResult(0) : reconciliation.RewriteReservationsAsync(sku, rewrites, cancellationToken);
     }
 
+    /// <summary>
+    /// The most payload packed into one transaction, by a bound on the bytes its rows take as JSON (every character of a
+    /// string counted three times, the most UTF-8 needs for one): an entity-group transaction may carry 4 MiB.
+    /// </summary>
+    private const long TransactionPayloadBudget = 3 * 1024 * 1024;
+
     private static DateTimeOffset Latest(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;
 
     /// <summary>The copy of its order line a reservation plans from: the order's when it was read, else the row's own.</summary>
@@ -234,22 +241,39 @@ public sealed partial class ReconcileSkuHandler(
     /// </summary>
     private async Task<IReadOnlyList<(Reservation Reservation, ETag ETag)>> ReadOpenOrdersAsync(Sku sku, bool everyOrder, ConcurrentDictionary<string, StoredOrder> found, CancellationToken cancellationToken)
     {
-        var reservations = new ConcurrentBag<(Reservation Reservation, ETag ETag)>();
-        await Parallel.ForEachAsync(reconciliation.ReservationsAsync(sku, cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = options.ReadConcurrency, CancellationToken = cancellationToken }, async (reservation, token) =>
+        var reservations = new List<(Reservation Reservation, ETag ETag)>();
+        var toRead = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = true });
+        var reads = ReadOrdersAsync(toRead.Reader.ReadAllAsync(cancellationToken), found, cancellationToken);
+        try
         {
-            reservations.Add(reservation);
-            if (everyOrder || reservation.Reservation.Demand is null)
+            await foreach (var reservation in reconciliation.ReservationsAsync(sku, cancellationToken).ConfigureAwait(false))
             {
-                await ReadOrderAsync(reservation.Reservation.OrderId, found, token).ConfigureAwait(false);
+                reservations.Add(reservation);
+                if (everyOrder || reservation.Reservation.Demand is null)
+                {
+                    toRead.Writer.TryWrite(reservation.Reservation.OrderId);
+                }
             }
-        }).ConfigureAwait(false);
+        }
+        finally
+        {
+            toRead.Writer.Complete();
+        }
+
+        await reads.ConfigureAwait(false);
         return [.. reservations.OrderBy(r => r.Reservation.OrderId, StringComparer.Ordinal).ThenBy(r => r.Reservation.LineNumber)];
     }
 
     /// <summary>Reads the orders <paramref name="ids"/> into <paramref name="found"/>, in parallel.</summary>
     private Task ReadOrdersAsync(IEnumerable<string> ids, ConcurrentDictionary<string, StoredOrder> found, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = options.ReadConcurrency, CancellationToken = cancellationToken }, (id, token) =>
-            new ValueTask(ReadOrderAsync(id, found, token)));
+        Parallel.ForEachAsync(ids, Reading(cancellationToken), (id, token) => new ValueTask(ReadOrderAsync(id, found, token)));
+
+    /// <inheritdoc cref="ReadOrdersAsync(IEnumerable{string}, ConcurrentDictionary{string, StoredOrder}, CancellationToken)"/>
+    private Task ReadOrdersAsync(IAsyncEnumerable<string> ids, ConcurrentDictionary<string, StoredOrder> found, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(ids, Reading(cancellationToken), (id, token) => new ValueTask(ReadOrderAsync(id, found, token)));
+
+    private ParallelOptions Reading(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = options.ReadConcurrency, CancellationToken = cancellationToken };
 
     private async Task ReadOrderAsync(string id, ConcurrentDictionary<string, StoredOrder> found, CancellationToken cancellationToken)
     {
@@ -259,6 +283,12 @@ public sealed partial class ReconcileSkuHandler(
         }
     }
 
+    /// <summary>
+    /// Writes the changed orders: each order's replacement with its notice's outbox row and compensation index row, the
+    /// orders of one partition packed into shared entity-group transactions of up to 100 operations (an order's own
+    /// rows never split), so the transactions number about a hundredth of the rows written. A transaction that fails on
+    /// an order changed meanwhile (412, 404) makes the run start over, as one failing order did on its own.
+    /// </summary>
     private async Task<(int Written, int Notifications, bool Superseded, bool Conflict)> WriteChangesAsync(
         ReconciliationPlan plan,
         long planVersion,
@@ -268,14 +298,12 @@ public sealed partial class ReconcileSkuHandler(
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var written = 0;
-        var outboxRows = new ConcurrentBag<(string Partition, OutboxMessage Message)>();
-        var superseded = 0;
-        var conflict = 0;
         var context = new NotificationContext(shop.Locale, TimeZoneInfo.FindSystemTimeZoneById(shop.TimeZoneId));
+        var writes = new ConcurrentBag<OrderWrite>();
+        var superseded = 0;
         await Parallel.ForEachAsync(plan.Changes, new ParallelOptions { MaxDegreeOfParallelism = options.WriteConcurrency, CancellationToken = cancellationToken }, async (change, token) =>
         {
-            if (Volatile.Read(ref superseded) + Volatile.Read(ref conflict) > 0
+            if (Volatile.Read(ref superseded) > 0
                 || stored.GetValueOrDefault(change.OrderId) is not { Order.Status: OrderStatus.Confirmed } order
                 || !lines.TryGetValue(change.OrderId, out var reservation)
                 || order.Order.Lines.FirstOrDefault(l => l.LineNumber == reservation.Reservation.LineNumber) is not { } line)
@@ -311,28 +339,97 @@ public sealed partial class ReconcileSkuHandler(
                 operations.Add(PromiseDueIndex.Upsert(order.Partition, order.Order.Id, promised));
             }
 
-            var result = await store.SubmitTransactionAsync(orders.OrdersTable, operations, token).ConfigureAwait(false);
+            writes.Add(new OrderWrite(order.Order.Id, order.Partition, operations, message, operations.Sum(o => PayloadBound(o.Entity))));
+        }).ConfigureAwait(false);
+        if (superseded > 0)
+        {
+            return (0, 0, true, false);
+        }
+
+        var written = 0;
+        var conflict = 0;
+        var outboxRows = new ConcurrentBag<(string Partition, OutboxMessage Message)>();
+        var transactions = writes
+            .GroupBy(w => w.Partition, StringComparer.Ordinal)
+            .SelectMany(partition => Pack(partition.OrderBy(w => w.OrderId, StringComparer.Ordinal)))
+            .ToList();
+        await Parallel.ForEachAsync(transactions, new ParallelOptions { MaxDegreeOfParallelism = options.WriteConcurrency, CancellationToken = cancellationToken }, async (transaction, token) =>
+        {
+            if (Volatile.Read(ref conflict) > 0)
+            {
+                return;
+            }
+
+            var result = await store.SubmitTransactionAsync(orders.OrdersTable, [.. transaction.SelectMany(w => w.Operations)], token).ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                if (result is { FailedIndex: 0, FailureStatus: WriteStatus.PreconditionFailed or WriteStatus.NotFound })
+                var (failed, isOrderRow) = At(transaction, result.FailedIndex ?? 0);
+                if (isOrderRow && result.FailureStatus is WriteStatus.PreconditionFailed or WriteStatus.NotFound)
                 {
                     Interlocked.Increment(ref conflict);
                     return;
                 }
 
-                throw new InvalidOperationException($"Writing the plan of order {order.Order.Id} failed at operation {result.FailedIndex} with {result.FailureStatus}.");
+                throw new InvalidOperationException($"Writing the plan of order {failed.OrderId} failed at operation {result.FailedIndex} with {result.FailureStatus}.");
             }
 
-            Interlocked.Increment(ref written);
-            if (message is not null)
+            Interlocked.Add(ref written, transaction.Count);
+            foreach (var write in transaction.Where(w => w.Message is not null))
             {
-                outboxRows.Add((order.Partition, message));
+                outboxRows.Add((write.Partition, write.Message!));
             }
         }).ConfigureAwait(false);
 
         // Published after the writes, their rows removed in batches per partition (the sweeper covers a crash in between).
         await outbox.TryPublishAllAsync(orders.OrdersTable, [.. outboxRows], options.WriteConcurrency, cancellationToken).ConfigureAwait(false);
-        return (written, outboxRows.Count, superseded > 0, conflict > 0);
+        return (written, outboxRows.Count, false, conflict > 0);
+    }
+
+    /// <summary>Orders of one partition packed, in turn, into transactions of at most 100 operations.</summary>
+    private static IEnumerable<List<OrderWrite>> Pack(IEnumerable<OrderWrite> writes)
+    {
+        var transaction = new List<OrderWrite>();
+        var operations = 0;
+        var bytes = 0L;
+        foreach (var write in writes)
+        {
+            if (transaction.Count > 0 && (operations + write.Operations.Count > OutboxCleanup.MaxBatchOperations || bytes + write.PayloadBound > TransactionPayloadBudget))
+            {
+                yield return transaction;
+                transaction = [];
+                operations = 0;
+                bytes = 0;
+            }
+
+            transaction.Add(write);
+            operations += write.Operations.Count;
+            bytes += write.PayloadBound;
+        }
+
+        if (transaction.Count > 0)
+        {
+            yield return transaction;
+        }
+    }
+
+    /// <summary>An upper bound of the JSON bytes of <paramref name="entity"/>'s keys and properties.</summary>
+    private static long PayloadBound(TableEntity entity) =>
+        3L * (entity.PartitionKey.Length + entity.RowKey.Length + entity.Properties.Sum(p => p.Key.Length + 64 + (p.Value is string text ? text.Length : 0)));
+
+    /// <summary>The order write holding operation <paramref name="index"/> of a packed transaction, and whether it is its order row.</summary>
+    private static (OrderWrite Write, bool IsOrderRow) At(List<OrderWrite> transaction, int index)
+    {
+        foreach (var write in transaction)
+        {
+            if (index < write.Operations.Count)
+            {
+                return (write, index == 0);
+            }
+
+            index -= write.Operations.Count;
+        }
+
+        throw new InvalidOperationException($"A transaction of {transaction.Count} order writes has no operation {index}.");
     }
 
     private async Task<Notification?> ComposeAsync(OrderChange change, Order order, OrderLine line, NotificationContext context, DateOnly today, CancellationToken cancellationToken)
@@ -389,4 +486,7 @@ public sealed partial class ReconcileSkuHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciliation of SKU {Sku} as plan {PlanVersion} stopped: a later plan is being written.")]
     private static partial void LogSuperseded(ILogger logger, string sku, long planVersion);
+
+    /// <summary>One changed order's rows, written together: the order, its notice's outbox row, its compensation index row.</summary>
+    private sealed record OrderWrite(string OrderId, string Partition, IReadOnlyList<TableOperation> Operations, OutboxMessage? Message, long PayloadBound);
 }

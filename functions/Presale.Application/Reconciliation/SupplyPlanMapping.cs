@@ -83,9 +83,10 @@ public static class SupplyPlanMapping
 
     /// <summary>Whether two copies hold the same (tracking compared as stored).</summary>
     public static bool SameCopy(ReservationDemand? a, ReservationDemand? b) =>
-        a?.Tier == b?.Tier
-        && a?.PlacedAt == b?.PlacedAt
-        && string.Equals(Orders.TrackingDocument.Serialize(a?.Tracking), Orders.TrackingDocument.Serialize(b?.Tracking), StringComparison.Ordinal);
+        ReferenceEquals(a, b)
+        || (a?.Tier == b?.Tier
+            && a?.PlacedAt == b?.PlacedAt
+            && string.Equals(Orders.TrackingDocument.Serialize(a?.Tracking), Orders.TrackingDocument.Serialize(b?.Tracking), StringComparison.Ordinal));
 
     /// <summary>The ledger source key a planner source stands for.</summary>
     public static string LedgerKey(PlanSource source) => source.Kind switch

@@ -6,7 +6,7 @@ namespace Presale.Application.Tests.Reconciliation;
 /// Wraps a store to step between the code under test and storage: while <see cref="FailWrites"/> is set, every write
 /// touching a row it matches throws as a process dying at that point would (nothing of that write is applied);
 /// <see cref="AfterRead"/> runs after each point read, before its result is returned (to hold readers at a gate once
-/// they have read); every query is recorded.
+/// they have read); every query and transaction is recorded.
 /// </summary>
 internal sealed class InterposingTableStore(ITableStore inner) : ITableStore
 {
@@ -15,6 +15,9 @@ internal sealed class InterposingTableStore(ITableStore inner) : ITableStore
 
     /// <summary>Every query made: the table and its filter.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(string Table, TableFilter Filter, int PageSize)> Queries { get; } = new();
+
+    /// <summary>Every transaction submitted: the table and its operations.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Table, IReadOnlyList<TableOperation> Operations)> Transactions { get; } = new();
 
     /// <summary>Rows (table, row key) whose writes fail; null lets every write through.</summary>
     public Func<string, string, bool>? FailWrites { get; set; }
@@ -64,6 +67,7 @@ internal sealed class InterposingTableStore(ITableStore inner) : ITableStore
 
     public Task<TransactionResult> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default)
     {
+        Transactions.Enqueue((table, operations));
         foreach (var operation in operations)
         {
             if (Check(table, operation.Entity.RowKey) is not null)

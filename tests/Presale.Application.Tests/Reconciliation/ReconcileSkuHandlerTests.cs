@@ -281,6 +281,56 @@ public sealed class ReconcileSkuHandlerTests
     }
 
     [Fact]
+    public async Task Reconcile_ChangedOrdersOfOnePartition_ShareTransactions()
+    {
+        var store = new InterposingTableStore(new Adapters.InMemory.InMemoryTableStore());
+        var (h, ids) = await SettledAsync(lotUnits: 60, orders: 40, store: store);
+        await h.EtaAsync("e-1", "L1", T0, h.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        store.Transactions.Clear();
+
+        var result = await h.ReconcileAsync("KB-75");
+
+        // The 38 orders on the lot are delayed; each partition's orders go in one transaction (with their outbox rows).
+        Assert.Equal(38, result.OrdersWritten);
+        var orderWrites = store.Transactions
+            .Where(t => t.Table == h.Ordering.Options.OrdersTable && t.Operations.Any(o => o.Entity.RowKey.StartsWith("order|", StringComparison.Ordinal)))
+            .ToList();
+        Assert.Equal(ids[2..].Select(OrderIds.PartitionOf).Distinct().Count(), orderWrites.Count);
+        Assert.Equal(38, orderWrites.Sum(t => t.Operations.Count(o => o.Entity.RowKey.StartsWith("order|", StringComparison.Ordinal))));
+        Assert.All(ids[2..], id => Assert.Equal(PromiseStatus.AtRisk, h.TrackingAsync(id).GetAwaiter().GetResult()!.Status));
+    }
+
+    [Fact]
+    public async Task Reconcile_WhenAnOrderChangesBeforeItsWrite_StartsOverAndWritesEveryChangedOrder()
+    {
+        var inner = new Adapters.InMemory.InMemoryTableStore();
+        var store = new InterposingTableStore(inner);
+        var (h, ids) = await SettledAsync(lotUnits: 60, orders: 12, store: store);
+        var touched = 0;
+
+        // Right after the run reads it, the order is changed by someone else (its version moves on): the write fails.
+        store.AfterRead = async (table, key) =>
+        {
+            if (table == h.Ordering.Options.OrdersTable && key == "order|" + ids[5] && Interlocked.Exchange(ref touched, 1) == 0)
+            {
+                var row = (await inner.GetAsync(table, OrderIds.PartitionOf(ids[5])!, key, ReconciliationHarness.Ct))!;
+                Assert.True((await inner.ReplaceAsync(table, row, ETag.Any, ReconciliationHarness.Ct)).Succeeded);
+            }
+        };
+        await h.EtaAsync("e-1", "L1", T0, h.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        var result = await h.ReconcileAsync("KB-75");
+
+        // The failed transaction applied nothing: its orders (at least those of the changed order's partition) are
+        // written by the attempt that started over, which is the one the result speaks of.
+        Assert.Equal(1, touched);
+        Assert.Equal(ReconcileOutcome.Reconciled, result.Outcome);
+        Assert.InRange(result.OrdersWritten, ids[2..].Count(id => OrderIds.PartitionOf(id) == OrderIds.PartitionOf(ids[5])), 10);
+        Assert.All(ids[2..], id => Assert.Equal(PromiseStatus.AtRisk, h.TrackingAsync(id).GetAwaiter().GetResult()!.Status));
+        Assert.Empty(await h.StaleCopiesAsync("KB-75"));
+    }
+
+    [Fact]
     public async Task Reconcile_AfterLotCancelled_PutsUnsuppliedOrdersAtRiskAndReleaseStillBalances()
     {
         var (h, ids) = await SettledAsync(onHand: 0, lotUnits: 2, orders: 2);

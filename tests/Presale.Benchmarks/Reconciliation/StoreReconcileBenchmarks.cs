@@ -69,9 +69,10 @@ public class StoreReconcileBenchmarks
 
     /// <summary>
     /// Throws unless the run wrote exactly the orders the slip changes (worked out from the seeded pegging, see
-    /// <see cref="ReconcileStoreRig.OrdersOnSwappedLots"/>) and its transactions are those writes plus the known
-    /// overhead: one supply commit (plan fence, with ledger and shards when they change), the written orders' reservation
-    /// rows brought up to date in batches of 100, and the notices' outbox clean-up, one batch per 100 rows of an order
+    /// <see cref="ReconcileStoreRig.OrdersOnSwappedLots"/>) and its transactions are what those writes allow: one supply
+    /// commit (plan fence, with ledger and shards when they change); the orders packed per partition into transactions
+    /// of up to 100 operations (1–3 per order: the order, its notice's outbox row, its compensation index row); their
+    /// reservation rows' copies in batches of 100; and the notices' outbox clean-up, one batch per 100 rows of an order
     /// partition.
     /// </summary>
     private void Check(int written, int notified, long batches)
@@ -81,8 +82,11 @@ public class StoreReconcileBenchmarks
             throw new InvalidOperationException($"Reconcile wrote {written} orders; the slip changes exactly the {_rig.OrdersOnSwappedLots} orders pegged to {ReconcileStoreRig.SlippingLot} or {ReconcileStoreRig.NeighbourLot}.");
         }
 
-        var least = 1 + written + ((written + 99) / 100) + ((notified + 99) / 100);
-        var most = least + (notified == 0 ? 0 : ReconcileStoreRig.OrderPartitions);
+        var partitions = ReconcileStoreRig.OrderPartitions;
+        var copies = (written + 99) / 100;
+        var cleanUp = (notified + 99) / 100;
+        var least = 1 + ((written + 99) / 100) + copies + cleanUp;
+        var most = 1 + ((3 * written) / 100) + partitions + copies + cleanUp + (notified == 0 ? 0 : partitions);
         if (batches < least || batches > most)
         {
             throw new InvalidOperationException($"Reconcile submitted {batches} batches; {written} order writes and {notified} notices allow {least}–{most}.");
