@@ -48,6 +48,7 @@ internal static class OrderRows
             ["UpdatedAt"] = order.UpdatedAt,
             ["CancellationReason"] = order.CancellationReason,
             ["RefundDue"] = order.RefundDue?.Amount,
+            ["ShippingCharge"] = order.ShippingCharge.Amount == 0m ? null : order.ShippingCharge.Amount,
             ["RequestHash"] = requestHash,
             ["SagaMarker"] = sagaMarker,
             ["OutcomeKind"] = outcomeKind,
@@ -79,7 +80,10 @@ internal static class OrderRows
             Enum.Parse<OrderStatus>(entity.GetString("Status")!),
             entity.GetDateTimeOffset("UpdatedAt"),
             entity.GetString("CancellationReason"),
-            entity.GetDecimal("RefundDue") is { } refund ? new Money(refund, currency) : null);
+            entity.GetDecimal("RefundDue") is { } refund ? new Money(refund, currency) : null,
+
+            // Orders stored before shipping charges were recorded have no column: nothing was charged.
+            new Money(entity.GetDecimal("ShippingCharge") ?? 0m, currency));
         var shipments = JsonSerializer.Deserialize<List<ShipmentDocument>>(entity.GetString("Shipments") ?? "[]", PresaleJson.Options) ?? [];
         order.RestoreShipments(shipments.Select(s => new Shipment(s.Id, [.. s.Lines.Select(l => new ShipmentLine(Sku.From(l.Sku), l.Quantity))], s.ShippedOn, s.DeliveredOn)));
         return new StoredOrder(

@@ -12,7 +12,8 @@ namespace Presale.Application.Orders;
 /// <param name="NotificationContact">Where notifications go.</param>
 /// <param name="Currency">The currency of every amount.</param>
 /// <param name="Lines">The lines with their promises.</param>
-/// <param name="Total">The order total.</param>
+/// <param name="Total">The order total: the sum of the lines (goods only).</param>
+/// <param name="ShippingCharge">What the customer paid for shipping, on top of the total (0 when nothing).</param>
 /// <param name="PlacedAt">When it was placed.</param>
 /// <param name="UpdatedAt">Its latest transition.</param>
 /// <param name="RefundDue">The refund owed, after a cancellation.</param>
@@ -26,6 +27,7 @@ public sealed record OrderView(
     string Currency,
     IReadOnlyList<OrderLineView> Lines,
     decimal Total,
+    decimal ShippingCharge,
     DateTimeOffset PlacedAt,
     DateTimeOffset? UpdatedAt,
     decimal? RefundDue,
@@ -51,6 +53,7 @@ public sealed record OrderView(
                 l.Promise is { } p ? SupplySourceView.From(p.Source) : null,
                 LineTrackingView.From(l.Tracking)))],
             order.Total.Amount,
+            order.ShippingCharge.Amount,
             order.PlacedAt,
             order.UpdatedAt,
             order.RefundDue?.Amount,

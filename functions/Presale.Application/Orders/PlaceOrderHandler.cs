@@ -71,7 +71,7 @@ public sealed partial class PlaceOrderHandler(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var hash = RequestHash.Of("order", request);
+        var hash = RequestHash.Of("order", ForHash(request));
         var (orderId, partition) = OrderIds.ForIdempotencyKey(idempotencyKey!);
         var now = timeProvider.GetUtcNow();
         var order = Order.Place(
@@ -81,7 +81,8 @@ public sealed partial class PlaceOrderHandler(
             new NotificationContact(NullIfEmpty(request.NotificationContact!.Email), NullIfEmpty(request.NotificationContact.Phone)),
             shop.Currency,
             [.. request.Lines!.Select((l, i) => new OrderLine(i + 1, Sku.From(l.Sku!), l.Quantity!.Value, new Money(l.UnitPrice!.Value, shop.Currency)))],
-            now);
+            now,
+            new Money(request.ShippingCharge ?? 0m, shop.Currency));
         var stored = await orders.InsertPendingAsync(partition, order, hash, now + options.PendingTimeout, CancellationToken.None).ConfigureAwait(false);
         if (stored is not null)
         {
@@ -274,6 +275,14 @@ public sealed partial class PlaceOrderHandler(
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    // What the request hash covers: the request as sent, except that a shipping charge of 0 is written as absent (the
+    // same order) and without trailing zeros (4.90 is 4.9), so only a different charge makes a different request. An
+    // order placed before shipping charges existed hashes as it did then.
+    private static PlaceOrderRequest ForHash(PlaceOrderRequest request) => request with
+    {
+        ShippingCharge = request.ShippingCharge is { } charge && charge != 0m ? charge / 1.000000000000000000000000000000000m : null,
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Placing order {OrderId} was interrupted; a retry with the same key resumes it, or the saga sweeper finishes it (abandons a pending order) and releases what it holds once its marker is due.")]
     private static partial void LogPlacementInterrupted(ILogger logger, Exception error, string orderId);

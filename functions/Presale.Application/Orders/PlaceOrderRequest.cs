@@ -9,10 +9,16 @@ namespace Presale.Application.Orders;
 /// <param name="Lines">The lines; each SKU once. All are reserved or none.</param>
 /// <param name="Currency">The order's currency: must be the shop's.</param>
 /// <param name="AcceptPreSaleTerms">The customer accepted the pre-sale terms (must be true).</param>
+/// <param name="ShippingCharge">
+/// What the customer paid for shipping, in the order's currency: 0 to 1,000,000,000 with at most the currency's minor
+/// units (2 decimals; none for e.g. JPY). Absent means 0. Refunded with a cancellation while nothing has shipped, and by
+/// a return the shop is at fault for.
+/// </param>
 public sealed record PlaceOrderRequest(
     string? CustomerId,
     CustomerTier? Tier,
     NotificationContactRequest? NotificationContact,
     IReadOnlyList<PlaceOrderLineRequest>? Lines,
     string? Currency,
-    bool? AcceptPreSaleTerms);
+    bool? AcceptPreSaleTerms,
+    decimal? ShippingCharge = null);

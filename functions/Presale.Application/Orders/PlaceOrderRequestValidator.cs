@@ -10,6 +10,9 @@ public sealed class PlaceOrderRequestValidator : AbstractValidator<PlaceOrderReq
     /// <summary>The highest unit price accepted.</summary>
     public const decimal MaxUnitPrice = 1_000_000_000m;
 
+    /// <summary>The highest shipping charge accepted: bounded like a unit price.</summary>
+    public const decimal MaxShippingCharge = MaxUnitPrice;
+
     /// <summary>Creates the rules.</summary>
     public PlaceOrderRequestValidator(OrdersOptions options)
     {
@@ -56,5 +59,27 @@ public sealed class PlaceOrderRequestValidator : AbstractValidator<PlaceOrderReq
         RuleFor(r => r.Currency).NotEmpty().WithMessage("A currency is required.")
             .Matches("^[A-Z]{3}$").WithMessage("A currency is an ISO 4217 code of three upper-case letters, e.g. EUR.");
         RuleFor(r => r.AcceptPreSaleTerms).Equal(true).WithMessage("The customer must accept the pre-sale terms.");
+        RuleFor(r => r.ShippingCharge).Custom((charge, context) =>
+        {
+            if (charge is { } amount && ShippingChargeError(amount, context.InstanceToValidate.Currency) is { } error)
+            {
+                context.AddFailure(error);
+            }
+        });
+    }
+
+    // A charge is money the customer paid: within the bounds, and in whole minor units of the currency (cents, or
+    // whole yen). An unknown or malformed currency is reported on its own field; cents are assumed for it here.
+    private static string? ShippingChargeError(decimal amount, string? currency)
+    {
+        if (amount is < 0m or > MaxShippingCharge)
+        {
+            return $"A shipping charge is between 0 and {MaxShippingCharge}.";
+        }
+
+        var decimals = Currencies.MinorUnits(currency ?? string.Empty);
+        return decimal.Round(amount, decimals) == amount
+            ? null
+            : decimals == 0 ? $"A shipping charge in {currency} is a whole amount (the currency has no minor units)." : $"A shipping charge has at most {decimals} decimals.";
     }
 }

@@ -143,6 +143,33 @@ public sealed class ReturnRepository(ITableStore store, ReturnsOptions options)
             : throw new InvalidOperationException($"Writing the returned units of order {units.OrderId} failed with {result.Status}."));
     }
 
+    /// <summary>The original shipping of an order taken by its returns, per return id, with the row's version (empty when none).</summary>
+    public async Task<OrderShippingClaims> GetShippingClaimsAsync(string orderId, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await store.GetAsync(Table, ReturnRows.OrderPartition(orderId), ReturnRows.ShippingRow, cancellationToken).ConfigureAwait(false);
+        var byReturn = entity?.GetString("ByReturn") is { } json
+            ? JsonSerializer.Deserialize<Dictionary<string, decimal>>(json, PresaleJson.Options) ?? []
+            : [];
+        return new OrderShippingClaims(orderId, byReturn, entity?.ETag);
+    }
+
+    /// <summary>Writes an order's shipping claims over the version they were read with; false when they changed meanwhile.</summary>
+    public async Task<bool> TryWriteShippingClaimsAsync(OrderShippingClaims claims, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var entity = new TableEntity(ReturnRows.OrderPartition(claims.OrderId), ReturnRows.ShippingRow, new Dictionary<string, object?>
+        {
+            ["ByReturn"] = JsonSerializer.Serialize(claims.ByReturn, PresaleJson.Options),
+        });
+        var result = claims.ETag is { } etag
+            ? await store.ReplaceAsync(Table, entity, etag, cancellationToken).ConfigureAwait(false)
+            : await store.InsertAsync(Table, entity, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded || (result.Status is WriteStatus.PreconditionFailed or WriteStatus.NotFound or WriteStatus.AlreadyExists
+            ? false
+            : throw new InvalidOperationException($"Writing the shipping refunds of order {claims.OrderId} failed with {result.Status}."));
+    }
+
     /// <summary>The shop-local request days of the customer's returns other than <paramref name="exceptReturnId"/>.</summary>
     public async Task<IReadOnlyList<DateOnly>> CustomerReturnDaysAsync(string customerId, string exceptReturnId, CancellationToken cancellationToken)
     {

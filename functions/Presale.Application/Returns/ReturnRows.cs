@@ -9,8 +9,9 @@ namespace Presale.Application.Returns;
 /// (<c>return|{id}</c>), their index rows — awaiting triage (<c>triage|{id}</c>) and the manual review queue
 /// (<c>review|{id}</c>) — their refund records (<c>refund|{id}</c>) and outbox rows
 /// (<c>outbox|{created ticks}|{effect id}</c>), so a change and everything that goes with it is one transaction.
-/// Per order, partition <c>order|{orderId}</c> row <c>returned</c> holds the units already covered by returns;
-/// per customer, partition <c>customer|{customerId}</c> holds one row per return (its request day).
+/// Per order, partition <c>order|{orderId}</c> row <c>returned</c> holds the units already covered by returns and row
+/// <c>shipping</c> the original shipping each return of the order refunds (or is about to); per customer, partition
+/// <c>customer|{customerId}</c> holds one row per return (its request day).
 /// </summary>
 internal static class ReturnRows
 {
@@ -21,6 +22,8 @@ internal static class ReturnRows
     public const string OutboxPrefix = "outbox|";
 
     public const string ReturnedRow = "returned";
+
+    public const string ShippingRow = "shipping";
 
     public static string Return(string returnId) => "return|" + returnId;
 

@@ -16,9 +16,11 @@ namespace Presale.Application.Returns;
 /// decided, the return's one refund (<see cref="RefundCalculator"/>, recorded with <see cref="ReturnRequest.RecordRefund"/>)
 /// and its "return decided: refund" notification — or, when a reviewer rejected every unit, the return closed and a
 /// "return decided: rejected" notification; for a return rejected at intake, the "rejected" notification; and for a
-/// cancelled return, the release of its units on the order.
+/// cancelled return, the release of its units on the order. A refund that adds original shipping (the shop at fault)
+/// adds what <see cref="OriginalShippingRefunds"/> claimed for it on the order first, so the order's returns together
+/// never refund more shipping than was charged.
 /// </summary>
-public sealed class ReturnSettlement(ReturnsOptions options, NotificationsOptions notifications, ShopSettingsStore shops, NotificationComposer composer)
+public sealed class ReturnSettlement(ReturnsOptions options, NotificationsOptions notifications, ShopSettingsStore shops, NotificationComposer composer, OriginalShippingRefunds shipping)
 {
     private readonly RefundPolicy _refunds = options.RefundPolicy();
 
@@ -71,7 +73,12 @@ public sealed class ReturnSettlement(ReturnsOptions options, NotificationsOption
             return await NoticeAsync(request, ReturnDecision.Rejected, null, now, cancellationToken).ConfigureAwait(false);
         }
 
-        var refund = RefundCalculator.Calculate(request, _refunds, Money.Zero(request.Currency));
+        // Claimed before the refund is written: the claim is the order's guard, keyed by this return, so a retry of this
+        // settlement adds the same amount and another return of the order cannot add it again.
+        var shippingStillRefundable = _refunds.RefundsOriginalShipping(request)
+            ? await shipping.ClaimAsync(request, cancellationToken).ConfigureAwait(false)
+            : Money.Zero(request.Currency);
+        var refund = RefundCalculator.Calculate(request, _refunds, shippingStillRefundable);
         Require(request, request.RecordRefund(refund, now));
         return await NoticeAsync(request, ReturnDecision.Refund, refund.Total, now, cancellationToken).ConfigureAwait(false);
     }

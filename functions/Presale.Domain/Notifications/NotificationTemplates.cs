@@ -40,11 +40,6 @@ public sealed partial class NotificationTemplates
         }
     }
 
-    private static readonly HashSet<string> ZeroDecimalCurrencies = new(StringComparer.Ordinal)
-    {
-        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
-    };
-
     /// <summary>English and Simplified Chinese.</summary>
     public static NotificationTemplates Default { get; } = new(new Dictionary<string, IReadOnlyDictionary<string, string>>
     {
@@ -108,7 +103,7 @@ public sealed partial class NotificationTemplates
     /// <summary>An amount with its ISO currency and minor units (none for e.g. JPY) for <paramref name="locale"/> (<c>Format.Money</c>).</summary>
     public string FormatMoney(string locale, Money money)
     {
-        var decimals = ZeroDecimalCurrencies.Contains(money.Currency) ? 0 : 2;
+        var decimals = Currencies.MinorUnits(money.Currency);
         var amount = money.Amount.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.GetCultureInfo(locale));
         return Render(locale, "Format.Money", new Dictionary<string, string>(StringComparer.Ordinal) { ["amount"] = amount, ["currency"] = money.Currency });
     }

@@ -5,16 +5,17 @@ namespace Presale.Domain.Orders;
 
 /// <summary>
 /// A pre-sale order: who ordered (customer, CRM tier, notification contact), what (lines in the shop's currency) and
-/// what was promised per line (date and backing supply). Placement is a saga: the order starts
-/// <see cref="OrderStatus.Pending"/>, then is confirmed with its promises, rejected, or abandoned; a confirmed order
-/// can be cancelled, which makes its full price refundable (pre-sale terms).
+/// what was promised per line (date and backing supply), and what the customer paid for shipping. Placement is a saga:
+/// the order starts <see cref="OrderStatus.Pending"/>, then is confirmed with its promises, rejected, or abandoned; a
+/// confirmed order can be cancelled, which makes everything not yet shipped refundable (pre-sale terms; see
+/// <see cref="CancellationRefund"/>).
 /// </summary>
 public sealed class Order
 {
     private readonly List<OrderLine> _lines;
     private readonly List<Shipment> _shipments = [];
 
-    private Order(string id, string customerId, CustomerTier tier, NotificationContact contact, string currency, IEnumerable<OrderLine> lines, DateTimeOffset placedAt)
+    private Order(string id, string customerId, CustomerTier tier, NotificationContact contact, string currency, IEnumerable<OrderLine> lines, DateTimeOffset placedAt, Money shippingCharge)
     {
         Id = id;
         CustomerId = customerId;
@@ -23,6 +24,7 @@ public sealed class Order
         Currency = currency;
         _lines = [.. lines];
         PlacedAt = placedAt;
+        ShippingCharge = shippingCharge;
     }
 
     /// <summary>The order id.</summary>
@@ -58,11 +60,32 @@ public sealed class Order
     /// <summary>The refund owed after a cancellation.</summary>
     public Money? RefundDue { get; private set; }
 
-    /// <summary>The order's total.</summary>
+    /// <summary>The order's total: the sum of its lines (goods only; the <see cref="ShippingCharge"/> is on top).</summary>
     public Money Total => _lines.Aggregate(Money.Zero(Currency), (sum, line) => sum + line.Total);
 
-    /// <summary>A new pending order.</summary>
-    public static Order Place(string id, string customerId, CustomerTier tier, NotificationContact contact, string currency, IReadOnlyList<OrderLine> lines, DateTimeOffset placedAt)
+    /// <summary>What the customer paid for shipping the order (zero when nothing was charged), in its currency.</summary>
+    public Money ShippingCharge { get; }
+
+    /// <summary>
+    /// What a cancellation now would refund: every unit not shipped yet at its price, plus the shipping charge while
+    /// nothing has shipped. Once a parcel is on its way the shipping was used: it is not refunded by a cancellation
+    /// (a return of the shipped units refunds it when the shop is at fault), and shipped units are refunded through a
+    /// return, not a cancellation, so nothing is refunded twice.
+    /// </summary>
+    public Money CancellationRefund
+    {
+        get
+        {
+            var goods = _lines.Aggregate(Money.Zero(Currency), (sum, line) => sum + (line.UnitPrice * Math.Max(0, line.Quantity - QuantityShipped(line.Sku))));
+            return _shipments.Count == 0 ? goods + ShippingCharge : goods;
+        }
+    }
+
+    /// <summary>
+    /// A new pending order. <paramref name="shippingCharge"/> is what the customer paid for shipping, in the order's
+    /// currency, zero or more (null: nothing was charged).
+    /// </summary>
+    public static Order Place(string id, string customerId, CustomerTier tier, NotificationContact contact, string currency, IReadOnlyList<OrderLine> lines, DateTimeOffset placedAt, Money? shippingCharge = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentException.ThrowIfNullOrEmpty(customerId);
@@ -89,12 +112,23 @@ public sealed class Order
             throw new ArgumentException("Lines are numbered 1 to N in order.", nameof(lines));
         }
 
-        return new Order(id, customerId, tier, contact, money.Currency, lines, placedAt) { Status = OrderStatus.Pending };
+        var shipping = shippingCharge ?? money;
+        if (shipping.Currency != money.Currency)
+        {
+            throw new ArgumentException("The shipping charge is in the order's currency.", nameof(shippingCharge));
+        }
+
+        if (shipping < money)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shippingCharge), shipping, "A shipping charge is zero or more.");
+        }
+
+        return new Order(id, customerId, tier, contact, money.Currency, lines, placedAt, shipping) { Status = OrderStatus.Pending };
     }
 
     /// <summary>Rebuilds a stored order.</summary>
-    public static Order Restore(string id, string customerId, CustomerTier tier, NotificationContact contact, string currency, IEnumerable<OrderLine> lines, DateTimeOffset placedAt, OrderStatus status, DateTimeOffset? updatedAt, string? cancellationReason, Money? refundDue) =>
-        new(id, customerId, tier, contact, currency, lines, placedAt)
+    public static Order Restore(string id, string customerId, CustomerTier tier, NotificationContact contact, string currency, IEnumerable<OrderLine> lines, DateTimeOffset placedAt, OrderStatus status, DateTimeOffset? updatedAt, string? cancellationReason, Money? refundDue, Money shippingCharge) =>
+        new(id, customerId, tier, contact, currency, lines, placedAt, shippingCharge)
         {
             Status = status,
             UpdatedAt = updatedAt,
@@ -137,7 +171,11 @@ public sealed class Order
         UpdatedAt = at;
     }
 
-    /// <summary>Cancels a confirmed order; a pre-sale cancellation is refunded in full.</summary>
+    /// <summary>
+    /// Cancels a confirmed order; a pre-sale cancellation is refunded in full for what the customer has not received:
+    /// <see cref="RefundDue"/> becomes the <see cref="CancellationRefund"/> (with nothing shipped, the lines and the
+    /// shipping charge).
+    /// </summary>
     public CancellationOutcome Cancel(string? reason, DateTimeOffset at)
     {
         switch (Status)
@@ -148,7 +186,7 @@ public sealed class Order
                 Status = OrderStatus.Cancelled;
                 UpdatedAt = at;
                 CancellationReason = reason;
-                RefundDue = Total;
+                RefundDue = CancellationRefund;
                 return CancellationOutcome.Cancelled;
             default:
                 return CancellationOutcome.NotCancellable;

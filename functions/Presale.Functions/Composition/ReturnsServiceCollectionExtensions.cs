@@ -33,6 +33,7 @@ public static class ReturnsServiceCollectionExtensions
         services.AddSingleton<IValidator<CreateReturnRequest>, CreateReturnRequestValidator>();
         services.AddSingleton<RecordShipmentHandler>();
         services.AddSingleton<ReturnRepository>();
+        services.AddSingleton<OriginalShippingRefunds>();
         services.AddSingleton<ReturnSettlement>();
         services.AddSingleton<ReturnEffectProcessor>();
         services.AddSingleton<CreateReturnHandler>();

@@ -32,6 +32,20 @@ public sealed class CancelOrderHandlerTests
     }
 
     [Fact]
+    public async Task Cancel_BeforeAnythingShipped_RefundsTheShippingCharge_AndRecordsItOnTheStoredOrder()
+    {
+        var h = new OrderingHarness();
+        await h.ConfigureShopAsync();
+        await h.CreateSkuAsync("A", onHand: 5);
+        var placed = Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("k", Order(("A", 2)) with { ShippingCharge = 4.90m }, Ct));
+
+        var cancelled = Assert.IsType<CancelOrderResult.Cancelled>(await h.Cancel.CancelAsync(placed.Order.OrderId, null, Ct));
+
+        Assert.Equal(2 * 19.99m + 4.90m, cancelled.Order.RefundDue);
+        Assert.Equal(new Money(2 * 19.99m + 4.90m, "EUR"), (await h.Orders.GetAsync(placed.Order.OrderId, Ct))!.Order.RefundDue);
+    }
+
+    [Fact]
     public async Task Cancel_TellsTheCustomerCancelledAndRefunded_WithTheRefund_WrittenWithTheCancellation()
     {
         var h = new OrderingHarness();

@@ -87,6 +87,65 @@ public sealed class PlaceOrderHandlerTests
     }
 
     [Fact]
+    public async Task Place_ShippingCharge_IsStoredWithTheOrder_AndIsPartOfTheIdempotentRequest()
+    {
+        var h = new OrderingHarness();
+        await h.ConfigureShopAsync();
+        await h.CreateSkuAsync("A", onHand: 10);
+
+        var placed = Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("key-1", Order(("A", 1)) with { ShippingCharge = 4.90m }, Ct));
+        var sameCharge = Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("key-1", Order(("A", 1)) with { ShippingCharge = 4.9m }, Ct));
+        var otherCharge = await h.Place.PlaceAsync("key-1", Order(("A", 1)) with { ShippingCharge = 5.90m }, Ct);
+        var noCharge = await h.Place.PlaceAsync("key-1", Order(("A", 1)), Ct);
+
+        Assert.Equal(4.90m, placed.Order.ShippingCharge);
+        Assert.Equal(19.99m, placed.Order.Total);
+        Assert.Equal(new Money(4.90m, "EUR"), (await h.Orders.GetAsync(placed.Order.OrderId, Ct))!.Order.ShippingCharge);
+        Assert.True(sameCharge.Replayed);
+        Assert.IsType<PlaceOrderResult.KeyReused>(otherCharge);
+        Assert.IsType<PlaceOrderResult.KeyReused>(noCharge);
+        Assert.Equal((1, 1), await h.ReservedAsync("A"));
+    }
+
+    [Fact]
+    public async Task Place_WithoutAShippingCharge_ChargesNone_AndAChargeOfZeroIsTheSameRequest()
+    {
+        var h = new OrderingHarness();
+        await h.ConfigureShopAsync();
+        await h.CreateSkuAsync("A", onHand: 10);
+
+        var placed = Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("key-1", Order(("A", 1)), Ct));
+        var zero = Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("key-1", Order(("A", 1)) with { ShippingCharge = 0.00m }, Ct));
+
+        // Stored without a shipping column, as orders were before shipping charges existed: read back as nothing charged.
+        var stored = await h.Store.GetAsync(h.Options.OrdersTable, (await h.Orders.GetAsync(placed.Order.OrderId, Ct))!.Partition, "order|" + placed.Order.OrderId, Ct);
+        Assert.False(stored!.Properties.ContainsKey("ShippingCharge"));
+        Assert.Equal(Money.Zero("EUR"), (await h.Orders.GetAsync(placed.Order.OrderId, Ct))!.Order.ShippingCharge);
+        Assert.Equal(0m, placed.Order.ShippingCharge);
+        Assert.True(zero.Replayed);
+        Assert.Equal(placed.Order.OrderId, zero.Order.OrderId);
+    }
+
+    [Theory]
+    [InlineData("EUR", "-0.01", "between 0 and")]
+    [InlineData("EUR", "1000000000.01", "between 0 and")]
+    [InlineData("EUR", "4.999", "at most 2 decimals")]
+    [InlineData("JPY", "500.5", "whole amount")]
+    public async Task Place_ShippingChargeOutOfRangeOrFinerThanTheCurrency_IsInvalidNamingTheField(string currency, string charge, string message)
+    {
+        var h = new OrderingHarness();
+        await h.ConfigureShopAsync();
+        await h.CreateSkuAsync("A", onHand: 10);
+        var amount = decimal.Parse(charge, System.Globalization.CultureInfo.InvariantCulture);
+
+        var invalid = Assert.IsType<PlaceOrderResult.Invalid>(await h.Place.PlaceAsync("key-1", Order(("A", 1)) with { Currency = currency, ShippingCharge = amount }, Ct));
+
+        Assert.Equal(["shippingCharge"], invalid.Errors.Keys);
+        Assert.Contains(message, invalid.Errors["shippingCharge"][0], StringComparison.Ordinal);
+        Assert.Equal((0, 0), await h.ReservedAsync("A"));
+    }
+
+    [Fact]
     public async Task Place_WhenSupplyExhausted_RejectsWithAvailableQuantityAndEarliestDate_AndReservesNothing()
     {
         var h = new OrderingHarness();

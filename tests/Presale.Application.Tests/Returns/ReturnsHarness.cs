@@ -28,7 +28,7 @@ internal sealed class ReturnsHarness
         configure?.Invoke(Options);
         var random = new RandomSource(new Random(11));
         Returns = new ReturnRepository(Gate, Options);
-        var settlement = new ReturnSettlement(Options, Notifications, Ordering.Shops, new NotificationComposer());
+        var settlement = new ReturnSettlement(Options, Notifications, Ordering.Shops, new NotificationComposer(), new OriginalShippingRefunds(Returns, Ordering.Orders, random));
         Effects = new ReturnEffectProcessor(Gate, Returns, Options, Ordering.Options, Ordering.Orders, Ordering.Stock, publisher ?? Ordering.Publisher, random, Time, Log.For<ReturnEffectProcessor>());
         Create = new CreateReturnHandler(Returns, Ordering.Orders, Ordering.Supply, Ordering.Shops, settlement, Effects, new CreateReturnRequestValidator(Options), Options, random, Time);
         Lifecycle = new ReturnLifecycleHandler(Returns, settlement, Effects, Options, random, Time);
@@ -68,6 +68,9 @@ internal sealed class ReturnsHarness
 
     public RecordShipmentHandler Shipments { get; }
 
+    /// <summary>The shipping charge of the orders <see cref="OrderAsync"/> places (none when null).</summary>
+    public decimal? ShippingCharge { get; set; }
+
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
 
     /// <summary>Configures the shop and SKUs (category <c>audio</c>), places an order for <paramref name="lines"/> and delivers it today.</summary>
@@ -92,7 +95,7 @@ internal sealed class ReturnsHarness
 
         var placed = await Ordering.Place.PlaceAsync("order-" + customerId, new PlaceOrderRequest(
             customerId, CustomerTier.Standard, new NotificationContactRequest("c@example.com", null),
-            [.. lines.Select(l => new PlaceOrderLineRequest(l.Sku, l.Quantity, l.Price))], "EUR", true), Ct);
+            [.. lines.Select(l => new PlaceOrderLineRequest(l.Sku, l.Quantity, l.Price))], "EUR", true, ShippingCharge), Ct);
         var orderId = Assert.IsType<PlaceOrderResult.Placed>(placed).Order.OrderId;
         var shipped = await Shipments.RecordAsync(orderId, new RecordShipmentRequest("ship-1", [.. lines.Select(l => new ShipmentLineRequest(l.Sku, l.Quantity))], Today, delivered ? Today : null), Ct);
         Assert.IsType<RecordShipmentResult.Recorded>(shipped);

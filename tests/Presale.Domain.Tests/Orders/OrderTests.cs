@@ -22,6 +22,53 @@ public sealed class OrderTests
     }
 
     [Fact]
+    public void Cancel_BeforeAnythingShipped_RefundsTheLinesAndTheShippingCharge()
+    {
+        var order = NewOrder(shipping: 4.90m);
+        order.Confirm([Promise(), Promise()], At);
+
+        order.Cancel(null, At.AddHours(1));
+
+        Assert.Equal(new Money(2 * 19.99m + 5m, "EUR"), order.Total);
+        Assert.Equal(new Money(4.90m, "EUR"), order.ShippingCharge);
+        Assert.Equal(new Money(2 * 19.99m + 5m + 4.90m, "EUR"), order.RefundDue);
+    }
+
+    [Fact]
+    public void Cancel_AfterAPartialShipment_RefundsOnlyTheUnitsNotShipped_AndNotTheShipping()
+    {
+        var order = NewOrder(shipping: 4.90m);
+        order.Confirm([Promise(), Promise()], At);
+        Assert.Equal(ShipmentOutcome.Recorded, order.RecordShipment(new Shipment("p1", [new ShipmentLine(Sku.From("A"), 1)], new DateOnly(2026, 3, 5), null)).Outcome);
+
+        order.Cancel("the rest is too late", At.AddDays(4));
+
+        // One A (19.99) went out in the parcel: it comes back through a return; the shipping paid for that parcel was used.
+        Assert.Equal(new Money(19.99m + 5m, "EUR"), order.RefundDue);
+    }
+
+    [Fact]
+    public void Cancel_AfterEverythingShipped_RefundsNothing()
+    {
+        var order = NewOrder(shipping: 4.90m);
+        order.Confirm([Promise(), Promise()], At);
+        order.RecordShipment(new Shipment("p1", [new ShipmentLine(Sku.From("A"), 2), new ShipmentLine(Sku.From("B"), 1)], new DateOnly(2026, 3, 5), null));
+
+        order.Cancel(null, At.AddDays(4));
+
+        Assert.Equal(Money.Zero("EUR"), order.RefundDue);
+    }
+
+    [Fact]
+    public void Place_WithoutAShippingCharge_ChargesNoShipping_AndRefusesANegativeOrForeignOne()
+    {
+        Assert.Equal(Money.Zero("EUR"), NewOrder().ShippingCharge);
+        Assert.Throws<ArgumentOutOfRangeException>(() => NewOrder(shipping: -0.01m));
+        Assert.Throws<ArgumentException>(() => Order.Place("o1", "c1", CustomerTier.Gold, new NotificationContact("a@b.example", null), "EUR",
+            [new OrderLine(1, Sku.From("A"), 1, new Money(1m, "EUR"))], At, new Money(4.90m, "USD")));
+    }
+
+    [Fact]
     public void Cancel_Twice_ReportsAlreadyCancelled_AndAPendingOrderCannotBeCancelled()
     {
         var order = NewOrder();
@@ -54,14 +101,15 @@ public sealed class OrderTests
             [new OrderLine(1, Sku.From("A"), 1, new Money(1m, "USD"))], At));
     }
 
-    private static Order NewOrder() => Order.Place(
+    private static Order NewOrder(decimal? shipping = null) => Order.Place(
         "o1",
         "c1",
         CustomerTier.Gold,
         new NotificationContact("a@b.example", null),
         "EUR",
         [new OrderLine(1, Sku.From("A"), 2, new Money(19.99m, "EUR")), new OrderLine(2, Sku.From("B"), 1, new Money(5m, "EUR"))],
-        At);
+        At,
+        shipping is { } amount ? new Money(amount, "EUR") : null);
 
     private static LinePromise Promise() => new(new DateOnly(2026, 3, 5), SupplySource.OnHand);
 }

@@ -101,6 +101,12 @@ public sealed class OrdersApiTests : IAsyncLifetime
         { "null body", "null", "k-bad", 400, "body" },
         { "oversize body", Line("KB-75", 1).Replace("\"c1\"", "\"c1\",\"padding\":\"" + new string('x', 5000) + "\"", StringComparison.Ordinal), "k-bad", 413, "body" },
         { "missing Idempotency-Key", Line("KB-75", 1), null, 400, "Idempotency-Key" },
+        { "negative shipping charge", Shipping("-1"), "k-bad", 400, "shippingCharge" },
+        { "shipping charge in fractions of a cent", Shipping("4.999"), "k-bad", 400, "shippingCharge" },
+        { "huge shipping charge (above the bound)", Shipping("1000000001"), "k-bad", 400, "shippingCharge" },
+        { "huge shipping charge (not a decimal)", Shipping("1e40"), "k-bad", 400, "shippingCharge" },
+        { "shipping charge not a number", Shipping("\"free\""), "k-bad", 400, "shippingCharge" },
+        { "shipping charge an object", Shipping("{\"amount\":4.9}"), "k-bad", 400, "shippingCharge" },
     };
 
     [Theory]
@@ -143,6 +149,33 @@ public sealed class OrdersApiTests : IAsyncLifetime
 
         Assert.Equal(placed["orderId"]!.GetValue<string>(), read["orderId"]!.GetValue<string>());
         Assert.Equal("id", missing["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GetOrder_ShowsTheShippingCharge_ZeroWhenNoneWasSent_AndTheCancellationRefundsIt()
+    {
+        var charged = await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 2).Replace("\"currency\"", "\"shippingCharge\":4.90,\"currency\"", StringComparison.Ordinal), HttpStatusCode.Created, key: "k1");
+        var free = await SendAsync(HttpMethod.Post, "/api/orders", Order(quantity: 1), HttpStatusCode.Created, key: "k2");
+
+        var read = await SendAsync(HttpMethod.Get, $"/api/orders/{charged["orderId"]}", null, HttpStatusCode.OK);
+        var readFree = await SendAsync(HttpMethod.Get, $"/api/orders/{free["orderId"]}", null, HttpStatusCode.OK);
+        var cancelled = await SendAsync(HttpMethod.Post, $"/api/orders/{charged["orderId"]}/cancel", null, HttpStatusCode.OK);
+
+        Assert.Equal(4.90m, charged["shippingCharge"]!.GetValue<decimal>());
+        Assert.Equal(4.90m, read["shippingCharge"]!.GetValue<decimal>());
+        Assert.Equal(2 * 10.5m, read["total"]!.GetValue<decimal>());
+        Assert.Equal(0m, readFree["shippingCharge"]!.GetValue<decimal>());
+        Assert.Equal(2 * 10.5m + 4.90m, cancelled["refundDue"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task PlaceOrder_SameKeyWithAnotherShippingCharge_Returns422Problem()
+    {
+        await SendAsync(HttpMethod.Post, "/api/orders", Shipping("4.90"), HttpStatusCode.Created, key: "k1");
+
+        var problem = await SendAsync(HttpMethod.Post, "/api/orders", Shipping("0.90"), HttpStatusCode.UnprocessableEntity, key: "k1");
+
+        Assert.Equal("urn:presale:problem:idempotency-key-reused", problem["type"]!.GetValue<string>());
     }
 
     [Fact]
@@ -209,6 +242,9 @@ public sealed class OrdersApiTests : IAsyncLifetime
 
     private static string Line(string sku, long quantity) =>
         $$"""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},"lines":[{"sku":"{{sku}}","quantity":{{quantity}},"unitPrice":1}],"currency":"EUR","acceptPreSaleTerms":true}""";
+
+    private static string Shipping(string charge) =>
+        Line("KB-75", 1).Replace("\"currency\"", $"\"shippingCharge\":{charge},\"currency\"", StringComparison.Ordinal);
 
     private static string OrderWith(string lines) =>
         $$"""{"customerId":"c1","tier":"gold","notificationContact":{"email":"a@b.example"},{{lines}},"currency":"EUR","acceptPreSaleTerms":true}""";

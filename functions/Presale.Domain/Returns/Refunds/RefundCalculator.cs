@@ -33,7 +33,7 @@ public static class RefundCalculator
 
         var shopAtFault = request.Lines.Any(l => l.Reason.IsShopAtFault());
         var anyShipped = request.Units.Any(u => !u.IsKept);
-        var shipping = shopAtFault && policy.RefundOriginalShippingWhenShopAtFault
+        var shipping = policy.RefundsOriginalShipping(request)
             ? Money.Max(zero, shippingStillRefundable)
             : zero;
         var label = !shopAtFault && anyShipped && policy.DeductReturnLabelWhenCustomerAtFault && request.ReturnShippingCost is { } cost

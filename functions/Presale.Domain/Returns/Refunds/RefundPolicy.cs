@@ -31,6 +31,16 @@ public sealed record RefundPolicy
     /// <summary>The default policy.</summary>
     public static RefundPolicy Default { get; } = new();
 
+    /// <summary>
+    /// True when a refund of <paramref name="request"/> adds the order's original shipping still unrefunded: the policy
+    /// allows it and the shop is at fault for at least one line (the reason chosen at intake).
+    /// </summary>
+    public bool RefundsOriginalShipping(ReturnRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RefundOriginalShippingWhenShopAtFault && request.Lines.Any(l => l.Reason.IsShopAtFault());
+    }
+
     /// <summary>The first fee rule that covers the unit, or null (no fee).</summary>
     public RestockingFeeRule? FeeRuleFor(ReturnReason reason, ConditionGrade? grade) =>
         RestockingFees.FirstOrDefault(r => r.Matches(reason, grade));

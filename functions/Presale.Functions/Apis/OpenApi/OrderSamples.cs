@@ -65,7 +65,8 @@ internal static class OrderSamples
         new NotificationContactRequest("jane@example.com", "+4915112345678"),
         [new PlaceOrderLineRequest("KB-75", 2, 129.00m)],
         "EUR",
-        true);
+        true,
+        4.90m);
 
     public static OrderView Order { get; } = new(
         OrderId,
@@ -76,6 +77,7 @@ internal static class OrderSamples
         "EUR",
         [new OrderLineView(1, "KB-75", 2, 129.00m, new DateOnly(2026, 3, 4), new SupplySourceView(SupplyKind.OnHand))],
         258.00m,
+        4.90m,
         Now,
         Now,
         null,
@@ -89,7 +91,8 @@ internal static class OrderSamples
 
     public static CancelOrderRequest CancelRequest { get; } = new("Ordered twice");
 
-    public static OrderView CancelledOrder { get; } = Order with { Status = OrderStatus.Cancelled, RefundDue = 258.00m, CancellationReason = "Ordered twice", UpdatedAt = Now.AddHours(2) };
+    /// <summary>Cancelled before anything shipped: the lines and the shipping charge are refunded.</summary>
+    public static OrderView CancelledOrder { get; } = Order with { Status = OrderStatus.Cancelled, RefundDue = 262.90m, CancellationReason = "Ordered twice", UpdatedAt = Now.AddHours(2) };
 
     public static RecordShipmentRequest ShipmentRequest { get; } = new("PARCEL-5521", [new ShipmentLineRequest("KB-75", 2)], new DateOnly(2026, 3, 4), new DateOnly(2026, 3, 6));
 
