@@ -70,7 +70,9 @@ public static class ConnectionResolver
         }
 
         EnsureCredentialKind(name, setting);
-        var credential = (credentialFactory ?? (clientId => CreateCredential(name, setting)))(setting(name + ":clientId"));
+
+        // Created on the first token request: until the app publishes, building the credential's chain is wasted work.
+        var credential = (credentialFactory ?? (clientId => new DeferredTokenCredential(() => CreateCredential(name, setting))))(setting(name + ":clientId"));
         return ServiceBusNamespace.FromCredential(fullyQualifiedNamespace, credential);
     }
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Presale.Application.Security;
+using Presale.Application.Suppliers;
 
 namespace Presale.Functions.Apis;
 
@@ -22,7 +24,19 @@ public static class SupplierWebhookAuthenticationExtensions
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddEndpointFilter<TBuilder, SupplierWebhookAuthenticationFilter>();
+
+        // One filter per request from the request's services, as AddEndpointFilter<TBuilder, TFilter> does, but built
+        // directly: that overload compiles a factory from an expression tree while the routes are mapped, which made it
+        // the only expression compilation of a cold start.
+        builder.AddEndpointFilterFactory((_, next) => invocation =>
+        {
+            var services = invocation.HttpContext.RequestServices;
+            var filter = new SupplierWebhookAuthenticationFilter(
+                services.GetRequiredService<SupplierWebhookAuthenticator>(),
+                services.GetRequiredService<IOptions<SuppliersOptions>>(),
+                services.GetRequiredService<ILogger<SupplierWebhookAuthenticationFilter>>());
+            return filter.InvokeAsync(invocation, next);
+        });
         return builder.WithMetadata(new SupplierSignatureMetadata());
     }
 
