@@ -10,12 +10,20 @@ namespace Presale.Application.Supply;
 /// <summary>
 /// Reserves order lines without oversell and without a hot SKU queueing on one entity: the allocation is computed
 /// from a snapshot of the SKU's shards, then written conditioned on the shards it touches; on a conflict the state is
-/// read again, the line's orderability checked again on it, and another (random) shard is tried after a jittered pause.
+/// read again, the line's orderability checked again on it, and the next shard in turn is tried after a jittered pause.
 /// Lots are sequenced and promised at their buffered dates (<see cref="SupplierSlips"/>), as quotes show them.
 /// </summary>
 public sealed class ReservationService(SupplyStore supply, RandomSource random, TimeProvider timeProvider, Reconciliation.SupplierPromiseBuffers? buffers = null)
 {
     private readonly SupplierSlips _slips = new(buffers);
+
+    /// <summary>
+    /// Where this instance's next placement starts looking among the shards with free units: it turns by one on every
+    /// pick from a random start, so placements running together in one instance start on different shards (a random
+    /// pick each would put two on one shard far more often, and one of them would have to retry), while instances
+    /// start apart.
+    /// </summary>
+    private int _turn = random.Next(int.MaxValue);
 
     /// <summary>The slip buffers the sequence of <paramref name="ledger"/> uses (see <see cref="SupplierSlips"/>).</summary>
     public Task<IReadOnlyDictionary<string, PromiseBuffer>> SlipsAsync(SupplyLedger ledger, CancellationToken cancellationToken) =>
@@ -57,7 +65,7 @@ public sealed class ReservationService(SupplyStore supply, RandomSource random, 
 
             var handling = state.Settings.EffectiveHandlingDays(shop);
             var slips = await _slips.ForAsync(state.Ledger, cancellationToken).ConfigureAwait(false);
-            var allocation = SupplyAllocator.Allocate(state.AllocationShards, state.Sequence(shop.LocalDate(now), slips), quantity, random.Next);
+            var allocation = SupplyAllocator.Allocate(state.AllocationShards, state.Sequence(shop.LocalDate(now), slips), quantity, NextShard);
             if (allocation is AllocationResult.Short shortage)
             {
                 // Short may only be because another attempt of this order holds the line already.
@@ -85,4 +93,6 @@ public sealed class ReservationService(SupplyStore supply, RandomSource random, 
             }
         }
     }
+
+    private int NextShard(int candidates) => (int)((uint)Interlocked.Increment(ref _turn) % (uint)candidates);
 }

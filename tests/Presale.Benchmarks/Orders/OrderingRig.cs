@@ -74,6 +74,7 @@ public sealed class OrderingRig : IAsyncDisposable
             .AddLogging()
             .AddSingleton<ITableStore>(counting)
             .AddSingleton<IMessagePublisher, DiscardingPublisher>()
+            .AddSingleton(new Application.Notifications.NotificationsOptions())
             .AddPresaleOrders()
             .BuildServiceProvider();
         var rig = new OrderingRig(services, counting, prefix);
