@@ -119,55 +119,55 @@ public sealed class ReturnRepository(ITableStore store, ReturnsOptions options)
     /// <summary>Units of an order covered by returns, per return id and SKU, with the row's version (empty when none).</summary>
     public async Task<OrderReturnedUnits> GetReturnedUnitsAsync(string orderId, CancellationToken cancellationToken)
     {
-        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await store.GetAsync(Table, ReturnRows.OrderPartition(orderId), ReturnRows.ReturnedRow, cancellationToken).ConfigureAwait(false);
-        var byReturn = entity?.GetString("ByReturn") is { } json
-            ? JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, int>>>(json, PresaleJson.Options) ?? []
-            : [];
-        return new OrderReturnedUnits(orderId, byReturn, entity?.ETag);
+        var (byReturn, etag) = await ReadByReturnAsync<Dictionary<string, int>>(orderId, ReturnRows.ReturnedRow, cancellationToken).ConfigureAwait(false);
+        return new OrderReturnedUnits(orderId, byReturn, etag);
     }
 
     /// <summary>Writes the order's returned units over the version they were read with; false when they changed meanwhile.</summary>
-    public async Task<bool> TryWriteReturnedUnitsAsync(OrderReturnedUnits units, CancellationToken cancellationToken)
+    public Task<bool> TryWriteReturnedUnitsAsync(OrderReturnedUnits units, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(units);
-        var entity = new TableEntity(ReturnRows.OrderPartition(units.OrderId), ReturnRows.ReturnedRow, new Dictionary<string, object?>
-        {
-            ["ByReturn"] = JsonSerializer.Serialize(units.ByReturn, PresaleJson.Options),
-        });
-        var result = units.ETag is { } etag
-            ? await store.ReplaceAsync(Table, entity, etag, cancellationToken).ConfigureAwait(false)
-            : await store.InsertAsync(Table, entity, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded || (result.Status is WriteStatus.PreconditionFailed or WriteStatus.NotFound or WriteStatus.AlreadyExists
-            ? false
-            : throw new InvalidOperationException($"Writing the returned units of order {units.OrderId} failed with {result.Status}."));
+        return TryWriteByReturnAsync(units.OrderId, ReturnRows.ReturnedRow, units.ByReturn, units.ETag, "returned units", cancellationToken);
     }
 
     /// <summary>The original shipping of an order taken by its returns, per return id, with the row's version (empty when none).</summary>
     public async Task<OrderShippingClaims> GetShippingClaimsAsync(string orderId, CancellationToken cancellationToken)
     {
-        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await store.GetAsync(Table, ReturnRows.OrderPartition(orderId), ReturnRows.ShippingRow, cancellationToken).ConfigureAwait(false);
-        var byReturn = entity?.GetString("ByReturn") is { } json
-            ? JsonSerializer.Deserialize<Dictionary<string, decimal>>(json, PresaleJson.Options) ?? []
-            : [];
-        return new OrderShippingClaims(orderId, byReturn, entity?.ETag);
+        var (byReturn, etag) = await ReadByReturnAsync<decimal>(orderId, ReturnRows.ShippingRow, cancellationToken).ConfigureAwait(false);
+        return new OrderShippingClaims(orderId, byReturn, etag);
     }
 
     /// <summary>Writes an order's shipping claims over the version they were read with; false when they changed meanwhile.</summary>
-    public async Task<bool> TryWriteShippingClaimsAsync(OrderShippingClaims claims, CancellationToken cancellationToken)
+    public Task<bool> TryWriteShippingClaimsAsync(OrderShippingClaims claims, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        var entity = new TableEntity(ReturnRows.OrderPartition(claims.OrderId), ReturnRows.ShippingRow, new Dictionary<string, object?>
+        return TryWriteByReturnAsync(claims.OrderId, ReturnRows.ShippingRow, claims.ByReturn, claims.ETag, "shipping refunds", cancellationToken);
+    }
+
+    /// <summary>A per-order row of the order's partition holding a value per return id, with its version (empty when absent).</summary>
+    private async Task<(Dictionary<string, T> ByReturn, ETag? ETag)> ReadByReturnAsync<T>(string orderId, string rowKey, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await store.GetAsync(Table, ReturnRows.OrderPartition(orderId), rowKey, cancellationToken).ConfigureAwait(false);
+        var byReturn = entity?.GetString("ByReturn") is { } json
+            ? JsonSerializer.Deserialize<Dictionary<string, T>>(json, PresaleJson.Options) ?? []
+            : [];
+        return (byReturn, entity?.ETag);
+    }
+
+    /// <summary>Writes a per-order row over the version it was read with (inserts it when it had none); false when it changed meanwhile.</summary>
+    private async Task<bool> TryWriteByReturnAsync<T>(string orderId, string rowKey, Dictionary<string, T> byReturn, ETag? etag, string what, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(ReturnRows.OrderPartition(orderId), rowKey, new Dictionary<string, object?>
         {
-            ["ByReturn"] = JsonSerializer.Serialize(claims.ByReturn, PresaleJson.Options),
+            ["ByReturn"] = JsonSerializer.Serialize(byReturn, PresaleJson.Options),
         });
-        var result = claims.ETag is { } etag
-            ? await store.ReplaceAsync(Table, entity, etag, cancellationToken).ConfigureAwait(false)
+        var result = etag is { } version
+            ? await store.ReplaceAsync(Table, entity, version, cancellationToken).ConfigureAwait(false)
             : await store.InsertAsync(Table, entity, cancellationToken).ConfigureAwait(false);
         return result.Succeeded || (result.Status is WriteStatus.PreconditionFailed or WriteStatus.NotFound or WriteStatus.AlreadyExists
             ? false
-            : throw new InvalidOperationException($"Writing the shipping refunds of order {claims.OrderId} failed with {result.Status}."));
+            : throw new InvalidOperationException($"Writing the {what} of order {orderId} failed with {result.Status}."));
     }
 
     /// <summary>The shop-local request days of the customer's returns other than <paramref name="exceptReturnId"/>.</summary>
