@@ -74,7 +74,7 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
         }
 
         var trackedB = (await TrackingAsync(client, onB))!.ToJsonString();
-        var feedB = await FeedAsync(client, "cust-b1");
+        var feedB = await ConfirmedFeedAsync(client, "cust-b1");
 
         // Unsigned: refused before anything is read.
         using (var unsigned = new HttpRequestMessage(HttpMethod.Post, "/api/suppliers/acme/eta-updates") { Content = new StringContent("{}", Encoding.UTF8, "application/json") })
@@ -195,7 +195,7 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
         var promiseA = (await SendAsync(client, HttpMethod.Get, $"/api/orders/{onA}", null, HttpStatusCode.OK))["lines"]![0]!["promiseDate"]!.GetValue<string>();
         Assert.Equal(today.AddDays(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), promiseA);
         var trackedB = (await TrackingAsync(client, onB))!.ToJsonString();
-        var feedB = await FeedAsync(client, "cust-b1");
+        var feedB = await ConfirmedFeedAsync(client, "cust-b1");
 
         // Lot LA's ETA passes with no receipt and no word from the supplier; the hourly sweep runs the day after.
         time.Shift(TimeSpan.FromDays(11));
@@ -228,6 +228,13 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
         // The other SKU's lot is not due: its customer's order and feed did not move.
         Assert.Equal(trackedB, (await TrackingAsync(client, onB))!.ToJsonString());
         Assert.Equal(feedB.ToJsonString(), (await FeedAsync(client, "cust-b1")).ToJsonString());
+    }
+
+    /// <summary>The customer's feed once the order-confirmed notice has reached it (it is delivered through the queue).</summary>
+    private static async Task<JsonObject> ConfirmedFeedAsync(HttpClient client, string customer)
+    {
+        await UntilAsync(async () => (await FeedAsync(client, customer))["items"]!.AsArray().Any(i => i!["notification"]!["kind"]!.GetValue<string>() == "orderConfirmed"), SlipBudget);
+        return await FeedAsync(client, customer);
     }
 
     private static string CopyDefinitions(string reconcileQueue, string notificationsQueue)
