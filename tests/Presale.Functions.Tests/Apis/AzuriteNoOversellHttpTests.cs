@@ -11,6 +11,7 @@ using Presale.Domain.Common;
 using Presale.Domain.Orders;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
+using static Presale.Functions.Tests.Support.JsonCalls;
 
 namespace Presale.Functions.Tests.Apis;
 
@@ -180,24 +181,5 @@ public sealed class AzuriteNoOversellHttpTests(AzuriteFixture azurite) : IClassF
         {
             Assert.Equal(OrderStatus.Confirmed, (await orders.GetAsync(orderId, Ct))!.Order.Status);
         }
-    }
-
-    private static async Task<JsonObject> SendAsync(HttpClient client, HttpMethod method, string path, string? body, HttpStatusCode expected, string? idempotencyKey = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        using var response = await client.SendAsync(request, Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!.AsObject();
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Presale.Domain.Security;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
+using static Presale.Functions.Tests.Support.JsonCalls;
 
 namespace Presale.Functions.Tests.Compensation;
 
@@ -180,24 +181,5 @@ public sealed class CompensationEndToEndTests(AzuriteFixture azurite) : IClassFi
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {text}");
         return JsonNode.Parse(text)!.AsObject();
-    }
-
-    private static async Task<JsonObject> SendAsync(HttpClient client, HttpMethod method, string path, string? body, HttpStatusCode expected, string? idempotencyKey = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        using var response = await client.SendAsync(request, Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!.AsObject();
     }
 }

@@ -9,6 +9,7 @@ using Presale.Domain.Notifications;
 using Presale.Domain.Security;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
+using static Presale.Functions.Tests.Support.JsonCalls;
 
 namespace Presale.Functions.Tests.Reconciliation;
 
@@ -308,26 +309,6 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {text}");
         return JsonNode.Parse(text)!.AsObject();
-    }
-
-    private static async Task<JsonObject> SendAsync(HttpClient client, HttpMethod method, string path, string? body, HttpStatusCode expected, string? idempotencyKey = null, bool array = false)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        using var response = await client.SendAsync(request, Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        var node = JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
-        return array ? new JsonObject { ["items"] = node } : node.AsObject();
     }
 
     /// <summary>The system clock moved by an offset the test sets (days pass at once); timers still wait real time.</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Presale.Application.Messaging;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
+using static Presale.Functions.Tests.Support.JsonCalls;
 
 namespace Presale.Functions.Tests.Returns;
 
@@ -171,25 +172,6 @@ public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : ICla
             Assert.True(TimeProvider.System.GetUtcNow() < until, $"Not reached within {Deadline}: {value.ToJsonString()}");
             await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
         }
-    }
-
-    private static async Task<JsonObject> SendAsync(HttpClient client, HttpMethod method, string path, string? body, HttpStatusCode expected, string? idempotencyKey = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        using var response = await client.SendAsync(request, Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!.AsObject();
     }
 
     /// <summary>The reconcile queue's messages by id: published (→ subject) and completed after a successful run (→ subject).</summary>
