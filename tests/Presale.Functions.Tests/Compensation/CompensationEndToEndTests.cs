@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Presale.Domain.Security;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
 using static Presale.Functions.Tests.Support.JsonCalls;
@@ -76,7 +75,7 @@ public sealed class CompensationEndToEndTests(AzuriteFixture azurite) : IClassFi
             // The supplier's lot slips five days: signed, verified, reconciled through the queue.
             var slip = $$"""{"eventId":"eta-1","supplierTimestamp":"{{TimeProvider.System.GetUtcNow():O}}","lotId":"L1","newEta":"{{Date(eta.AddDays(5))}}","reason":"vessel delayed"}""";
             Assert.Equal("applied", (await PostSignedAsync(client, "/api/suppliers/acme/eta-updates", slip, secret))["outcome"]!.GetValue<string>());
-            var feed = await EventuallyAsync(() => FeedAsync(client), f => Kinds(f).Contains("delayed"));
+            var feed = await EventuallyAsync(() => FeedAsync(client), f => Kinds(f).Contains("delayed"), Deadline);
             var delayed = Assert.Single(feed, i => Kind(i) == "delayed")!["notification"]!;
             Assert.Equal(Date(promise), delayed["promisedDate"]!.GetValue<string>());
             Assert.Equal(Date(promise.AddDays(5)), delayed["revisedDate"]!.GetValue<string>());
@@ -93,7 +92,7 @@ public sealed class CompensationEndToEndTests(AzuriteFixture azurite) : IClassFi
             await InvokeAsync(admin, "CompensateLateOrders", Timer);
             await Task.WhenAll(InvokeAsync(admin, "CompensateLateOrders", Timer), InvokeAsync(admin, "CompensateLateOrders", Timer));
             Assert.Equal([$"comp:{orderId}:1"], await CreditIdsAsync(reader));
-            await EventuallyAsync(() => FeedAsync(reader), f => Kinds(f).Contains("compensationIssued"));
+            await EventuallyAsync(() => FeedAsync(reader), f => Kinds(f).Contains("compensationIssued"), Deadline);
         }
 
         // Ten days after the order (eight days late): tier 2 falls due, tier 1 is not issued again.
@@ -112,7 +111,7 @@ public sealed class CompensationEndToEndTests(AzuriteFixture azurite) : IClassFi
         Assert.All(credits, c => Assert.Equal("CNY", c!["amount"]!["currency"]!.GetValue<string>()));
 
         // The feed, newest first, exactly as the app lists it (only this order's delay and compensation notices).
-        var final = await EventuallyAsync(() => FeedAsync(laterReader), f => Kinds(f).Count(k => k == "compensationIssued") == 2);
+        var final = await EventuallyAsync(() => FeedAsync(laterReader), f => Kinds(f).Count(k => k == "compensationIssued") == 2, Deadline);
         Assert.Equal(
             [$"notif:compensation-issued:{orderId}:2", $"notif:compensation-issued:{orderId}:1", $"notif:delayed:{orderId}:1"],
             final.Where(i => Kind(i) is "delayed" or "compensationIssued").Select(i => i!["id"]!.GetValue<string>()));
@@ -155,31 +154,5 @@ public sealed class CompensationEndToEndTests(AzuriteFixture azurite) : IClassFi
         using var request = new HttpRequestMessage(HttpMethod.Post, "/" + function) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
         using var response = await client.SendAsync(request, Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{function}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
-    }
-
-    private static async Task<JsonArray> EventuallyAsync(Func<Task<JsonArray>> read, Func<JsonArray, bool> done)
-    {
-        var until = TimeProvider.System.GetUtcNow() + Deadline;
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(TimeProvider.System.GetUtcNow() < until, $"Not reached within {Deadline}: {value.ToJsonString()}");
-            await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
-        }
-    }
-
-    private static async Task<JsonObject> PostSignedAsync(HttpClient client, string path, string body, string secret)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSigner.Sign(Encoding.UTF8.GetBytes(body), TimeProvider.System.GetUtcNow(), secret));
-        using var response = await client.SendAsync(request, Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
     }
 }

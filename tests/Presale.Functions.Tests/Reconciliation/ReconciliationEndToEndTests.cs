@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Presale.Application.DelayConsent;
 using Presale.Domain.Notifications;
-using Presale.Domain.Security;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
 using static Presale.Functions.Tests.Support.JsonCalls;
@@ -281,34 +280,8 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
 
     private static async Task<JsonNode?> EventuallyAsync(HttpClient client, string orderId, Func<JsonNode?, bool> done)
     {
-        var order = await EventuallyAsync(() => SendAsync(client, HttpMethod.Get, $"/api/orders/{orderId}", null, HttpStatusCode.OK), o => done(o["lines"]![0]!["tracking"]));
+        var order = await JsonCalls.EventuallyAsync(() => SendAsync(client, HttpMethod.Get, $"/api/orders/{orderId}", null, HttpStatusCode.OK), o => done(o["lines"]![0]!["tracking"]), Deadline);
         return order["lines"]![0]!["tracking"];
-    }
-
-    private static async Task<JsonObject> EventuallyAsync(Func<Task<JsonObject>> read, Func<JsonObject, bool> done)
-    {
-        var until = TimeProvider.System.GetUtcNow() + Deadline;
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(TimeProvider.System.GetUtcNow() < until, $"Not reached within {Deadline}: {value.ToJsonString()}");
-            await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
-        }
-    }
-
-    private static async Task<JsonObject> PostSignedAsync(HttpClient client, string path, string body, string secret)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSigner.Sign(Encoding.UTF8.GetBytes(body), TimeProvider.System.GetUtcNow(), secret));
-        using var response = await client.SendAsync(request, Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
     }
 
     /// <summary>The system clock moved by an offset the test sets (days pass at once); timers still wait real time.</summary>

@@ -149,30 +149,16 @@ public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : ICla
     {
         var order = await EventuallyAsync(
             () => SendAsync(client, HttpMethod.Get, $"/api/orders/{orderId}", null, HttpStatusCode.OK),
-            o => o["lines"]![0]!["tracking"]?["status"]?.GetValue<string>() == status);
+            o => o["lines"]![0]!["tracking"]?["status"]?.GetValue<string>() == status,
+            Deadline);
         return order["lines"]![0]!["tracking"]!.AsObject();
     }
 
     private static Task<JsonObject> FeedHoldsAsync(HttpClient client, string customer, string kind) =>
         EventuallyAsync(
             () => SendAsync(client, HttpMethod.Get, $"/api/customers/{customer}/notifications", null, HttpStatusCode.OK),
-            f => f["items"]!.AsArray().Any(i => i!["notification"]!["kind"]!.GetValue<string>() == kind));
-
-    private static async Task<JsonObject> EventuallyAsync(Func<Task<JsonObject>> read, Func<JsonObject, bool> done)
-    {
-        var until = TimeProvider.System.GetUtcNow() + Deadline;
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(TimeProvider.System.GetUtcNow() < until, $"Not reached within {Deadline}: {value.ToJsonString()}");
-            await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
-        }
-    }
+            f => f["items"]!.AsArray().Any(i => i!["notification"]!["kind"]!.GetValue<string>() == kind),
+            Deadline);
 
     /// <summary>The reconcile queue's messages by id: published (→ subject) and completed after a successful run (→ subject).</summary>
     private sealed class QueueTraffic(string queue)

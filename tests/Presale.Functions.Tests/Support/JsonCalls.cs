@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Presale.Domain.Security;
 
 namespace Presale.Functions.Tests.Support;
 
@@ -30,5 +31,35 @@ internal static class JsonCalls
         Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
         var node = JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
         return array ? new JsonObject { ["items"] = node } : node.AsObject();
+    }
+
+    /// <summary>Posts <paramref name="body"/> signed with <paramref name="secret"/> as a supplier does; asserts 200 and returns the answer.</summary>
+    public static async Task<JsonObject> PostSignedAsync(HttpClient client, string path, string body, string secret)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSigner.Sign(Encoding.UTF8.GetBytes(body), TimeProvider.System.GetUtcNow(), secret));
+        using var response = await client.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>Reads until <paramref name="done"/> holds (every 200 ms), failing once <paramref name="deadline"/> has passed; returns the last read.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan deadline)
+        where T : JsonNode
+    {
+        var until = TimeProvider.System.GetUtcNow() + deadline;
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(TimeProvider.System.GetUtcNow() < until, $"Not reached within {deadline}: {value.ToJsonString()}");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
+        }
     }
 }
