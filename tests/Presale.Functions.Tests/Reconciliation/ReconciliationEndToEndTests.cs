@@ -31,25 +31,7 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
     [Fact]
     public async Task EtaSlip_DelaysOrdersOnTheLotAndRecordsTheirNotifications_ReceiptMakesThemReadyToShip()
     {
-        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
-        var notificationsQueue = AzuriteFixture.UniqueName("notify");
-        var definitions = CopyDefinitions(reconcileQueue, notificationsQueue);
-        await using var app = new PresaleApp(definitions)
-            .With("AzureWebJobsStorage", azurite.ConnectionString)
-            .With("Presale:Host:StandaloneTriggers", "true")
-            .With("Presale:Host:FunctionKey", Key)
-            .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
-            .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
-            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
-            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
-            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
-            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
-            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
-            .With("Presale:Notifications:Queue", notificationsQueue)
-            .With("Presale:Notifications:FeedTable", AzuriteFixture.UniqueName("feed"))
-            .With("Presale:Notifications:DeliveryTable", AzuriteFixture.UniqueName("deliveries"))
-            .With("Presale:Suppliers:SuppliersTable", AzuriteFixture.UniqueName("suppliers"))
-            .WithServices(s => s.AddSingleton<IDelayConsentService, DelayNoticeService>());
+        await using var app = CreateApp();
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", Key);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
@@ -151,27 +133,10 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
     [Fact]
     public async Task OverdueLot_WithoutWordFromTheSupplier_TheSweepDelaysItsOrdersAndTheirCustomersAreToldBeforeThePromise()
     {
-        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
-        var notificationsQueue = AzuriteFixture.UniqueName("notify");
         var time = new ShiftedTimeProvider();
-        await using var app = new PresaleApp(CopyDefinitions(reconcileQueue, notificationsQueue))
-            .With("AzureWebJobsStorage", azurite.ConnectionString)
-            .With("Presale:Host:StandaloneTriggers", "true")
-            .With("Presale:Host:FunctionKey", Key)
-            .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
-            .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
-            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
-            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
-            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
-            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
-            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
-            .With("Presale:Notifications:Queue", notificationsQueue)
-            .With("Presale:Notifications:FeedTable", AzuriteFixture.UniqueName("feed"))
-            .With("Presale:Notifications:DeliveryTable", AzuriteFixture.UniqueName("deliveries"))
-            .With("Presale:Suppliers:SuppliersTable", AzuriteFixture.UniqueName("suppliers"))
+        await using var app = CreateApp()
             .With("Presale:Suppliers:OverdueLotGraceDays", "3")
-            .WithTime(time)
-            .WithServices(s => s.AddSingleton<IDelayConsentService, DelayNoticeService>());
+            .WithTime(time);
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", Key);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -235,6 +200,29 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
     {
         await UntilAsync(async () => (await FeedAsync(client, customer))["items"]!.AsArray().Any(i => i!["notification"]!["kind"]!.GetValue<string>() == "orderConfirmed"), SlipBudget);
         return await FeedAsync(client, customer);
+    }
+
+    /// <summary>The app in standalone mode on Azurite, with its own tables and queues and the recording delay-notice service.</summary>
+    private PresaleApp CreateApp()
+    {
+        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
+        var notificationsQueue = AzuriteFixture.UniqueName("notify");
+        return new PresaleApp(CopyDefinitions(reconcileQueue, notificationsQueue))
+            .With("AzureWebJobsStorage", azurite.ConnectionString)
+            .With("Presale:Host:StandaloneTriggers", "true")
+            .With("Presale:Host:FunctionKey", Key)
+            .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
+            .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
+            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
+            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
+            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
+            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
+            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
+            .With("Presale:Notifications:Queue", notificationsQueue)
+            .With("Presale:Notifications:FeedTable", AzuriteFixture.UniqueName("feed"))
+            .With("Presale:Notifications:DeliveryTable", AzuriteFixture.UniqueName("deliveries"))
+            .With("Presale:Suppliers:SuppliersTable", AzuriteFixture.UniqueName("suppliers"))
+            .WithServices(s => s.AddSingleton<IDelayConsentService, DelayNoticeService>());
     }
 
     private static string CopyDefinitions(string reconcileQueue, string notificationsQueue)
