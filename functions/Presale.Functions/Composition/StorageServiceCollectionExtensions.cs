@@ -59,9 +59,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMessagePublisher>(sp =>
         {
             var messaging = sp.GetRequiredService<IOptions<MessagingOptions>>().Value;
-            return messaging.Transport == MessagingTransport.ServiceBus
+            IMessagePublisher publisher = messaging.Transport == MessagingTransport.ServiceBus
                 ? new ServiceBusPublisher(ConnectionResolver.ResolveServiceBus(messaging.ServiceBusConnection, Setting(configuration)), sp.GetRequiredService<StorageClientOptions>())
                 : sp.GetRequiredService<StorageQueueClient>();
+
+            // Standalone delivery of the app's own queues starts receiving as soon as the app sends to them.
+            return sp.GetService<QueueWake>() is { } wake ? new WakingMessagePublisher(publisher, wake, sp.GetRequiredService<TimeProvider>()) : publisher;
         });
 
         services.AddHostedService<TableCreationService>();
