@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Presale.Adapters.Queues;
 using Presale.Adapters.Storage;
 using Presale.Application.Messaging;
+using Presale.Functions.Standalone;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
 
@@ -30,7 +31,7 @@ public sealed class AzuriteQueueDeliveryTests(AzuriteFixture azurite) : IClassFi
         await publisher.PublishAsync(queue, new OutboundMessage("msg-1", """{"orderId":"o-1"}""", "corr-1", "OrderPlaced"), Ct);
         var invocation = await function.NextAsync();
 
-        Assert.IsType<StorageQueueClient>(publisher);
+        Assert.IsType<WakingMessagePublisher>(publisher); // standalone: the storage queue transport, waking delivery of its own queues
         Assert.Equal("OnOrderEvent", invocation.FunctionName);
         Assert.Equal("""{"orderId":"o-1"}""", invocation.ReadText("msg"));
         Assert.Equal("msg-1", invocation.MetadataText("MessageId"));
