@@ -138,7 +138,7 @@ internal static partial class DeploymentCrossCheck
 
         foreach (var (name, account) in template.OfType(StorageAccounts))
         {
-            if (account["properties"]?["allowSharedKeyAccess"]?.GetValue<bool>() != false)
+            if (InfraTemplate.Flag(account["properties"], "allowSharedKeyAccess") != false)
             {
                 problems.Add($"Storage account '{name}' allows shared keys: set allowSharedKeyAccess to false.");
             }
@@ -146,7 +146,7 @@ internal static partial class DeploymentCrossCheck
 
         foreach (var (name, ns) in template.OfType(ServiceBusNamespaces))
         {
-            if (ns["properties"]?["disableLocalAuth"]?.GetValue<bool>() != true)
+            if (InfraTemplate.Flag(ns["properties"], "disableLocalAuth") != true)
             {
                 problems.Add($"Service Bus namespace '{name}' allows SAS keys: set disableLocalAuth to true.");
             }
@@ -256,7 +256,7 @@ internal static partial class DeploymentCrossCheck
         }
 
         var properties = resource["properties"];
-        if (properties?["requiresDuplicateDetection"]?.GetValue<bool>() != true)
+        if (InfraTemplate.Flag(properties, "requiresDuplicateDetection") != true)
         {
             problems.Add($"Service Bus topic '{topic}' does not set requiresDuplicateDetection: true (a retried publish would be delivered twice).");
         }

@@ -171,6 +171,10 @@ internal sealed partial class InfraTemplate
         }
     }
 
+    /// <summary>A boolean property of a JSON object, or null when it is absent or not a boolean.</summary>
+    public static bool? Flag(JsonNode? node, string name) =>
+        node is JsonObject json && json[name] is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? value.GetValue<bool>() : null;
+
     /// <summary>A string property of a JSON object, or null.</summary>
     public static string? Text(JsonNode? node, string name) =>
         node is JsonObject json && json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
