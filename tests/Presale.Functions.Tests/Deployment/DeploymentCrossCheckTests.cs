@@ -227,6 +227,53 @@ public sealed class DeploymentCrossCheckTests
     }
 
     [Fact]
+    public async Task Check_WhenThePlanIsNotFlexConsumption_ReportsIt()
+    {
+        var template = InfraTemplate.Parse(await Snapshot(), Dev);
+        var plan = template.OfType("Microsoft.Web/serverfarms").Single().Name;
+        var snapshot = TemplateEdits.SetResourceProperty(template.Json, "Microsoft.Web/serverfarms", plan, "sku", new JsonObject { ["tier"] = "ElasticPremium", ["name"] = "EP1" });
+
+        var problems = Problems(snapshot);
+
+        Assert.Equal(["The Function App is not on a Flex Consumption plan (its serverFarmId must name a plan with sku tier 'FlexConsumption')."], problems);
+    }
+
+    [Fact]
+    public async Task Check_WhenTheDeploymentContainerIsReadWithAKey_ReportsIt()
+    {
+        var template = InfraTemplate.Parse(await Snapshot(), Dev);
+        var site = template.FunctionAppId.Split('/')[^1];
+        var snapshot = TemplateEdits.SetProperty(
+            template.Json, "Microsoft.Web/sites", site, "functionAppConfig.deployment.storage.authentication", new JsonObject { ["type"] = "StorageAccountConnectionString" });
+
+        var problems = Problems(snapshot);
+
+        Assert.Equal(["functionAppConfig.deployment.storage must be a blobContainer read with the app's identity (type blobContainer, authentication StorageAccountConnectionString)."], problems);
+    }
+
+    [Fact]
+    public async Task Check_WhenTheNamespaceAllowsSasKeys_ReportsIt()
+    {
+        var template = InfraTemplate.Parse(await Snapshot(), Dev);
+        var ns = template.OfType("Microsoft.ServiceBus/namespaces").Single().Name;
+        var snapshot = TemplateEdits.SetProperty(template.Json, "Microsoft.ServiceBus/namespaces", ns, "disableLocalAuth", false);
+
+        var problems = Problems(snapshot);
+
+        Assert.Equal([$"Service Bus namespace '{ns}' allows SAS keys: set disableLocalAuth to true."], problems);
+    }
+
+    [Fact]
+    public async Task Check_WhenTheServiceBusConnectionNamesAnotherNamespace_ReportsIt()
+    {
+        var snapshot = TemplateEdits.SetSetting(await Snapshot(), "ServiceBusConnection__fullyQualifiedNamespace", "sb-elsewhere.servicebus.windows.net");
+
+        var problems = Problems(snapshot);
+
+        Assert.Equal(["App setting 'ServiceBusConnection__fullyQualifiedNamespace' is 'sb-elsewhere.servicebus.windows.net', which is not <namespace>.servicebus.windows.net of a namespace the template creates."], problems);
+    }
+
+    [Fact]
     public async Task Check_WhenTheDeploymentUsesAnAccountKey_ReportsIt()
     {
         var snapshot = TemplateEdits.SetSetting(await Snapshot(), "AzureWebJobsStorage", "[format('DefaultEndpointsProtocol=https;AccountName=st;AccountKey={0}', listKeys('st', '2024-01-01').keys[0].value)]");

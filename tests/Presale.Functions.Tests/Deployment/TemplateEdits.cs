@@ -80,6 +80,10 @@ internal static class TemplateEdits
             }
         });
 
+    /// <summary>Sets the top-level <paramref name="property"/> (e.g. <c>sku</c>) of the resource (<paramref name="type"/>, <paramref name="name"/>).</summary>
+    public static string SetResourceProperty(string snapshot, string type, string name, string property, JsonNode value) =>
+        Edit(snapshot, resources => Single(resources, type, name)[property] = value);
+
     private static string Edit(string snapshot, Action<JsonArray> edit)
     {
         var root = JsonNode.Parse(snapshot)!.AsObject();
