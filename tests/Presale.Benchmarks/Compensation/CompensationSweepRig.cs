@@ -1,6 +1,7 @@
-using Presale.Adapters.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Presale.Adapters.Diagnostics;
 using Presale.Adapters.InMemory;
 using Presale.Application.Compensation;
 using Presale.Application.Credits;
@@ -15,7 +16,6 @@ using Presale.Domain.Common;
 using Presale.Domain.Notifications;
 using Presale.Domain.Orders;
 using Presale.Domain.Supply;
-using Presale.Testing;
 
 namespace Presale.Benchmarks.Compensation;
 
@@ -61,7 +61,7 @@ public sealed class CompensationSweepRig
     /// <summary>Seeds <paramref name="orderCount"/> due orders in batches per partition and composes the sweep at "one day late".</summary>
     public static async Task<CompensationSweepRig> CreateAsync(int orderCount)
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(Promise.AddDays(1), new TimeOnly(9, 0), TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(Promise.AddDays(1), new TimeOnly(9, 0), TimeSpan.Zero));
         var heap = new HeapSamplingStore(new InMemoryTableStore());
         var counted = CountedStore.Twin(heap);
         var store = counted.Store;

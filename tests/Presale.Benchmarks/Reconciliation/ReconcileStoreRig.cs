@@ -1,7 +1,8 @@
-using Presale.Adapters.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Presale.Adapters.Diagnostics;
 using Presale.Application.Catalog;
 using Presale.Application.DelayConsent;
 using Presale.Application.Messaging;
@@ -16,7 +17,6 @@ using Presale.Domain.Notifications;
 using Presale.Domain.Orders;
 using Presale.Domain.Supply;
 using Presale.Functions.Composition;
-using Presale.Testing;
 
 namespace Presale.Benchmarks.Reconciliation;
 
@@ -80,7 +80,7 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
             ["Presale:Orders:OrdersTable"] = prefix + "orders",
             ["Presale:Orders:ShopSettingsCacheDuration"] = "01:00:00",
         }).Build();
-        var time = new ManualTimeProvider(AsOf);
+        var time = new FakeTimeProvider(AsOf);
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
