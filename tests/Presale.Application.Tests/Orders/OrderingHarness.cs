@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Application.Catalog;
 using Presale.Application.Common;
@@ -19,7 +20,7 @@ internal sealed class OrderingHarness
 {
     public OrderingHarness(ITableStore? store = null, int shards = 8, int seed = 7, string? tablePrefix = null)
     {
-        Time = new ManualTimeProvider();
+        Time = new FakeTimeProvider(TestClock.Start);
         Store = store ?? new InMemoryTableStore(Time);
         var prefix = tablePrefix ?? "t";
         Options = new OrdersOptions
@@ -49,7 +50,7 @@ internal sealed class OrderingHarness
         OutboxSweep = new OutboxSweep(Store, Outbox, Cleanup, Options, Time, NullLogger<OutboxSweep>.Instance);
     }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public ITableStore Store { get; }
 

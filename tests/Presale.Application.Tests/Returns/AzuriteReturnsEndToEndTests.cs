@@ -59,7 +59,6 @@ public sealed class AzuriteReturnsEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(ReturnStatus.Refunded, (await h.Lifecycle.GetAsync(created.ReturnId, Ct))!.Status);
 
         var reconcile = Assert.Single(await queues.ReceiveAsync(h.Ordering.Options.ReconcileQueue, 32, TimeSpan.FromSeconds(30), Ct));
-        Assert.Equal(ReturnRestockedMessage.Restocked, reconcile.Subject);
         Assert.Equal([sku.Value], JsonSerializer.Deserialize<ReturnRestockedMessage>(reconcile.Body, PresaleJson.Options)!.Skus);
 
         var notice = Assert.Single(await queues.ReceiveAsync(h.Notifications.Queue, 32, TimeSpan.FromSeconds(30), Ct));

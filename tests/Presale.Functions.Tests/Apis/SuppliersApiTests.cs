@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Adapters.Secrets;
 using Presale.Application.Storage;
@@ -18,7 +19,7 @@ public sealed class SuppliersApiTests
     private const string KeyB = "QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI=";
 
     private readonly InMemoryTableStore _store = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
