@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Presale.Domain.Security;
+using Presale.Functions.Apis.OpenApi;
 using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Apis;
@@ -114,7 +115,7 @@ public sealed class RequestBodyStrictnessTests : IAsyncLifetime
                 continue;
             }
 
-            if (operation["requestBody"]!["description"]?.GetValue<string>() is not { } description || !description.Contains("strictly", StringComparison.Ordinal))
+            if (operation["requestBody"]!["description"]?.GetValue<string>() != StrictBodyTransformer.Description)
             {
                 problems.Add($"{id}: the request body does not say it is read strictly.");
             }
@@ -123,7 +124,7 @@ public sealed class RequestBodyStrictnessTests : IAsyncLifetime
             problems.AddRange(open.Select(o => $"{id}: a request schema allows other members: {o.ToJsonString()[..Math.Min(120, o.ToJsonString().Length)]}"));
 
             var examples = operation["responses"]!["400"]?["content"]?["application/problem+json"]?["examples"]?.AsObject();
-            if (examples?["Unknown member"]?["value"]?["errors"] is not JsonObject { Count: 1 } errors || errors.First().Value![0]!.GetValue<string>() is not { } message
+            if (examples?[StrictBodyTransformer.UnknownMember]?["value"]?["errors"] is not JsonObject { Count: 1 } errors || errors.First().Value![0]!.GetValue<string>() is not { } message
                 || !message.StartsWith("Unknown member", StringComparison.Ordinal))
             {
                 problems.Add($"{id}: the 400 answer has no 'Unknown member' example naming one member.");
