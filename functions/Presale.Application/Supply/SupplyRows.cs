@@ -49,7 +49,7 @@ internal static class SupplyRows
     /// of the reservation row as it was before (<paramref name="reservationBefore"/>, when there was one) from which the
     /// reservation is rebuilt if its stock is given back after the row was removed.
     /// </summary>
-    public static TableEntity ShipmentStockEntity(Sku sku, string rowKey, string state, string shipmentId, int lineNumber, int shippedUnits, int reservedUnits, DateTimeOffset at, TableEntity? reservationBefore, ETag etag = default)
+    public static TableEntity ShipmentStockEntity(Sku sku, string rowKey, string state, string shipmentId, int lineNumber, int shippedUnits, int reservedUnits, DateTimeOffset at, TableEntity? reservationBefore)
     {
         var properties = (reservationBefore?.Properties ?? new Dictionary<string, object>()).ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
         properties["State"] = state;
@@ -58,7 +58,7 @@ internal static class SupplyRows
         properties["ShippedUnits"] = shippedUnits;
         properties["ReservedUnits"] = reservedUnits;
         properties["At"] = at;
-        return new TableEntity(sku.Value, rowKey, properties, etag);
+        return new TableEntity(sku.Value, rowKey, properties);
     }
 
     /// <summary>The <c>State</c> of a shipment stock row whose units are out of stock.</summary>

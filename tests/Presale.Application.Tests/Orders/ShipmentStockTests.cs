@@ -156,6 +156,25 @@ public sealed class ShipmentStockTests
         Assert.Equal((0, 0L), ((await h.StateAsync("A")).Ledger.OnHand, (await h.StateAsync("A")).Reserved));
     }
 
+    [Fact]
+    public async Task Ship_OneLine_CostsThreeTransactionsAndFourReads()
+    {
+        var store = new FaultInjectingTableStore(new Adapters.InMemory.InMemoryTableStore());
+        var h = await ArrangeAsync(store, ("A", 2, 0));
+        var a = await PlaceAsync(h, "a", ("A", 1));
+        var calls = new List<string>();
+        store.Before = call =>
+        {
+            calls.Add(call.Method);
+            return Task.CompletedTask;
+        };
+
+        Assert.IsType<RecordShipmentResult.Recorded>(await ShipAsync(h, a, "p1", delivered: false, ("A", 1)));
+
+        // The order; the pending shipment; the stock row, the SKU's state and the reservation; the take; the decision.
+        Assert.Equal(["GetAsync", "SubmitTransactionAsync", "GetAsync", "QueryAsync", "GetAsync", "SubmitTransactionAsync", "SubmitTransactionAsync"], calls);
+    }
+
     internal static Task<OrderingHarness> ArrangeAsync(params (string Sku, int OnHand, int Cap)[] skus) =>
         ArrangeAsync(new Adapters.InMemory.InMemoryTableStore(), skus);
 
