@@ -35,7 +35,7 @@ internal sealed class ReturnsHarness
         Lifecycle = new ReturnLifecycleHandler(Returns, settlement, Effects, Options, random, Time);
         Review = new ReviewQueueQuery(Returns);
         Triage = new TriageReturnsRun(Returns, settlement, Effects, Ordering.Shops, Options, random, Time, Log.For<TriageReturnsRun>());
-        Shipments = new RecordShipmentHandler(Ordering.Orders, new RecordShipmentRequestValidator(), random);
+        Shipments = Ordering.Ship;
     }
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;

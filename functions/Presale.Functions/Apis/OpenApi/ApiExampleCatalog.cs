@@ -198,10 +198,17 @@ internal static class ApiExampleCatalog
             (Status200OK, OrderSamples.CancelledOrder),
             (Status400BadRequest, Invalid(("reason", $"A reason has at most {CancelOrderHandler.MaxReasonLength} characters."))),
             (Status404NotFound, UnknownOrder),
-            (Status409Conflict, Problems.Conflict(
-                "order-not-cancellable",
-                "The order cannot be cancelled.",
-                "The order is rejected: only a confirmed order can be cancelled.")),
+            (Status409Conflict, ApiExampleSet.Of(
+                ("order-not-cancellable", Problems.Conflict(
+                    "order-not-cancellable",
+                    "The order cannot be cancelled.",
+                    "The order is rejected: only a confirmed order can be cancelled.",
+                    new Dictionary<string, object?> { ["orderStatus"] = "rejected" })),
+                ("order-shipped", Problems.Conflict(
+                    "order-shipped",
+                    "The order cannot be cancelled.",
+                    $"Every unit of order {OrderSamples.OrderId} has shipped: nothing is left to cancel. The customer returns the units instead (POST /api/returns).",
+                    new Dictionary<string, object?> { ["orderStatus"] = "confirmed", ["fulfilment"] = "shipped" })))),
             (Status413PayloadTooLarge, Problems.TooLarge(OrdersBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody),
             (Status503ServiceUnavailable, Contention)),
@@ -219,7 +226,12 @@ internal static class ApiExampleCatalog
                 ("order-not-shippable", Problems.Conflict(
                     "order-not-shippable",
                     "The shipment cannot be recorded.",
-                    $"Order {OrderSamples.OrderId} is Cancelled: only a confirmed order ships.")))),
+                    $"Order {OrderSamples.OrderId} is Cancelled: only a confirmed order ships.")),
+                ("insufficient-stock", Problems.Conflict(
+                    "insufficient-stock",
+                    "The shipment cannot be recorded.",
+                    "SKU KB-75 has 1 unit(s) on hand, fewer than the 2 shipped: record the receipt or a stock count (POST /api/skus/KB-75/stock-adjustments), then post the shipment again.",
+                    new Dictionary<string, object?> { ["orderStatus"] = "confirmed" })))),
             (Status413PayloadTooLarge, Problems.TooLarge(OrdersBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody)),
 
