@@ -3,6 +3,7 @@ using Presale.Application.Storage;
 using Presale.Application.Supply;
 using Presale.Domain.Common;
 using Presale.Domain.Orders;
+using Presale.Testing;
 using static Presale.Application.Tests.Orders.OrderingHarness;
 
 namespace Presale.Application.Tests.Orders;
@@ -10,7 +11,7 @@ namespace Presale.Application.Tests.Orders;
 /// <summary>Shipping takes units out of stock: on hand and the line's reservation go down together, once per shipment.</summary>
 public sealed class ShipmentStockTests
 {
-    private static DateOnly Today => new(2026, 3, 2);
+    private static DateOnly Today => DateOnly.FromDateTime(TestClock.Start.UtcDateTime);
 
     [Fact]
     public async Task Ship_TakesTheUnitsOffOnHandAndTheReservation_SoTheyAreNeverSoldAgain()
@@ -181,7 +182,6 @@ public sealed class ShipmentStockTests
     internal static async Task<OrderingHarness> ArrangeAsync(ITableStore store, params (string Sku, int OnHand, int Cap)[] skus)
     {
         var h = new OrderingHarness(store);
-        h.Time.SetUtcNow(new DateTimeOffset(Today, new TimeOnly(8, 0), TimeSpan.Zero));
         await h.ConfigureShopAsync();
         foreach (var (sku, onHand, cap) in skus)
         {
