@@ -9,7 +9,8 @@ public static class BenchmarkProgram
     /// Runs the benchmarks chosen on the command line, or a seeded simulation
     /// (<c>-- --simulation promises [seed] [lots]</c>), which measures outcomes rather than time, or the cold-start
     /// comparison of whole processes (<c>-- --cold-start [runs]</c>) or the ETA-slip-to-delay-notice latency through the
-    /// running app (<c>-- --notice-latency [samples]</c>), which BenchmarkDotNet cannot time.
+    /// running app (<c>-- --notice-latency [samples]</c>) or checkout's answers while storage stops answering
+    /// (<c>-- --storage-outage [clients] [seconds]</c>), which BenchmarkDotNet cannot time.
     /// </summary>
     public static void Main(string[] args)
     {
@@ -22,6 +23,12 @@ public static class BenchmarkProgram
         if (args is ["--notice-latency", .. var samples])
         {
             Notices.NoticeLatencyMeasurement.RunAsync(samples, Console.Out).GetAwaiter().GetResult();
+            return;
+        }
+
+        if (args is ["--storage-outage", .. var outage])
+        {
+            Storage.StorageOutageMeasurement.RunAsync(outage, Console.Out).GetAwaiter().GetResult();
             return;
         }
 

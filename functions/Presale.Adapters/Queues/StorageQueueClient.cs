@@ -24,6 +24,9 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
     /// <summary>The suffix of a queue's dead-letter companion, the one the Functions host uses.</summary>
     public const string PoisonSuffix = "-poison";
 
+    /// <summary>The service's name in a <see cref="StorageUnavailableException"/> and in health reports.</summary>
+    public const string ServiceName = "Queue storage";
+
     /// <summary>The largest message text the service accepts (64 KiB), here base64 of the body's UTF-8.</summary>
     public const int MaxMessageTextLength = 64 * 1024;
 
@@ -75,8 +78,8 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
     {
         var client = Queue(queue);
         var poison = Queue(queue + PoisonSuffix);
-        await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await StorageBudget.RunAsync(ServiceName, ct => client.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+        await StorageBudget.RunAsync(ServiceName, ct => poison.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -85,7 +88,7 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
         var client = Queue(queue);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, 32);
-        var messages = await client.ReceiveMessagesAsync(maxMessages, Visibility(lockDuration, 1), cancellationToken).ConfigureAwait(false);
+        var messages = await StorageBudget.RunAsync(ServiceName, ct => client.ReceiveMessagesAsync(maxMessages, Visibility(lockDuration, 1), ct), cancellationToken).ConfigureAwait(false);
         return [.. messages.Value.Select(ToReceived)];
     }
 
@@ -102,7 +105,7 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
     {
         var client = Queue(queue);
         ArgumentNullException.ThrowIfNull(message);
-        await client.DeleteMessageAsync(message.QueueMessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        await StorageBudget.RunAsync(ServiceName, ct => client.DeleteMessageAsync(message.QueueMessageId, message.PopReceipt, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -127,19 +130,20 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
     /// </summary>
     public async Task<int> GetApproximateMessageCountAsync(string queue, CancellationToken cancellationToken = default)
     {
-        var properties = await Queue(queue).GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+        var properties = await StorageBudget.RunAsync(ServiceName, Queue(queue).GetPropertiesAsync, cancellationToken).ConfigureAwait(false);
         return properties.Value.ApproximateMessagesCount;
     }
 
     /// <inheritdoc />
-    public async Task ProbeAsync(CancellationToken cancellationToken = default)
-    {
-        await foreach (var page in _service.GetQueuesAsync(cancellationToken: cancellationToken).AsPages(pageSizeHint: 1).ConfigureAwait(false))
+    public Task ProbeAsync(CancellationToken cancellationToken = default) =>
+        StorageBudget.RunAsync(ServiceName, async ct =>
         {
-            _ = page;
-            return;
-        }
-    }
+            await foreach (var page in _service.GetQueuesAsync(cancellationToken: ct).AsPages(pageSizeHint: 1).ConfigureAwait(false))
+            {
+                _ = page;
+                return;
+            }
+        }, cancellationToken);
 
     /// <summary>Throws when <paramref name="queue"/> is not a valid queue name (3–63 lowercase letters, digits and single dashes).</summary>
     public static void ValidateQueueName(string queue)
@@ -161,12 +165,12 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
     {
         try
         {
-            await client.SendMessageAsync(body, delay, NeverExpires, cancellationToken).ConfigureAwait(false);
+            await StorageBudget.RunAsync(ServiceName, ct => client.SendMessageAsync(body, delay, NeverExpires, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.ErrorCode == QueueErrorCode.QueueNotFound)
         {
             await CreateQueueIfNotExistsAsync(queue.EndsWith(PoisonSuffix, StringComparison.Ordinal) ? queue[..^PoisonSuffix.Length] : queue, cancellationToken).ConfigureAwait(false);
-            await client.SendMessageAsync(body, delay, NeverExpires, cancellationToken).ConfigureAwait(false);
+            await StorageBudget.RunAsync(ServiceName, ct => client.SendMessageAsync(body, delay, NeverExpires, ct), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -174,7 +178,7 @@ public sealed class StorageQueueClient : IMessagePublisher, IQueueReceiver, IRea
     {
         var client = Queue(queue);
         ArgumentNullException.ThrowIfNull(message);
-        var receipt = await client.UpdateMessageAsync(message.QueueMessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var receipt = await StorageBudget.RunAsync(ServiceName, ct => client.UpdateMessageAsync(message.QueueMessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
         return message with { PopReceipt = receipt.Value.PopReceipt, LockedUntil = receipt.Value.NextVisibleOn };
     }
 

@@ -18,6 +18,9 @@ public sealed class StorageOptions
     /// <summary>The default of <see cref="NetworkTimeout"/>.</summary>
     public static readonly TimeSpan DefaultNetworkTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The default <see cref="RequestBudget"/>: 10 s.</summary>
+    public static readonly TimeSpan DefaultRequestBudget = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// <c>Presale:Storage:Connection</c>: the name of the connection setting, read the way the Azure SDK and the
     /// Functions host read it — a connection string under that name (<c>UseDevelopmentStorage=true</c> for Azurite, an
@@ -42,6 +45,13 @@ public sealed class StorageOptions
     /// waits on a connection that is gone (the SDKs' own default is 100 s).
     /// </summary>
     public TimeSpan NetworkTimeout { get; set; } = DefaultNetworkTimeout;
+
+    /// <summary>
+    /// <c>Presale:Storage:RequestBudget</c>: how long one HTTP request (or health probe) may wait for storage, every call
+    /// and retry together, 1 s – 2 min. Default 10 s. When it runs out the request answers 503 with <c>Retry-After</c>
+    /// naming the service (<see cref="StorageBudget"/>), instead of hanging while an unresponsive service is retried.
+    /// </summary>
+    public TimeSpan RequestBudget { get; set; } = DefaultRequestBudget;
 
     /// <summary>
     /// <c>Presale:Storage:Tables</c>: extra tables created at start (idempotently). Default none, and no feature adds

@@ -19,6 +19,9 @@ namespace Presale.Adapters.Tables;
 /// </summary>
 public sealed class TableStorageStore : ITableStore, IReachabilityProbe
 {
+    /// <summary>The service's name in a <see cref="StorageUnavailableException"/> and in health reports.</summary>
+    public const string ServiceName = "Table storage";
+
     private readonly TableServiceClient _service;
     private readonly ConcurrentDictionary<string, TableClient> _tables = new(StringComparer.Ordinal);
 
@@ -35,7 +38,7 @@ public sealed class TableStorageStore : ITableStore, IReachabilityProbe
 
     /// <inheritdoc />
     public async Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default) =>
-        await Table(table).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await StorageBudget.RunAsync(ServiceName, Table(table).CreateIfNotExistsAsync, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
@@ -43,7 +46,7 @@ public sealed class TableStorageStore : ITableStore, IReachabilityProbe
         var client = Table(table);
         TableKey.EnsureValid(partitionKey, nameof(partitionKey));
         TableKey.EnsureValid(rowKey, nameof(rowKey));
-        var response = await client.GetEntityIfExistsAsync<SdkEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await StorageBudget.RunAsync(ServiceName, ct => client.GetEntityIfExistsAsync<SdkEntity>(partitionKey, rowKey, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
         if (response.HasValue)
         {
             return TableEntityMapping.FromSdk(response.Value!);
@@ -80,10 +83,19 @@ public sealed class TableStorageStore : ITableStore, IReachabilityProbe
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
-        var pages = client.QueryAsync<SdkEntity>(ODataFilter.Render(filter), pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize);
+        var odata = ODataFilter.Render(filter);
         try
         {
-            await foreach (var page in pages.ConfigureAwait(false))
+            return await StorageBudget.RunAsync(ServiceName, ReadPageAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == TableErrorCode.TableNotFound)
+        {
+            throw MissingTable(table, e);
+        }
+
+        async Task<TablePage> ReadPageAsync(CancellationToken ct)
+        {
+            await foreach (var page in client.QueryAsync<SdkEntity>(odata, pageSize, cancellationToken: ct).AsPages(continuationToken, pageSize).ConfigureAwait(false))
             {
                 var items = new List<TableEntity>(page.Values.Count);
                 foreach (var entity in page.Values)
@@ -94,13 +106,9 @@ public sealed class TableStorageStore : ITableStore, IReachabilityProbe
                 // The service may answer an empty page that still carries a continuation: the query is not over.
                 return new TablePage(items, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
             }
-        }
-        catch (RequestFailedException e) when (e.ErrorCode == TableErrorCode.TableNotFound)
-        {
-            throw MissingTable(table, e);
-        }
 
-        return new TablePage([], null);
+            return new TablePage([], null);
+        }
     }
 
     /// <inheritdoc />
@@ -122,7 +130,7 @@ public sealed class TableStorageStore : ITableStore, IReachabilityProbe
         Response<IReadOnlyList<Response>> response;
         try
         {
-            response = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            response = await StorageBudget.RunAsync(ServiceName, ct => client.SubmitTransactionAsync(actions, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
         {
@@ -138,14 +146,15 @@ public sealed class TableStorageStore : ITableStore, IReachabilityProbe
     }
 
     /// <inheritdoc />
-    public async Task ProbeAsync(CancellationToken cancellationToken = default)
-    {
-        await foreach (var page in _service.QueryAsync(filter: (string?)null, maxPerPage: 1, cancellationToken).AsPages(pageSizeHint: 1).ConfigureAwait(false))
+    public Task ProbeAsync(CancellationToken cancellationToken = default) =>
+        StorageBudget.RunAsync(ServiceName, async ct =>
         {
-            _ = page;
-            return;
-        }
-    }
+            await foreach (var page in _service.QueryAsync(filter: (string?)null, maxPerPage: 1, ct).AsPages(pageSizeHint: 1).ConfigureAwait(false))
+            {
+                _ = page;
+                return;
+            }
+        }, cancellationToken);
 
     private async Task<WriteResult> WriteAsync(string table, TableOperation operation, CancellationToken cancellationToken)
     {
@@ -155,16 +164,16 @@ public sealed class TableStorageStore : ITableStore, IReachabilityProbe
         Response response;
         try
         {
-            response = operation.Kind switch
+            response = await StorageBudget.RunAsync(ServiceName, ct => operation.Kind switch
             {
-                TableOperationKind.Insert => await client.AddEntityAsync(TableEntityMapping.ToSdk(entity), cancellationToken).ConfigureAwait(false),
-                TableOperationKind.Replace => await client.UpdateEntityAsync(TableEntityMapping.ToSdk(entity), TableEntityMapping.ToSdk(operation.IfMatch), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false),
-                TableOperationKind.Merge => await client.UpdateEntityAsync(TableEntityMapping.ToSdk(entity), TableEntityMapping.ToSdk(operation.IfMatch), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false),
-                TableOperationKind.UpsertReplace => await client.UpsertEntityAsync(TableEntityMapping.ToSdk(entity), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false),
-                TableOperationKind.UpsertMerge => await client.UpsertEntityAsync(TableEntityMapping.ToSdk(entity), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false),
-                TableOperationKind.Delete => await client.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, TableEntityMapping.ToSdk(operation.IfMatch), cancellationToken).ConfigureAwait(false),
+                TableOperationKind.Insert => client.AddEntityAsync(TableEntityMapping.ToSdk(entity), ct),
+                TableOperationKind.Replace => client.UpdateEntityAsync(TableEntityMapping.ToSdk(entity), TableEntityMapping.ToSdk(operation.IfMatch), TableUpdateMode.Replace, ct),
+                TableOperationKind.Merge => client.UpdateEntityAsync(TableEntityMapping.ToSdk(entity), TableEntityMapping.ToSdk(operation.IfMatch), TableUpdateMode.Merge, ct),
+                TableOperationKind.UpsertReplace => client.UpsertEntityAsync(TableEntityMapping.ToSdk(entity), TableUpdateMode.Replace, ct),
+                TableOperationKind.UpsertMerge => client.UpsertEntityAsync(TableEntityMapping.ToSdk(entity), TableUpdateMode.Merge, ct),
+                TableOperationKind.Delete => client.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, TableEntityMapping.ToSdk(operation.IfMatch), ct),
                 _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "Unknown operation kind."),
-            };
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
         {

@@ -107,9 +107,26 @@ public sealed partial class PlaceOrderHandler(
                 await saga.FinishAsync(existing.Partition, order.Id, existing.SagaMarker!, CancellationToken.None).ConfigureAwait(false);
                 return new PlaceOrderResult.Abandoned(order.Id);
             case OrderStatus.Abandoned:
+                await FinishReleaseAsync(existing).ConfigureAwait(false);
                 return new PlaceOrderResult.Abandoned(order.Id);
+            case OrderStatus.Rejected:
+                await FinishReleaseAsync(existing).ConfigureAwait(false);
+                return StoredAnswer(existing);
             default:
                 return StoredAnswer(existing);
+        }
+    }
+
+    /// <summary>
+    /// An order stored as rejected or abandoned keeps its saga marker until what it held is released: when an earlier
+    /// attempt stopped in between (storage went away, the request ran out of its budget), the retry finishes the
+    /// release before answering, so the units are free again at once rather than at the sweeper's next run.
+    /// </summary>
+    private async Task FinishReleaseAsync(StoredOrder existing)
+    {
+        if (existing.SagaMarker is { } marker)
+        {
+            await saga.FinishAsync(existing.Partition, existing.Order.Id, marker, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -18,7 +18,6 @@ namespace Presale.Functions.Composition;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>How long a reachability check may take (retries included) before it reports unhealthy.</summary>
-    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The longest back-off or per-attempt timeout the storage settings accept.</summary>
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(5);
@@ -43,6 +42,7 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.RetryDelay > TimeSpan.Zero && o.RetryDelay <= MaxBackOff, "Presale:Storage:RetryDelay must be more than 0 and at most 00:05:00.")
             .Validate(o => o.MaxRetryDelay >= o.RetryDelay && o.MaxRetryDelay <= MaxBackOff, "Presale:Storage:MaxRetryDelay must be at least Presale:Storage:RetryDelay and at most 00:05:00.")
             .Validate(o => o.NetworkTimeout >= TimeSpan.FromSeconds(1) && o.NetworkTimeout <= MaxBackOff, "Presale:Storage:NetworkTimeout must be between 00:00:01 and 00:05:00.")
+            .Validate(o => o.RequestBudget >= TimeSpan.FromSeconds(1) && o.RequestBudget <= TimeSpan.FromMinutes(2), "Presale:Storage:RequestBudget must be between 00:00:01 and 00:02:00.")
             .ValidateOnStart();
         services.AddOptions<MessagingOptions>()
             .Bind(configuration.GetSection(MessagingOptions.SectionName))
@@ -75,7 +75,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddHostedService<TableCreationService>();
         services.AddHealthChecks()
-            .AddCheck<TableStorageHealthCheck>("table", tags: ["storage"], timeout: HealthCheckTimeout);
+            .AddCheck<TableStorageHealthCheck>("table", tags: ["storage"]);
 
         // The queue check only where storage queues carry messages. In Azure messages go through Service Bus and the
         // app holds no Queue data role, so listing queues would answer 403 and turn /api/health unhealthy. Service Bus
@@ -87,7 +87,7 @@ public static class StorageServiceCollectionExtensions
             if (UsesStorageQueues(sp))
             {
                 health.Registrations.Add(new HealthCheckRegistration(
-                    "queue", ActivatorUtilities.GetServiceOrCreateInstance<QueueStorageHealthCheck>, failureStatus: null, tags: ["storage"], timeout: HealthCheckTimeout));
+                    "queue", ActivatorUtilities.GetServiceOrCreateInstance<QueueStorageHealthCheck>, failureStatus: null, tags: ["storage"]));
             }
         });
         return services;

@@ -4,10 +4,14 @@ using Presale.Adapters.Storage;
 
 namespace Presale.Functions.Health;
 
-/// <summary>Turns an adapter probe into a health result: reachable, refused (status) or unreachable (transport fault).</summary>
+/// <summary>
+/// Turns an adapter probe into a health result: reachable, refused (status), unreachable (transport fault), or silent
+/// past the storage budget (<see cref="StorageOptions.RequestBudget"/>, the same bound a request has), so a probe of a
+/// service that stopped answering reports it instead of hanging.
+/// </summary>
 internal static class ReachabilityCheck
 {
-    public static async Task<HealthCheckResult> ProbeAsync(IReachabilityProbe? probe, string service, CancellationToken cancellationToken)
+    public static async Task<HealthCheckResult> ProbeAsync(IReachabilityProbe? probe, string service, StorageOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (probe is null)
         {
@@ -16,8 +20,16 @@ internal static class ReachabilityCheck
 
         try
         {
-            await probe.ProbeAsync(cancellationToken).ConfigureAwait(false);
+            using (StorageBudget.Begin(options.RequestBudget, time))
+            {
+                await probe.ProbeAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return HealthCheckResult.Healthy($"{service} is reachable.");
+        }
+        catch (StorageUnavailableException e)
+        {
+            return HealthCheckResult.Unhealthy(e.Message, e);
         }
         catch (RequestFailedException e)
         {

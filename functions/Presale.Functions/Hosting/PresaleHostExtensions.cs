@@ -56,7 +56,7 @@ public static class PresaleHostExtensions
         services.AddSingleton<AccessGuard>();
         services.AddSingleton<ILoggerProvider, InvocationLogCapture>();
         services.AddProblemDetails();
-        services.AddExceptionHandler<ContentionExceptionHandler>();
+        services.AddExceptionHandler<RetryLaterExceptionHandler>();
         services.AddHealthChecks().AddCheck<FunctionCatalogHealthCheck>("functions");
 
         // Function timeout in host.json is 10 minutes; the host waits one more minute, and so does the self-invoker.
@@ -86,6 +86,7 @@ public static class PresaleHostExtensions
         app.Services.GetRequiredService<FunctionCatalog>();
 
         app.UseExceptionHandler();
+        app.UseMiddleware<StorageBudgetMiddleware>();
         app.UseRouting();
         app.UseMiddleware<FunctionKeyMiddleware>();
 

@@ -113,6 +113,38 @@ public sealed class PlacementSagaFaultTests
         Assert.Equal((1, 1), await h.ReservedAsync("B"));
     }
 
+    [Fact]
+    public async Task Placement_RefusedButStoppedWhileReleasing_IsReleasedByTheRetryWithTheSameKey_BeforeAnySweep()
+    {
+        var store = new FaultInjectingTableStore(new InMemoryTableStore());
+        var h = new OrderingHarness(store);
+        await h.ConfigureShopAsync();
+        await h.CreateSkuAsync("A", onHand: 3);
+        await h.CreateSkuAsync("B", onHand: 1);
+        store.Before = call => call.Table == h.Options.SupplyTable && call.Operations.Any(o => o.Entity.PartitionKey == "B")
+            ? throw new IOException("storage went away while reserving B")
+            : Task.CompletedTask;
+        await Assert.ThrowsAnyAsync<IOException>(() => h.Place.PlaceAsync("k", Order(("A", 1), ("B", 1)), Ct));
+        store.Before = null;
+        Assert.Equal(((1, 1), (0, 0)), (await h.ReservedAsync("A"), await h.ReservedAsync("B")));
+        Assert.IsType<PlaceOrderResult.Placed>(await h.Place.PlaceAsync("other", Order(("B", 1)), Ct));
+
+        // The retry finds B gone and stores the refusal, then stops while giving A back.
+        store.Before = call => call.Table == h.Options.SupplyTable && call.Operations.Any(o => o.Kind == TableOperationKind.Delete)
+            ? throw new IOException("storage went away while releasing")
+            : Task.CompletedTask;
+        await Assert.ThrowsAnyAsync<IOException>(() => h.Place.PlaceAsync("k", Order(("A", 1), ("B", 1)), Ct));
+        store.Before = null;
+        Assert.Equal((1, 1), await h.ReservedAsync("A"));
+
+        var refused = Assert.IsType<PlaceOrderResult.Short>(await h.Place.PlaceAsync("k", Order(("A", 1), ("B", 1)), Ct));
+
+        Assert.True(refused.Replayed);
+        Assert.Equal((0, 0), await h.ReservedAsync("A"));
+        var (orderId, _) = OrderIds.ForIdempotencyKey("k");
+        Assert.Null((await h.Orders.GetAsync(orderId, Ct))!.SagaMarker);
+    }
+
     private static async Task<int> CountCallsOfOnePlacementAsync()
     {
         var store = new FaultInjectingTableStore(new InMemoryTableStore());

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Presale.Domain.Security;
-using Presale.Testing;
 
 namespace Presale.Benchmarks.Notices;
 
@@ -34,7 +32,7 @@ public static class NoticeLatencyMeasurement
         var samples = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 12;
         var storage = Environment.GetEnvironmentVariable("PRESALE_TEST_STORAGE")
             ?? throw new InvalidOperationException("Set PRESALE_TEST_STORAGE to a running Azurite's connection string.");
-        await using var app = await AppProcess.StartAsync(storage);
+        await using var app = await AppProcess.StartAsync(storage, FunctionKey);
         var shop = new Shop(app.Client);
         await shop.ConfigureAsync();
 
@@ -167,83 +165,6 @@ public static class NoticeLatencyMeasurement
             }
 
             return text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject();
-        }
-    }
-
-    /// <summary>The standalone app built next to the benchmarks, as its own process on Azurite.</summary>
-    private sealed class AppProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private AppProcess(Process process, HttpClient client)
-        {
-            _process = process;
-            Client = client;
-        }
-
-        public HttpClient Client { get; }
-
-        public static async Task<AppProcess> StartAsync(string storage)
-        {
-            // The app's own build output, in the configuration the benchmarks were built in (bin/<Configuration>/net10.0).
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-            var dll = RepositoryPaths.Combine("functions", "Presale.Functions", "bin", configuration, "net10.0", "Presale.Functions.dll");
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet", [dll])
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = RepositoryPaths.Combine("functions", "Presale.Functions"),
-            };
-            start.Environment["AzureWebJobsStorage"] = storage;
-            start.Environment["Presale__Host__Url"] = $"http://127.0.0.1:{port}";
-            start.Environment["Presale__Host__FunctionKey"] = FunctionKey;
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-            client.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
-            var process = Process.Start(start) ?? throw new InvalidOperationException($"{dll} did not start.");
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var app = new AppProcess(process, client);
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromMinutes(2))
-            {
-                try
-                {
-                    using var health = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
-                    if (health.StatusCode == HttpStatusCode.OK)
-                    {
-                        return app;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(200);
-            }
-
-            await app.DisposeAsync();
-            throw new TimeoutException("The app was not healthy within 2 minutes.");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

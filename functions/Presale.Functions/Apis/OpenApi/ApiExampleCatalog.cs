@@ -339,7 +339,7 @@ internal static class ApiExampleCatalog
             (Status415UnsupportedMediaType, NotJsonBody)),
     };
 
-    private static ProblemHttpResult Contention => TypedResults.Problem(ContentionExceptionHandler.Problem(ConflictBackoff.MaxAttempts));
+    private static ProblemHttpResult Contention => TypedResults.Problem(RetryLaterExceptionHandler.Problem(ConflictBackoff.MaxAttempts));
 
     private static ValidationProblem BadSku => Invalid(("sku", "A SKU may hold only letters, digits, '-', '_' and '.'."));
 

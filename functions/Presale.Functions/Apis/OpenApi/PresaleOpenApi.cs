@@ -18,6 +18,7 @@ public static class PresaleOpenApi
             o.AddOperationTransformer<FunctionKeySecurityTransformer>();
             o.AddOperationTransformer<RequestHeadersTransformer>();
             o.AddOperationTransformer<ApiExamplesTransformer>();
+            o.AddOperationTransformer<StorageUnavailableTransformer>();
 
             // After the examples: it reads the request example and adds to the 400 examples.
             o.AddOperationTransformer<StrictBodyTransformer>();

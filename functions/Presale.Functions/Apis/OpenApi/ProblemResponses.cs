@@ -38,4 +38,31 @@ internal static class ProblemResponses
         ApiExamplesTransformer.SetExample(media, example, options);
         return response;
     }
+
+    /// <summary>
+    /// Adds <paramref name="example"/> as the named example <paramref name="name"/> of the operation's
+    /// <paramref name="status"/> problem answer: the answer is created with <paramref name="description"/> when the
+    /// endpoint does not declare it; otherwise its own examples stay (a single one under <paramref name="existingName"/>).
+    /// </summary>
+    public static async Task JoinAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description, string existingName, string name, object example, JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        if (operation.Responses?.TryGetValue(status.ToString(CultureInfo.InvariantCulture), out var declared) != true || declared!.Content?.TryGetValue(MediaType, out var problem) != true)
+        {
+            await AddAsync(operation, context, status, description, example, options, cancellationToken);
+            return;
+        }
+
+        var examples = problem!.Examples is { Count: > 0 } named
+            ? new Dictionary<string, IOpenApiExample>(named, StringComparer.Ordinal)
+            : new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal);
+        if (problem.Example is { } single)
+        {
+            examples[existingName] = new OpenApiExample { Summary = existingName, Value = single };
+        }
+
+        examples[name] = new OpenApiExample { Summary = name, Value = ApiExamplesTransformer.ToJson(example, options) };
+        problem.Example = null;
+        problem.Examples = examples;
+    }
 }

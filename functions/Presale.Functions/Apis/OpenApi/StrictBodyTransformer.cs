@@ -54,25 +54,8 @@ internal sealed class StrictBodyTransformer(IOptions<JsonOptions> json) : IOpenA
         var refusal = JsonBody.Parse(Encoding.UTF8.GetBytes(sent.ToJsonString()), PresaleJson.Requests.GetTypeInfo(type)).Invalid
             ?? throw new InvalidOperationException($"{operation.OperationId}: the reader accepted an unknown member.");
 
-        var options = json.Value.SerializerOptions;
-        if (operation.Responses?.TryGetValue("400", out var invalid) != true || invalid!.Content?.TryGetValue(ProblemResponses.MediaType, out var problem) != true)
-        {
-            await ProblemResponses.AddAsync(operation, context, StatusCodes.Status400BadRequest, "The body is not valid; `errors` names each member.", refusal, options, cancellationToken);
-            return;
-        }
-
-        // The endpoint's own 400 examples stay; the unknown member joins them as one more named example.
-        var examples = problem!.Examples is { Count: > 0 } named
-            ? new Dictionary<string, IOpenApiExample>(named, StringComparer.Ordinal)
-            : new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal);
-        if (problem.Example is { } single)
-        {
-            examples[InvalidValue] = new OpenApiExample { Summary = InvalidValue, Value = single };
-        }
-
-        examples[UnknownMember] = new OpenApiExample { Summary = UnknownMember, Value = ApiExamplesTransformer.ToJson(refusal, options) };
-        problem.Example = null;
-        problem.Examples = examples;
+        await ProblemResponses.JoinAsync(
+            operation, context, StatusCodes.Status400BadRequest, "The body is not valid; `errors` names each member.", InvalidValue, UnknownMember, refusal, json.Value.SerializerOptions, cancellationToken);
     }
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Presale.Adapters.Queues;
+using Presale.Adapters.Tables;
+using Presale.Functions.Tests.Support;
+using Presale.Testing;
+using static Presale.Functions.Tests.Support.JsonCalls;
+
+namespace Presale.Functions.Tests.Apis;
+
+/// <summary>
+/// Checkout while storage stops answering, through the real app on Azurite behind a proxy that can hold every byte:
+/// each placement answers 503 with Retry-After and a problem naming the service within the request's storage budget
+/// (instead of hanging on the SDK's timeouts), the health check says so, and once storage answers again every client
+/// retrying with its own Idempotency-Key gets a real answer while the books show no oversell and no half-placed order.
+/// </summary>
+public sealed class AzuriteStorageOutageHttpTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Key = "storage-outage-http-key";
+    private const int Clients = 24;
+    private const int OnHand = 10;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task StorageStopsAnswering_EveryPlacementGets503NamingIt_HealthSaysSo_AndRetriesWithTheSameKeysResumeWithoutOversell()
+    {
+        await using var tables = PausableTcpProxy.Start(azurite.TableEndpoint);
+        await using var queues = PausableTcpProxy.Start(azurite.QueueEndpoint);
+        await using var app = CreateApp(tables, queues);
+        using var admin = CreateClient(app);
+        await ArrangeAsync(admin, HttpMethod.Put, "/api/shop", """{"timeZone":"UTC","currency":"EUR","defaultHandlingDays":2,"locale":"en"}""", null);
+        await ArrangeAsync(admin, HttpMethod.Put, "/api/skus/HOT", """{"preSaleEnabled":true,"cap":0,"maxPerOrder":5}""", null);
+        await ArrangeAsync(admin, HttpMethod.Post, "/api/skus/HOT/stock-adjustments", $$"""{"quantity":{{OnHand}},"reason":"delivery"}""", "stock-hot");
+        var accepted = new ConcurrentDictionary<string, (string Sku, int Quantity)[]>(StringComparer.Ordinal);
+        var first = await PlaceUntilAnsweredAsync(app, -1);
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        accepted.TryAdd(first.Answer["orderId"]!.GetValue<string>(), [("HOT", 1)]);
+        await HealthyAsync(admin);
+
+        tables.Pause();
+        queues.Pause();
+        var outage = await Task.WhenAll(Enumerable.Range(0, Clients).Select(i => Task.Run(() => PlaceAsync(app, i), Ct)));
+        foreach (var (status, retryAfter, problem) in outage)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("5", retryAfter);
+            Assert.Equal("urn:presale:problem:storage-unavailable", problem["type"]!.GetValue<string>());
+            Assert.Contains(problem["dependency"]!.GetValue<string>(), new[] { TableStorageStore.ServiceName, StorageQueueClient.ServiceName });
+        }
+
+        using (var health = await admin.GetAsync(new Uri("/api/health", UriKind.Relative), Ct))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Contains($"{TableStorageStore.ServiceName} did not answer within the budget of 2 s.", await health.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        tables.Resume();
+        queues.Resume();
+        var retried = await Task.WhenAll(Enumerable.Range(0, Clients).Select(i => Task.Run(() => PlaceUntilAnsweredAsync(app, i), Ct)));
+        var refused = 0;
+        foreach (var (status, _, answer) in retried)
+        {
+            switch (status)
+            {
+                case HttpStatusCode.Created:
+                    Assert.True(accepted.TryAdd(answer["orderId"]!.GetValue<string>(), [("HOT", 1)]));
+                    break;
+                case HttpStatusCode.Conflict:
+                    Assert.Equal("urn:presale:problem:insufficient-supply", answer["type"]!.GetValue<string>());
+                    refused++;
+                    break;
+                default:
+                    Assert.Fail($"A retry after the outage got {(int)status}: {answer.ToJsonString()}");
+                    break;
+            }
+        }
+
+        Assert.Equal((OnHand, Clients + 1 - OnHand), (accepted.Count, refused));
+        var supply = await SendAsync(admin, HttpMethod.Get, "/api/skus/HOT/supply", null, HttpStatusCode.OK);
+        Assert.Equal((OnHand, 0L), (supply["reserved"]!.GetValue<long>(), supply["available"]!.GetValue<long>()));
+        await AzuriteNoOversellHttpTests.AssertLedgerMatchesAcceptedOrdersAsync(app, "HOT", new(accepted, StringComparer.Ordinal));
+        await HealthyAsync(admin);
+    }
+
+    private static async Task<(HttpStatusCode Status, string? RetryAfter, JsonNode Answer)> PlaceAsync(PresaleApp app, int i)
+    {
+        using var client = CreateClient(app);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new StringContent(OrderBody(i), Encoding.UTF8, "application/json") };
+        request.Headers.Add("Idempotency-Key", "order-" + i.ToString(CultureInfo.InvariantCulture));
+        using var response = await client.SendAsync(request, Ct);
+        return (response.StatusCode, response.Headers.RetryAfter?.ToString(), JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!);
+    }
+
+    /// <summary>
+    /// One step of the arrangement, sent again with its key after a 503: the budget of 2 s this test needs is short for
+    /// the first requests of an app (which create its tables) on a busy machine.
+    /// </summary>
+    private static async Task ArrangeAsync(HttpClient client, HttpMethod method, string path, string body, string? idempotencyKey)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            if (idempotencyKey is not null)
+            {
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+            }
+
+            using var response = await client.SendAsync(request, Ct);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 6)
+            {
+                Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+                return;
+            }
+
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), Ct);
+        }
+    }
+
+    /// <summary>
+    /// Retries as a checkout does once storage is back: a 503 (the retries' own storage work past the 2 s budget on a busy
+    /// machine) is sent again with the same key after its Retry-After, a few times.
+    /// </summary>
+    private static async Task<(HttpStatusCode Status, string? RetryAfter, JsonNode Answer)> PlaceUntilAnsweredAsync(PresaleApp app, int i)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await PlaceAsync(app, i);
+            if (answer.Status != HttpStatusCode.ServiceUnavailable || attempt == 6)
+            {
+                return answer;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(answer.RetryAfter!, CultureInfo.InvariantCulture)), Ct);
+        }
+    }
+
+    /// <summary>Health is 200 while storage answers (probed again while a probe of the app's first moments runs past 2 s).</summary>
+    private static async Task HealthyAsync(HttpClient admin)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var health = await admin.GetAsync(new Uri("/api/health", UriKind.Relative), Ct);
+            if (health.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            Assert.True(attempt < 10, $"/api/health: {(int)health.StatusCode} {await health.Content.ReadAsStringAsync(Ct)}");
+            await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        }
+    }
+
+    private static string OrderBody(int i) =>
+        $$"""{"customerId":"c{{i}}","tier":"gold","notificationContact":{"email":"c{{i}}@example.com"},"lines":[{"sku":"HOT","quantity":1,"unitPrice":10}],"currency":"EUR","acceptPreSaleTerms":true}""";
+
+    private PresaleApp CreateApp(PausableTcpProxy tables, PausableTcpProxy queues)
+    {
+        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
+        return new PresaleApp(TestDefinitions.WithQueues(("reconcile", reconcileQueue)))
+            .With("AzureWebJobsStorage",
+                $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteFixture.DevelopmentAccountKey};" +
+                $"TableEndpoint={tables.Through(azurite.TableEndpoint)};QueueEndpoint={queues.Through(azurite.QueueEndpoint)}")
+            .With("Presale:Host:FunctionKey", Key)
+            .With("Presale:Storage:RequestBudget", "00:00:02")
+            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
+            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
+            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
+            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
+            .With("Presale:Orders:ReconcileQueue", reconcileQueue);
+    }
+
+    private static HttpClient CreateClient(PresaleApp app)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", Key);
+
+        // Without a budget a placement would wait on the SDK's timeouts (30 s per attempt, retried): fail, do not hang.
+        client.Timeout = TimeSpan.FromSeconds(60);
+        return client;
+    }
+}
