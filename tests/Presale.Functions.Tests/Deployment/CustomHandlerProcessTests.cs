@@ -112,7 +112,6 @@ public sealed class CustomHandlerProcessTests(PublishedPackageFixture package, A
         return HandlerProcess.Start(executable, new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Presale__Messaging__Transport"] = "ServiceBus",
             ["ServiceBusConnection__fullyQualifiedNamespace"] = "presale-test.servicebus.windows.net",
             ["Presale__Suppliers__SecretEncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
             ["Presale__Compensation__ConsentLinkKey"] = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()),

@@ -69,7 +69,6 @@ public sealed class AzuriteQueueDeliveryTests(AzuriteFixture azurite) : IClassFi
     private PresaleApp App(string queue, RecordingFunction function, int maxDeliveryCount) =>
         new PresaleApp(TestDefinitions.Only((function.Name, TestDefinitions.Queue(queue))))
             .With("AzureWebJobsStorage", azurite.ConnectionString)
-            .With("Presale:Messaging:Transport", "StorageQueue")
             .With("Presale:Host:StandaloneTriggers", "true")
             .With("Presale:QueuePump:MaxDeliveryCount", maxDeliveryCount.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("Presale:QueuePump:AbandonDelay", "00:00:00")
