@@ -1,4 +1,3 @@
-using System.Globalization;
 using Presale.Domain.Returns;
 
 namespace Presale.Application.IntegrationEvents;
@@ -12,7 +11,8 @@ public static class ReturnEvents
 {
     /// <summary>
     /// The event for <paramref name="units"/> of <paramref name="request"/> received at <paramref name="at"/>; its key,
-    /// <c>return-received:{returnId}:{ticks}</c>, names the receipt (a unit is received once, so one receipt is one event).
+    /// <c>return-received:{returnId}:{first unit id}</c>, names the receipt: a unit is received once, so the first
+    /// (ordinal) unit of a receipt belongs to no other receipt of the return, however close together two receipts come.
     /// </summary>
     public static IntegrationEvent Received(ReturnRequest request, IReadOnlyList<ReturnUnit> units, DateTimeOffset at)
     {
@@ -38,7 +38,7 @@ public static class ReturnEvents
 
         return IntegrationEvent.Create(
             IntegrationEventTypes.ReturnReceived,
-            string.Create(CultureInfo.InvariantCulture, $"return-received:{request.Id}:{at.UtcTicks}"),
+            $"return-received:{request.Id}:{units.Select(u => u.Id.ToString()).Min(StringComparer.Ordinal)}",
             at,
             request.Id,
             new ReturnReceivedData(request.Id, request.OrderId, request.CustomerId, [.. units.Select(u => new ReturnedUnitData(u.Id.ToString(), u.Id.Sku.Value, u.Grade!.Value))]),

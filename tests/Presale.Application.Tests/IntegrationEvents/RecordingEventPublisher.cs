@@ -10,11 +10,18 @@ internal sealed class RecordingEventPublisher : IIntegrationEventPublisher
 
     public bool Fail { get; set; }
 
-    public int Attempts => _attempts;
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    private int _attempts;
 
     public IReadOnlyList<IntegrationEvent> Published => [.. _published];
 
-    private int _attempts;
+    /// <summary>Forgets what was published and attempted so far.</summary>
+    public void Clear()
+    {
+        _published.Clear();
+        Interlocked.Exchange(ref _attempts, 0);
+    }
 
     public Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken = default)
     {

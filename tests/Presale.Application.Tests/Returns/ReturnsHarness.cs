@@ -61,11 +61,11 @@ internal sealed class ReturnsHarness
 
     public ReturnEffectProcessor Effects { get; }
 
-    /// <summary>Integration events: off unless a test sets a topic before it acts.</summary>
-    public IntegrationEventsOptions IntegrationEventsOptions { get; } = new();
+    /// <summary>Integration events (the ordering harness's): off unless a test sets a topic before it acts.</summary>
+    public IntegrationEventsOptions IntegrationEventsOptions => Ordering.IntegrationEventsOptions;
 
     /// <summary>The integration events published.</summary>
-    public RecordingEventPublisher IntegrationEvents { get; } = new();
+    public RecordingEventPublisher IntegrationEvents => Ordering.IntegrationEvents;
 
     public CreateReturnHandler Create { get; }
 
