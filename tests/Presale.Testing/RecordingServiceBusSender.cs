@@ -10,6 +10,7 @@ public sealed class RecordingServiceBusSender : ServiceBusSender
     private readonly ConcurrentQueue<ServiceBusMessage> _sent = new();
     private readonly string _entityPath;
     private int _disposed;
+    private int _attempts;
 
     internal RecordingServiceBusSender(string entityPath, FakeServiceBusClient client)
     {
@@ -19,6 +20,9 @@ public sealed class RecordingServiceBusSender : ServiceBusSender
 
     /// <summary>The messages sent, in order.</summary>
     public IReadOnlyList<ServiceBusMessage> Sent => [.. _sent];
+
+    /// <summary>How many sends were tried, failed ones included.</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
 
     /// <summary>True once the sender was disposed.</summary>
     public bool Disposed => Volatile.Read(ref _disposed) == 1;
@@ -31,6 +35,7 @@ public sealed class RecordingServiceBusSender : ServiceBusSender
     {
         ArgumentNullException.ThrowIfNull(message);
         ObjectDisposedException.ThrowIf(Disposed, this);
+        Interlocked.Increment(ref _attempts);
         await Task.Yield(); // sends complete asynchronously, as the real sender's do
         if (_client.FailWith is { } error)
         {

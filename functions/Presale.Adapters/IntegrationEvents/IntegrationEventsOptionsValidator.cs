@@ -47,6 +47,11 @@ internal sealed partial class IntegrationEventsOptionsValidator(Func<string, str
             failures.Add($"{Setting(nameof(options.TryTimeout))}: must be between 00:00:01 and 00:01:00.");
         }
 
+        if (options.BreakDuration < TimeSpan.FromSeconds(1) || options.BreakDuration > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Setting(nameof(options.BreakDuration))}: must be between 00:00:01 and 00:10:00.");
+        }
+
         if (options.Enabled && failures.Count == 0)
         {
             try

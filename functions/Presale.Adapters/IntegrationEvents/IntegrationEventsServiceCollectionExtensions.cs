@@ -40,7 +40,7 @@ public static class IntegrationEventsServiceCollectionExtensions
             }
 
             var connection = ServiceBusEventsConnection.Resolve(options, key => configuration[key]);
-            return new ServiceBusEventPublisher(() => connection.CreateClient(), options.Topic!);
+            return new ServiceBusEventPublisher(() => connection.CreateClient(), options.Topic!, options.BreakDuration, sp.GetService<TimeProvider>() ?? TimeProvider.System);
         });
         services.AddSingleton<LotAtRiskEvents>();
 

@@ -43,6 +43,12 @@ public sealed class IntegrationEventsOptions
     /// <summary>How long one send attempt (connecting and authenticating included) may take (1 s – 1 minute). Default 5 s.</summary>
     public TimeSpan TryTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// After a send failed, how long publishes fail at once instead of trying the topic again (1 s – 10 minutes). Default
+    /// 30 s: during an outage only one publish per break waits through the attempts; the events wait in their outboxes.
+    /// </summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>True when <see cref="Topic"/> is set: events are written to outboxes and published.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Topic);
 }

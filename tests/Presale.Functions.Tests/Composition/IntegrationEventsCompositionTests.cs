@@ -67,6 +67,7 @@ public sealed class IntegrationEventsCompositionTests
     [InlineData("Presale:Events:MaxRetries", "11", "Presale:Events:MaxRetries")]
     [InlineData("Presale:Events:TryTimeout", "00:00:00.500", "Presale:Events:TryTimeout")]
     [InlineData("Presale:Events:MaxRetryDelay", "00:00:00.100", "Presale:Events:MaxRetryDelay")]
+    [InlineData("Presale:Events:BreakDuration", "00:00:00", "Presale:Events:BreakDuration")]
     public void InvalidSetting_FailsAtStartNamingIt(string key, string value, string named)
     {
         using var services = Build(new()
