@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Presale.Functions.Tests.Support;
 using Presale.Testing;
 
 namespace Presale.Functions.Tests.Health;
