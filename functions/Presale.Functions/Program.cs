@@ -1,3 +1,4 @@
+using Presale.Adapters.IntegrationEvents;
 using Presale.Functions.Apis;
 using Presale.Functions.Composition;
 using Presale.Functions.Hosting;
@@ -7,6 +8,7 @@ builder.AddPresaleHost();
 
 // Features register here, one line each (storage adapters, use cases, timer and queue functions).
 builder.Services.AddPresaleStorage(builder.Configuration);
+builder.Services.AddIntegrationEvents(builder.Configuration);
 builder.AddSuppliers();
 builder.Services.AddPresaleNotifications(builder.Configuration);
 builder.Services.AddPresaleOrders();

@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Identity;
-using Presale.Adapters.ServiceBus;
 
 namespace Presale.Adapters.Storage;
 
@@ -44,38 +43,6 @@ public static class ConnectionResolver
         return StorageAccount.FromCredential(accountName, credential, tableUri, queueUri);
     }
 
-    /// <summary>The Service Bus namespace for connection <paramref name="name"/>; throws naming the settings when neither form is set.</summary>
-    public static ServiceBusNamespace ResolveServiceBus(string name, Func<string, string?> setting, Func<string?, TokenCredential>? credentialFactory = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(setting);
-        var connectionString = setting(name);
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            try
-            {
-                return ServiceBusNamespace.FromConnectionString(connectionString);
-            }
-            catch (FormatException e)
-            {
-                throw new FormatException($"Setting '{name}' is not a valid Service Bus connection string: {e.Message}", e);
-            }
-        }
-
-        var fullyQualifiedNamespace = setting(name + ":fullyQualifiedNamespace");
-        if (string.IsNullOrWhiteSpace(fullyQualifiedNamespace))
-        {
-            throw new InvalidOperationException(
-                $"Service Bus connection '{name}' is not configured: set '{name}' to a connection string or '{name}__fullyQualifiedNamespace' to <namespace>.servicebus.windows.net.");
-        }
-
-        EnsureCredentialKind(name, setting);
-
-        // Created on the first token request: until the app publishes, building the credential's chain is wasted work.
-        var credential = (credentialFactory ?? (clientId => new DeferredTokenCredential(() => CreateCredential(name, setting))))(setting(name + ":clientId"));
-        return ServiceBusNamespace.FromCredential(fullyQualifiedNamespace, credential);
-    }
-
     /// <summary>
     /// <c>{name}:credential=managedidentity</c> → <see cref="ManagedIdentityCredential"/> (user-assigned when
     /// <c>{name}:clientId</c> is set); otherwise <see cref="DefaultAzureCredential"/> (managed identity, workload identity,
@@ -97,7 +64,8 @@ public static class ConnectionResolver
         return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId });
     }
 
-    private static void EnsureCredentialKind(string name, Func<string, string?> setting)
+    /// <summary>Throws naming <c>{name}__credential</c> when it is set to anything but <c>managedidentity</c>.</summary>
+    internal static void EnsureCredentialKind(string name, Func<string, string?> setting)
     {
         var kind = setting(name + ":credential");
         if (!string.IsNullOrWhiteSpace(kind) && !string.Equals(kind, "managedidentity", StringComparison.OrdinalIgnoreCase))

@@ -14,4 +14,7 @@ public enum ReturnEffectKind
 
     /// <summary>A cancelled return gives its units back: remove it from the order's returned units, so they can be returned again.</summary>
     ReleaseUnits,
+
+    /// <summary>Publish an integration event (the body is the stored event) to the event topic.</summary>
+    IntegrationEvent,
 }

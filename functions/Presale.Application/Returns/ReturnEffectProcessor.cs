@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Presale.Application.Common;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Messaging;
 using Presale.Application.Orders;
 using Presale.Application.Storage;
@@ -13,8 +14,8 @@ namespace Presale.Application.Returns;
 /// <summary>
 /// Does what the returns outbox rows ask, then removes the rows: publishes notifications, restocks units (a stock
 /// adjustment with reason <see cref="StockAdjustmentReason.Return"/> keyed by the unit, so it is applied once, then a
-/// reconcile message for the SKU), records supplier claims (upsert by claim id) and gives a cancelled return's units
-/// back to its order. Right after a change the handler
+/// reconcile message for the SKU), records supplier claims (upsert by claim id), gives a cancelled return's units
+/// back to its order and publishes integration events (<c>return.received</c>) to the event topic. Right after a change the handler
 /// runs its rows at once; the triage timer sweeps rows left behind by a process that died or a broker that failed.
 /// </summary>
 public sealed partial class ReturnEffectProcessor(
@@ -25,6 +26,7 @@ public sealed partial class ReturnEffectProcessor(
     OrderRepository orderRepository,
     StockAdjustmentHandler stock,
     IMessagePublisher publisher,
+    IIntegrationEventPublisher events,
     RandomSource random,
     TimeProvider timeProvider,
     ILogger<ReturnEffectProcessor> logger)
@@ -107,6 +109,9 @@ public sealed partial class ReturnEffectProcessor(
                 break;
             case ReturnEffectKind.ReleaseUnits:
                 await ReleaseUnitsAsync(effect.Target, effect.Body, cancellationToken).ConfigureAwait(false);
+                break;
+            case ReturnEffectKind.IntegrationEvent:
+                await events.PublishAsync(IntegrationEvent.FromStored(effect.Body), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"Outbox row {effect.Id} has an unknown kind {effect.Kind}.");

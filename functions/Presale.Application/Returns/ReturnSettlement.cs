@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Presale.Application.Common;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Notifications;
 using Presale.Application.Shop;
 using Presale.Domain.Common;
@@ -18,9 +19,16 @@ namespace Presale.Application.Returns;
 /// "return decided: rejected" notification; for a return rejected at intake, the "rejected" notification; and for a
 /// cancelled return, the release of its units on the order. A refund that adds original shipping (the shop at fault)
 /// adds what <see cref="OriginalShippingRefunds"/> claimed for it on the order first, so the order's returns together
-/// never refund more shipping than was charged.
+/// never refund more shipping than was charged. A receipt also writes its <c>return.received</c> integration event
+/// while integration events are on (<paramref name="events"/>).
 /// </summary>
-public sealed class ReturnSettlement(ReturnsOptions options, NotificationsOptions notifications, ShopSettingsStore shops, NotificationComposer composer, OriginalShippingRefunds shipping)
+public sealed class ReturnSettlement(
+    ReturnsOptions options,
+    NotificationsOptions notifications,
+    ShopSettingsStore shops,
+    NotificationComposer composer,
+    OriginalShippingRefunds shipping,
+    IntegrationEventsOptions events)
 {
     private readonly RefundPolicy _refunds = options.RefundPolicy();
 
@@ -33,6 +41,12 @@ public sealed class ReturnSettlement(ReturnsOptions options, NotificationsOption
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(before);
         var effects = new List<ReturnEffect>();
+        if (events.Enabled && request.Units.Where(u => u.IsReceived && !before.Received.Contains(u.Id)).ToList() is { Count: > 0 } units)
+        {
+            var received = ReturnEvents.Received(request, units, now);
+            effects.Add(new ReturnEffect(received.Key, ReturnEffectKind.IntegrationEvent, received.Type, received.Type, received.ToStored(), request.Id, now));
+        }
+
         foreach (var unit in request.Units.Where(u => u.IsDecided && !before.Decided.Contains(u.Id) && u.Decision!.Action == TriageAction.Restock))
         {
             var body = JsonSerializer.Serialize(new ReturnRestockedMessage(ReturnRestockedMessage.Restocked, request.Id, request.OrderId, unit.Id.ToString(), [unit.Id.Sku.Value], now), PresaleJson.Options);

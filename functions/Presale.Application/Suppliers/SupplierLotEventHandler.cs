@@ -1,4 +1,5 @@
 using System.Globalization;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Orders;
 using Presale.Application.Outbox;
 using Presale.Application.Shop;
@@ -18,8 +19,17 @@ namespace Presale.Application.Suppliers;
 /// has (<see cref="SupplyChangedOutbox"/> fans the outbox row out per SKU).
 /// The SKUs' ledgers follow when those messages are reconciled (<c>ReconcileSku</c> brings each ledger up to date with
 /// the lot rows, moving received units from inbound to on hand in one transaction per SKU partition).
+/// An ETA update that puts customer dates at risk also writes its <c>supplier.lot-at-risk</c> integration event to the
+/// supplier outbox in that transaction (<see cref="LotAtRiskEvents"/>; none while integration events are off).
 /// </summary>
-public sealed class SupplierLotEventHandler(ITableStore store, OrdersOptions options, SupplierEventLedger ledger, ShopSettingsStore shops, SupplyChangedOutbox outbox, TimeProvider timeProvider)
+public sealed class SupplierLotEventHandler(
+    ITableStore store,
+    OrdersOptions options,
+    SupplierEventLedger ledger,
+    ShopSettingsStore shops,
+    SupplyChangedOutbox outbox,
+    TimeProvider timeProvider,
+    LotAtRiskEvents lotAtRisk)
 {
     /// <summary>Lot status once the supplier cancelled what was outstanding.</summary>
     public const string CancelledStatus = "cancelled";
@@ -291,6 +301,13 @@ public sealed class SupplierLotEventHandler(ITableStore store, OrdersOptions opt
                 operations.Add(TableOperation.Insert(OutboxRows.Entity(supplierId, message)));
             }
 
+            OutboxMessage? atRisk = null;
+            if (await lotAtRisk.AssessAsync(LotRows.Read(row), updated, supplierEvent.EventId, now, cancellationToken).ConfigureAwait(false) is { } risk)
+            {
+                atRisk = IntegrationEventOutbox.Message(risk);
+                operations.Add(TableOperation.Insert(OutboxRows.Entity(supplierId, atRisk)));
+            }
+
             if (updated.Status == LotRows.Open && updated.Lines.Any(l => l.Received + l.Cancelled < l.Quantity))
             {
                 // Where the overdue sweep looks for the lot once this ETA passes (idempotent; the old date's row is dropped by the sweep).
@@ -303,6 +320,11 @@ public sealed class SupplierLotEventHandler(ITableStore store, OrdersOptions opt
                 if (message is not null)
                 {
                     await outbox.TryPublishAsync(supplierId, message, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (atRisk is not null)
+                {
+                    await outbox.TryPublishAsync(supplierId, atRisk, cancellationToken).ConfigureAwait(false);
                 }
 
                 return new SupplierLotEventResult.Acknowledged(SupplierWebhookAcknowledgement.For(supplierEvent.EventId, decision), [.. affected.Order(StringComparer.Ordinal)]);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Messaging;
 using Presale.Application.Orders;
 using Presale.Application.Outbox;
@@ -14,8 +15,10 @@ namespace Presale.Application.Suppliers;
 /// event's transaction stays at a fixed size however many SKUs the lot carries. Publishing fans the row out into one
 /// message per SKU (<c>{"sku":…}</c>) with the stable id <c>{row's message id}|{sku}</c>: a row republished after a
 /// crash produces the same ids, which the broker's duplicate detection and the idempotent reconcile absorb.
+/// A row holding an integration event (<see cref="IntegrationEventOutbox"/>: a lot put at risk) goes to the event topic
+/// instead, through <paramref name="events"/>.
 /// </summary>
-public sealed partial class SupplyChangedOutbox(ITableStore store, IMessagePublisher publisher, OrdersOptions options, ILogger<SupplyChangedOutbox> logger)
+public sealed partial class SupplyChangedOutbox(ITableStore store, IMessagePublisher publisher, OrdersOptions options, ILogger<SupplyChangedOutbox> logger, IIntegrationEventPublisher events)
 {
     /// <summary>Subject of supplier-event reconcile messages.</summary>
     public const string Subject = "supply.changed";
@@ -64,21 +67,34 @@ public sealed partial class SupplyChangedOutbox(ITableStore store, IMessagePubli
     }
 
     /// <summary>
-    /// Publishes the row <paramref name="rowKey"/> of the supplier's partition as one reconcile message per SKU, then
-    /// deletes the row. Throws when a publish fails (the row stays; publishing it again repeats the same ids).
+    /// Publishes the row <paramref name="rowKey"/> of the supplier's partition as one reconcile message per SKU (or, for
+    /// an integration event, to the event topic), then deletes the row. Throws when a publish fails (the row stays; publishing it again repeats the same ids).
     /// </summary>
     public async Task PublishAsync(string supplierId, string rowKey, OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await Parallel.ForEachAsync(
-            FanOut(message),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (outbound, token) => await publisher.PublishAsync(options.ReconcileQueue, outbound, token).ConfigureAwait(false)).ConfigureAwait(false);
+        if (IntegrationEventOutbox.Carries(message))
+        {
+            await events.PublishAsync(IntegrationEventOutbox.Read(message), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await PublishReconcileAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+
         var deleted = await store.DeleteAsync(options.LotsTable, supplierId, rowKey, ETag.Any, cancellationToken).ConfigureAwait(false);
         if (!deleted.Succeeded && deleted.Status != WriteStatus.NotFound)
         {
             throw new InvalidOperationException($"Removing published outbox message {message.MessageId} failed with {deleted.Status}.");
         }
+    }
+
+    private async Task PublishReconcileAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(
+            FanOut(message),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (outbound, token) => await publisher.PublishAsync(options.ReconcileQueue, outbound, token).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,15 +1,10 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Presale.Adapters.Messaging;
 using Presale.Adapters.Queues;
-using Presale.Adapters.ServiceBus;
 using Presale.Adapters.Storage;
 using Presale.Adapters.Tables;
 using Presale.Application.Messaging;
 using Presale.Application.Storage;
-using Presale.Functions.Catalog;
 using Presale.Functions.Health;
-using Presale.Functions.Hosting;
 using Presale.Functions.Standalone;
 
 namespace Presale.Functions.Composition;
@@ -23,9 +18,9 @@ public static class StorageServiceCollectionExtensions
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Registers <see cref="ITableStore"/> (Table Storage through Azure.Data.Tables), <see cref="IQueueReceiver"/> (storage queue, the
-    /// local broker), <see cref="IMessagePublisher"/> (by <c>Presale:Messaging:Transport</c>), the table health check, the
-    /// queue health check where storage queues carry messages, and a start-up step creating the tables in
+    /// Registers <see cref="ITableStore"/> (Table Storage through Azure.Data.Tables), <see cref="IQueueReceiver"/> and
+    /// <see cref="IMessagePublisher"/> (storage queues, which carry every queue message), the table and queue health
+    /// checks, and a start-up step creating the tables in
     /// <c>Presale:Storage:Tables</c>. Options and connections are validated at start; errors name the setting to fix.
     /// Local defaults reach Azurite.
     /// </summary>
@@ -44,13 +39,7 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.NetworkTimeout >= TimeSpan.FromSeconds(1) && o.NetworkTimeout <= MaxBackOff, "Presale:Storage:NetworkTimeout must be between 00:00:01 and 00:05:00.")
             .Validate(o => o.RequestBudget >= TimeSpan.FromSeconds(1) && o.RequestBudget <= TimeSpan.FromMinutes(2), "Presale:Storage:RequestBudget must be between 00:00:01 and 00:02:00.")
             .ValidateOnStart();
-        services.AddOptions<MessagingOptions>()
-            .Bind(configuration.GetSection(MessagingOptions.SectionName))
-            .Validate(o => Enum.IsDefined(o.Transport), "Presale:Messaging:Transport must be StorageQueue or ServiceBus.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ServiceBusConnection), "Presale:Messaging:ServiceBusConnection must name a connection setting (default ServiceBusConnection).")
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MessagingOptions>>(new ConnectionValidation(configuration));
-        services.AddSingleton<IValidateOptions<MessagingOptions>>(sp => new TransportValidation(sp.GetService<HostingMode>(), sp.GetService<FunctionCatalog>()));
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new ConnectionValidation(configuration));
 
         services.AddSingleton(sp =>
         {
@@ -64,10 +53,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IQueueReceiver>(sp => sp.GetRequiredService<StorageQueueClient>());
         services.AddSingleton<IMessagePublisher>(sp =>
         {
-            var messaging = sp.GetRequiredService<IOptions<MessagingOptions>>().Value;
-            IMessagePublisher publisher = messaging.Transport == MessagingTransport.ServiceBus
-                ? new ServiceBusPublisher(ConnectionResolver.ResolveServiceBus(messaging.ServiceBusConnection, Setting(configuration)), sp.GetRequiredService<StorageClientOptions>())
-                : sp.GetRequiredService<StorageQueueClient>();
+            IMessagePublisher publisher = sp.GetRequiredService<StorageQueueClient>();
 
             // Standalone delivery of the app's own queues starts receiving as soon as the app sends to them.
             return sp.GetService<QueueWake>() is { } wake ? new WakingMessagePublisher(publisher, wake, sp.GetRequiredService<TimeProvider>()) : publisher;
@@ -75,38 +61,9 @@ public static class StorageServiceCollectionExtensions
 
         services.AddHostedService<TableCreationService>();
         services.AddHealthChecks()
-            .AddCheck<TableStorageHealthCheck>("table", tags: ["storage"]);
-
-        // The queue check only where storage queues carry messages. In Azure messages go through Service Bus and the
-        // app holds no Queue data role, so listing queues would answer 403 and turn /api/health unhealthy. Service Bus
-        // itself has no check: its REST API offers Data Sender/Receiver no side-effect-free call (a peek-lock locks a
-        // real message and spends one of its deliveries; reading the queue entity needs Manage rights), and the
-        // Functions host already reports its Service Bus listeners.
-        services.AddOptions<HealthCheckServiceOptions>().Configure<IServiceProvider>((health, sp) =>
-        {
-            if (UsesStorageQueues(sp))
-            {
-                health.Registrations.Add(new HealthCheckRegistration(
-                    "queue", ActivatorUtilities.GetServiceOrCreateInstance<QueueStorageHealthCheck>, failureStatus: null, tags: ["storage"]));
-            }
-        });
+            .AddCheck<TableStorageHealthCheck>("table", tags: ["storage"])
+            .AddCheck<QueueStorageHealthCheck>("queue", tags: ["storage"]);
         return services;
-    }
-
-    /// <summary>
-    /// True when this process sends or receives through storage queues: the storage-queue transport publishes there,
-    /// and standalone mode's queue pump receives from there.
-    /// </summary>
-    internal static bool UsesStorageQueues(IServiceProvider services)
-    {
-        if (services.GetRequiredService<IOptions<MessagingOptions>>().Value.Transport == MessagingTransport.StorageQueue)
-        {
-            return true;
-        }
-
-        return services.GetService<HostingMode>() is { } mode
-            && services.GetService<FunctionCatalog>() is { } catalog
-            && QueueDeliveryPump.IsActive(mode, services.GetRequiredService<IOptions<FunctionsHostOptions>>().Value, catalog);
     }
 
     /// <summary>Reads a setting by its configuration key (<c>name:sub</c>; environment variables spell it <c>name__sub</c>).</summary>
@@ -114,8 +71,8 @@ public static class StorageServiceCollectionExtensions
 
     private static StorageClientOptions ClientOptions(IServiceProvider services)
     {
-        // The SAS expiry of the Service Bus publisher and a queue message's scheduled delay use the real clock, never
-        // the app's (which Presale:Clock:Offset may shift in standalone mode): a shifted expiry would be refused.
+        // A queue message's scheduled delay uses the real clock, never the app's (which Presale:Clock:Offset may shift
+        // in standalone mode).
         var options = services.GetRequiredService<IOptions<StorageOptions>>().Value.ToClientOptions();
         options.TimeProvider = TimeProvider.System;
         return options;
@@ -129,58 +86,25 @@ public static class StorageServiceCollectionExtensions
         }
     }
 
-    /// <summary>Resolves both connections at start so a missing or malformed setting stops the app with its name.</summary>
-    private sealed class ConnectionValidation(IConfiguration configuration) : IValidateOptions<MessagingOptions>
+    /// <summary>Resolves the storage connection at start so a missing or malformed setting stops the app with its name.</summary>
+    private sealed class ConnectionValidation(IConfiguration configuration) : IValidateOptions<StorageOptions>
     {
-        public ValidateOptionsResult Validate(string? name, MessagingOptions options)
+        public ValidateOptionsResult Validate(string? name, StorageOptions options)
         {
-            var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-            var failures = new List<string>();
+            if (string.IsNullOrWhiteSpace(options.Connection))
+            {
+                return ValidateOptionsResult.Success; // reported by the Connection rule above
+            }
+
             try
             {
-                _ = ConnectionResolver.ResolveStorage(storage.Connection, Setting(configuration), _ => NoCredential.Instance);
+                _ = ConnectionResolver.ResolveStorage(options.Connection, Setting(configuration), _ => NoCredential.Instance);
+                return ValidateOptionsResult.Success;
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException)
             {
-                failures.Add($"Presale:Storage:Connection ('{storage.Connection}'): {e.Message}");
+                return ValidateOptionsResult.Fail($"Presale:Storage:Connection ('{options.Connection}'): {e.Message}");
             }
-
-            if (options.Transport == MessagingTransport.ServiceBus)
-            {
-                try
-                {
-                    _ = ConnectionResolver.ResolveServiceBus(options.ServiceBusConnection, Setting(configuration), _ => NoCredential.Instance);
-                }
-                catch (Exception e) when (e is FormatException or InvalidOperationException)
-                {
-                    failures.Add($"Presale:Messaging:ServiceBusConnection ('{options.ServiceBusConnection}'): {e.Message}");
-                }
-            }
-
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-        }
-    }
-
-    /// <summary>
-    /// Under the Functions host, <c>serviceBusTrigger</c> functions are triggered from Service Bus; a transport other than
-    /// Service Bus would publish their messages where nothing reads them, so the start fails naming the setting.
-    /// </summary>
-    private sealed class TransportValidation(HostingMode? mode, FunctionCatalog? catalog) : IValidateOptions<MessagingOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, MessagingOptions options)
-        {
-            if (mode is not { HostSignalled: true } || catalog is null || options.Transport == MessagingTransport.ServiceBus)
-            {
-                return ValidateOptionsResult.Success;
-            }
-
-            var listeners = catalog.OfKind(TriggerKind.ServiceBus).Where(d => !d.Disabled).Select(d => $"{d.Name} (queue '{d.QueueName}')").ToArray();
-            return listeners.Length == 0
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail(
-                    $"{MessagingOptions.SectionName}:{nameof(MessagingOptions.Transport)} is {options.Transport}, but under the Functions host " +
-                    $"{string.Join(", ", listeners)} are triggered from Service Bus: their messages would go to storage queues nothing reads. " +
-                    $"Set Presale__Messaging__Transport=ServiceBus (with {options.ServiceBusConnection}__fullyQualifiedNamespace).");
         }
     }
 

@@ -66,15 +66,4 @@ public sealed class ConnectionResolverTests
         Assert.Contains("'Data'", error.Message, StringComparison.Ordinal);
         Assert.Contains("not a valid storage connection string", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void ServiceBus_FullyQualifiedNamespace_UsesTheCredential()
-    {
-        var credential = new FakeCredential();
-        var serviceBus = ConnectionResolver.ResolveServiceBus("ServiceBusConnection", Settings(("ServiceBusConnection:fullyQualifiedNamespace", "presale.servicebus.windows.net")), _ => credential);
-
-        Assert.Equal(new Uri("https://presale.servicebus.windows.net/"), serviceBus.Endpoint);
-        Assert.Same(credential, serviceBus.Credential);
-        Assert.Null(serviceBus.KeyName);
-    }
 }

@@ -3,7 +3,6 @@ using System.Net;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Presale.Adapters.Queues;
-using Presale.Adapters.ServiceBus;
 using Presale.Adapters.Storage;
 using Presale.Adapters.Tables;
 using Presale.Application.Messaging;
@@ -76,22 +75,6 @@ public sealed class EntraIdBearerTokenTests
         Assert.Equal("presaledata.queue.core.windows.net", handler.Requests[1].Url.Host);
         Assert.NotEmpty(credential.Scopes);
         Assert.All(credential.Scopes, s => Assert.Equal(["https://storage.azure.com/.default"], s));
-    }
-
-    [Fact]
-    public async Task ServiceBusPublisher_WithACredential_SendsABearerTokenForTheServiceBusScope()
-    {
-        var credential = new FakeTokenCredential("bus-token");
-        var handler = new ScriptedHttpHandler().Respond(HttpStatusCode.Created);
-        var publisher = new ServiceBusPublisher(ServiceBusNamespace.FromCredential("presale.servicebus.windows.net", credential), Options(handler));
-
-        await publisher.PublishAsync("orders", new OutboundMessage("m-1", "{}"), Ct);
-
-        var request = Assert.Single(handler.Requests);
-        AssertBearerOnly(request, "bus-token");
-        Assert.Equal("https://presale.servicebus.windows.net/orders/messages", request.Url.GetLeftPart(UriPartial.Path));
-        Assert.All(credential.Scopes, s => Assert.Equal(["https://servicebus.azure.net/.default"], s));
-        Assert.NotEmpty(credential.Scopes);
     }
 
     /// <summary>Hands out one fixed token and records the scopes it was asked for.</summary>

@@ -3,12 +3,14 @@ using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Application.Catalog;
 using Presale.Application.Common;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Notifications;
 using Presale.Application.Orders;
 using Presale.Application.Outbox;
 using Presale.Application.Shop;
 using Presale.Application.Storage;
 using Presale.Application.Supply;
+using Presale.Application.Tests.IntegrationEvents;
 using Presale.Domain.Common;
 using Presale.Domain.Supply;
 using Presale.Testing;
@@ -36,7 +38,13 @@ internal sealed class OrderingHarness
         Supply = new SupplyStore(Store, Options, random);
         Cleanup = new OutboxCleanup(Store, Options, Time, NullLogger<OutboxCleanup>.Instance);
         Orders = new OrderRepository(Store, Options, Cleanup);
-        Outbox = new OutboxPublisher(Store, Publisher, Options, Cleanup, NullLogger<OutboxPublisher>.Instance);
+        // As in the app: notifications leave the outboxes through the relay, which also publishes their integration events while they are on.
+        Outbox = new OutboxPublisher(
+            Store,
+            new NotificationEventRelay(Publisher, IntegrationEvents, Notifications, IntegrationEventsOptions, NullLogger<NotificationEventRelay>.Instance),
+            Options,
+            Cleanup,
+            NullLogger<OutboxPublisher>.Instance);
         ShipmentStock = new ShipmentStockStore(Supply, random, Time);
         Shipments = new ShipmentSaga(Orders, ShipmentStock, Outbox, Options, random, Time);
         Saga = new OrderSaga(Orders, Supply, Shipments, Time);
@@ -60,6 +68,12 @@ internal sealed class OrderingHarness
     public OrdersOptions Options { get; }
 
     public RecordingPublisher Publisher { get; } = new();
+
+    /// <summary>Integration events: off unless a test sets a topic before it acts.</summary>
+    public IntegrationEventsOptions IntegrationEventsOptions { get; } = new();
+
+    /// <summary>The integration events published (the topic).</summary>
+    public RecordingEventPublisher IntegrationEvents { get; } = new();
 
     /// <summary>
     /// Where the order use cases' customer notices ("order confirmed", "cancelled and refunded") go. The app sends every

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Presale.Application.Common;
+using Presale.Application.IntegrationEvents;
+using Presale.Application.Tests.IntegrationEvents;
 using Presale.Application.Notifications;
 using Presale.Application.Orders;
 using Presale.Application.Reconciliation;
@@ -39,8 +41,15 @@ internal sealed class ReconciliationHarness
             random,
             Ordering.Time,
             NullLogger<ReconcileSkuHandler>.Instance);
-        SupplierOutbox = new SupplyChangedOutbox(Ordering.Store, Ordering.Publisher, Ordering.Options, NullLogger<SupplyChangedOutbox>.Instance);
-        Events = new SupplierLotEventHandler(Ordering.Store, Ordering.Options, new SupplierEventLedger(Ordering.Store, Ordering.Time), Ordering.Shops, SupplierOutbox, Ordering.Time);
+        SupplierOutbox = new SupplyChangedOutbox(Ordering.Store, Ordering.Publisher, Ordering.Options, NullLogger<SupplyChangedOutbox>.Instance, IntegrationEvents);
+        Events = new SupplierLotEventHandler(
+            Ordering.Store,
+            Ordering.Options,
+            new SupplierEventLedger(Ordering.Store, Ordering.Time),
+            Ordering.Shops,
+            SupplierOutbox,
+            Ordering.Time,
+            new LotAtRiskEvents(Ordering.Store, Ordering.Options, Ordering.Shops, IntegrationEventsOptions));
         LotsQuery = new SupplierLotsQuery(Ordering.Store, Ordering.Options, Claims);
         Overdue = OverdueSweep(SuppliersOptions);
     }
@@ -71,6 +80,12 @@ internal sealed class ReconciliationHarness
     public ReconcileSkuHandler Reconcile { get; }
 
     public SupplyChangedOutbox SupplierOutbox { get; }
+
+    /// <summary>Integration events (the ordering harness's): off unless a test sets a topic before it acts.</summary>
+    public IntegrationEventsOptions IntegrationEventsOptions => Ordering.IntegrationEventsOptions;
+
+    /// <summary>The integration events published.</summary>
+    public RecordingEventPublisher IntegrationEvents => Ordering.IntegrationEvents;
 
     public SupplierLotEventHandler Events { get; }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Application.Common;
+using Presale.Application.IntegrationEvents;
+using Presale.Application.Tests.IntegrationEvents;
 using Presale.Application.Notifications;
 using Presale.Application.Orders;
 using Presale.Application.Returns;
@@ -29,8 +31,8 @@ internal sealed class ReturnsHarness
         configure?.Invoke(Options);
         var random = new RandomSource(new Random(11));
         Returns = new ReturnRepository(Gate, Options);
-        var settlement = new ReturnSettlement(Options, Notifications, Ordering.Shops, new NotificationComposer(), new OriginalShippingRefunds(Returns, Ordering.Orders, random));
-        Effects = new ReturnEffectProcessor(Gate, Returns, Options, Ordering.Options, Ordering.Orders, Ordering.Stock, publisher ?? Ordering.Publisher, random, Time, Log.For<ReturnEffectProcessor>());
+        var settlement = new ReturnSettlement(Options, Notifications, Ordering.Shops, new NotificationComposer(), new OriginalShippingRefunds(Returns, Ordering.Orders, random), IntegrationEventsOptions);
+        Effects = new ReturnEffectProcessor(Gate, Returns, Options, Ordering.Options, Ordering.Orders, Ordering.Stock, publisher ?? Ordering.Publisher, IntegrationEvents, random, Time, Log.For<ReturnEffectProcessor>());
         Create = new CreateReturnHandler(Returns, Ordering.Orders, Ordering.Supply, Ordering.Shops, settlement, Effects, new CreateReturnRequestValidator(Options), Options, random, Time);
         Lifecycle = new ReturnLifecycleHandler(Returns, settlement, Effects, Options, random, Time);
         Review = new ReviewQueueQuery(Returns);
@@ -58,6 +60,12 @@ internal sealed class ReturnsHarness
     public ReturnRepository Returns { get; }
 
     public ReturnEffectProcessor Effects { get; }
+
+    /// <summary>Integration events (the ordering harness's): off unless a test sets a topic before it acts.</summary>
+    public IntegrationEventsOptions IntegrationEventsOptions => Ordering.IntegrationEventsOptions;
+
+    /// <summary>The integration events published.</summary>
+    public RecordingEventPublisher IntegrationEvents => Ordering.IntegrationEvents;
 
     public CreateReturnHandler Create { get; }
 

@@ -35,8 +35,7 @@ public static class ColdStartMeasurement
             ["Presale__Compensation__ConsentLinkKey"] = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()),
             ["Presale__Compensation__PublicBaseUrl"] = "https://presale-benchmark.azurewebsites.net",
 
-            // As in Azure: the Functions host triggers queue functions from Service Bus (nothing is sent while measuring).
-            ["Presale__Messaging__Transport"] = "ServiceBus",
+            // As in Azure: the namespace of the event topic (integration events stay off, so nothing is sent while measuring).
             ["ServiceBusConnection__fullyQualifiedNamespace"] = "presale-benchmark.servicebus.windows.net",
         };
 

@@ -5,9 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Presale.Adapters.Messaging;
 using Presale.Adapters.Queues;
-using Presale.Adapters.ServiceBus;
 using Presale.Adapters.Storage;
 using Presale.Adapters.Tables;
 using Presale.Application.Messaging;
@@ -30,7 +28,6 @@ public sealed class StorageServiceCollectionExtensionsTests
     private static void ValidateAll(ServiceProvider services)
     {
         _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<MessagingOptions>>().Value;
     }
 
     [Fact]
@@ -74,31 +71,6 @@ public sealed class StorageServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void ServiceBusTransport_PublishesThroughServiceBus()
-    {
-        using var services = Build(new()
-        {
-            ["Presale:Messaging:Transport"] = "ServiceBus",
-            ["ServiceBusConnection:fullyQualifiedNamespace"] = "presale.servicebus.windows.net",
-        });
-
-        var publisher = Assert.IsType<ServiceBusPublisher>(services.GetRequiredService<IMessagePublisher>());
-        Assert.Equal(new Uri("https://presale.servicebus.windows.net/"), publisher.Endpoint);
-        Assert.IsType<StorageQueueClient>(services.GetRequiredService<IQueueReceiver>());
-    }
-
-    [Fact]
-    public void ServiceBusTransport_WithoutAConnection_FailsAtStartNamingTheSettings()
-    {
-        using var services = Build(new() { ["Presale:Messaging:Transport"] = "ServiceBus" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => ValidateAll(services));
-
-        Assert.Contains("Presale:Messaging:ServiceBusConnection", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ServiceBusConnection__fullyQualifiedNamespace", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void MalformedStorageConnectionString_FailsAtStartNamingTheSetting()
     {
         using var services = Build(new() { ["AzureWebJobsStorage"] = "AccountName=x;AccountKey=not-base64!" });
@@ -119,30 +91,13 @@ public sealed class StorageServiceCollectionExtensionsTests
         Assert.Contains("AzureWebJobsStorage__credential", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void UnknownTransport_FailsNamingTheSetting()
-    {
-        using var services = Build(new() { ["Presale:Messaging:Transport"] = "Carrier pigeon" });
-
-        var error = Assert.ThrowsAny<Exception>(() => ValidateAll(services));
-
-        Assert.Contains("Transport", error.Message, StringComparison.Ordinal);
-    }
-
     [Theory]
-    [InlineData("StorageQueue", false, false, true)]
-    [InlineData("StorageQueue", false, true, true)]
-    [InlineData("ServiceBus", false, true, true)]
-    [InlineData("ServiceBus", false, false, false)]
-    [InlineData("ServiceBus", true, true, false)]
-    public void QueueHealthCheck_IsRegisteredOnlyWhereStorageQueuesCarryMessages(string transport, bool underHost, bool standaloneTriggers, bool expected)
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void QueueHealthCheck_IsRegisteredWhereverTheAppRuns_StorageQueuesCarryEveryMessage(bool underHost, bool standaloneTriggers)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Presale:Messaging:Transport"] = transport,
-            ["ServiceBusConnection:fullyQualifiedNamespace"] = "presale.servicebus.windows.net",
-            ["Presale:Host:StandaloneTriggers"] = standaloneTriggers ? "true" : "false",
-        };
+        var settings = new Dictionary<string, string?> { ["Presale:Host:StandaloneTriggers"] = standaloneTriggers ? "true" : "false" };
         if (underHost)
         {
             settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = "41234";
@@ -153,45 +108,17 @@ public sealed class StorageServiceCollectionExtensionsTests
         var checks = services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(r => r.Name).ToList();
 
         Assert.Contains("table", checks);
-        Assert.Equal(expected, checks.Contains("queue"));
+        Assert.Contains("queue", checks);
     }
 
     [Fact]
-    public async Task UnderFunctionsHost_StorageQueueTransportWithServiceBusTriggers_FailsToStartNamingTheSetting()
-    {
-        var exception = await StartupProbe.StartWithStorageAsync(("FUNCTIONS_CUSTOMHANDLER_PORT", "41234"));
-
-        var error = Assert.IsType<OptionsValidationException>(exception);
-        Assert.Contains("Presale:Messaging:Transport is StorageQueue", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ReconcileSku (queue 'reconcile')", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Presale__Messaging__Transport=ServiceBus", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task OnAppService_ForcedStandaloneMode_StillRefusesTheStorageQueueTransport()
-    {
-        var exception = await StartupProbe.StartWithStorageAsync(("WEBSITE_INSTANCE_ID", "0123abcd"), ("Presale:Host:Mode", "Standalone"));
-
-        Assert.Contains("Presale:Messaging:Transport is StorageQueue", Assert.IsType<OptionsValidationException>(exception).Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task UnderFunctionsHost_ServiceBusTransport_Starts()
-    {
-        Assert.Null(await StartupProbe.StartWithStorageAsync(
-            ("FUNCTIONS_CUSTOMHANDLER_PORT", "41234"),
-            ("Presale:Messaging:Transport", "ServiceBus"),
-            ("ServiceBusConnection:fullyQualifiedNamespace", "presale.servicebus.windows.net")));
-    }
-
-    [Fact]
-    public async Task Standalone_StorageQueueTransport_Starts()
+    public async Task Standalone_Starts()
     {
         Assert.Null(await StartupProbe.StartWithStorageAsync());
     }
 
     [Fact]
-    public async Task TransportRequests_AreDatedAndSignedWithTheRealClock_NotTheShiftedAppClock()
+    public async Task StorageRequests_AreDatedWithTheRealClock_NotTheShiftedAppClock()
     {
         var shifted = new OffsetTimeProvider(TimeProvider.System, TimeSpan.FromDays(10));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -199,8 +126,6 @@ public sealed class StorageServiceCollectionExtensionsTests
             // Nothing listens on port 1: each request fails at once, after it was dated and signed.
             ["AzureWebJobsStorage"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Presale.Testing.AzuriteFixture.DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1",
             ["Presale:Storage:MaxRetries"] = "0",
-            ["Presale:Messaging:Transport"] = "ServiceBus",
-            ["ServiceBusConnection"] = "Endpoint=http://127.0.0.1:1/;SharedAccessKeyName=send;SharedAccessKey=a2V5",
         }).Build();
         using var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(shifted).AddPresaleStorage(configuration).BuildServiceProvider();
         var recorder = new HeaderRecorder();
@@ -211,11 +136,8 @@ public sealed class StorageServiceCollectionExtensionsTests
         await Assert.ThrowsAsync<RequestFailedException>(() => services.GetRequiredService<IMessagePublisher>().PublishAsync("reconcile", new OutboundMessage("m-1", "{}"), ct));
 
         var now = TimeProvider.System.GetUtcNow();
-        var dated = DateTimeOffset.Parse(recorder.Values("x-ms-date").Single(), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(dated, now - TimeSpan.FromMinutes(5), now + TimeSpan.FromMinutes(1));
-        var signature = recorder.Values("Authorization").Single(v => v.StartsWith("SharedAccessSignature ", StringComparison.Ordinal));
-        var expiry = DateTimeOffset.FromUnixTimeSeconds(long.Parse(System.Text.RegularExpressions.Regex.Match(signature, "se=([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.InRange(expiry, now + TimeSpan.FromMinutes(55), now + TimeSpan.FromMinutes(65));
+        Assert.Equal(2, recorder.Values("x-ms-date").Count());
+        Assert.All(recorder.Values("x-ms-date"), value => Assert.InRange(DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture), now - TimeSpan.FromMinutes(5), now + TimeSpan.FromMinutes(1)));
     }
 
     private static ServiceProvider BuildWithHost(Dictionary<string, string?> settings)

@@ -4,6 +4,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Presale.Adapters.IntegrationEvents;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.DelayConsent;
 using Presale.Domain.Notifications;
 using Presale.Functions.Tests.Support;
@@ -128,6 +130,59 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
         Assert.Equal(2, lots["items"]!.AsArray().Count);
         Assert.Equal(trackedB, (await TrackingAsync(client, onB))!.ToJsonString());
         Assert.Equal(feedB.ToJsonString(), (await FeedAsync(client, "cust-b1")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task EtaSlip_WithAnEventTopic_HandsTheSenderLotAtRiskAndTheDelayedOrdersAsServiceBusMessages()
+    {
+        // The real publisher and mapping; only the client is the SDK's test double (no namespace is reachable here).
+        var bus = new FakeServiceBusClient();
+        await using var app = CreateApp()
+            .With("Presale:Events:Topic", "events")
+            .With("ServiceBusConnection", "Endpoint=sb://sb-test.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=a2V5")
+            .WithServices(s => s.AddSingleton<IIntegrationEventPublisher>(new ServiceBusEventPublisher(() => bus, "events", TimeSpan.FromSeconds(30), TimeProvider.System)));
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", Key);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+
+        await SendAsync(client, HttpMethod.Put, "/api/shop", """{"timeZone":"UTC","currency":"EUR","defaultHandlingDays":2,"locale":"en"}""", HttpStatusCode.OK);
+        await SendAsync(client, HttpMethod.Put, "/api/skus/SKU-A", """{"preSaleEnabled":true,"cap":0,"maxPerOrder":5}""", HttpStatusCode.Created);
+        await SendAsync(client, HttpMethod.Post, "/api/suppliers", """{"id":"acme","name":"Acme","contact":{"email":"ops@acme.example"}}""", HttpStatusCode.Created);
+        var secret = (await SendAsync(client, HttpMethod.Post, "/api/suppliers/acme/webhook-secrets", null, HttpStatusCode.Created))["secret"]!.GetValue<string>();
+        await SendAsync(client, HttpMethod.Post, "/api/suppliers/acme/lots", $$"""{"lotId":"LA","purchaseOrderReference":"PO-A","eta":"{{today.AddDays(10):yyyy-MM-dd}}","lines":[{"sku":"SKU-A","quantity":10}]}""", HttpStatusCode.Created);
+        var orders = new[] { await PlaceAsync(client, "SKU-A", "cust-a1"), await PlaceAsync(client, "SKU-A", "cust-a2") };
+        foreach (var id in orders)
+        {
+            await EventuallyAsync(client, id, t => t?["status"]?.GetValue<string>() == "onTrack");
+        }
+
+        var slip = $$"""{"eventId":"eta-1","supplierTimestamp":"{{TimeProvider.System.GetUtcNow():O}}","lotId":"LA","newEta":"{{today.AddDays(20):yyyy-MM-dd}}","reason":"vessel delayed"}""";
+        Assert.Equal("applied", (await PostSignedAsync(client, "/api/suppliers/acme/eta-updates", slip, secret))["outcome"]!.GetValue<string>());
+        await UntilAsync(() => Task.FromResult(bus.Sent.Count(m => m.Subject == "order.delayed") == orders.Length), Deadline);
+
+        var sender = Assert.Single(bus.Senders);
+        Assert.Equal("events", sender.EntityPath);
+        var risk = Assert.Single(bus.Sent, m => m.Subject == "supplier.lot-at-risk");
+        Assert.Equal("lot-at-risk:acme:LA:eta-1", risk.MessageId);
+        Assert.Equal(("acme", "LA", "SKU-A", "|SKU-A|"), ((string)risk.ApplicationProperties["supplierId"], (string)risk.ApplicationProperties["lotId"], (string)risk.ApplicationProperties["sku"], (string)risk.ApplicationProperties["skus"]));
+        var riskData = JsonNode.Parse(risk.Body.ToString())!["data"]!;
+        Assert.Equal((2, $"{today.AddDays(10):yyyy-MM-dd}", $"{today.AddDays(20):yyyy-MM-dd}"), (riskData["orders"]!.GetValue<int>(), riskData["previousEta"]!.GetValue<string>(), riskData["eta"]!.GetValue<string>()));
+        foreach (var (id, customer) in orders.Zip(["cust-a1", "cust-a2"]))
+        {
+            var confirmed = Assert.Single(bus.Sent, m => m.Subject == "order.confirmed" && (string)m.ApplicationProperties["orderId"] == id);
+            Assert.Equal(customer, confirmed.ApplicationProperties["customerId"]);
+            var delayed = Assert.Single(bus.Sent, m => m.Subject == "order.delayed" && (string)m.ApplicationProperties["orderId"] == id);
+            Assert.Equal(NotificationKeys.Delayed(id, 1), delayed.MessageId);
+            Assert.Equal((customer, false), ((string)delayed.ApplicationProperties["customerId"], (bool)delayed.ApplicationProperties["consentRequired"]));
+            Assert.Equal(("application/json", id), (delayed.ContentType, delayed.CorrelationId));
+            Assert.Equal($"{today.AddDays(22):yyyy-MM-dd}", JsonNode.Parse(delayed.Body.ToString())!["data"]!["revisedDate"]!.GetValue<string>());
+        }
+
+        // The notices reached the customers' feeds as well: the topic is in addition to the notification webhook path.
+        foreach (var customer in new[] { "cust-a1", "cust-a2" })
+        {
+            await UntilAsync(async () => (await FeedAsync(client, customer))["items"]!.AsArray().Any(i => i!["notification"]!["kind"]!.GetValue<string>() == "delayed"), Deadline);
+        }
     }
 
     [Fact]

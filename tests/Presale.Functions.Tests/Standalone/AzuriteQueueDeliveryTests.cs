@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Presale.Adapters.Queues;
 using Presale.Adapters.Storage;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Messaging;
-using Presale.Functions.Standalone;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
 
@@ -31,7 +31,7 @@ public sealed class AzuriteQueueDeliveryTests(AzuriteFixture azurite) : IClassFi
         await publisher.PublishAsync(queue, new OutboundMessage("msg-1", """{"orderId":"o-1"}""", "corr-1", "OrderPlaced"), Ct);
         var invocation = await function.NextAsync();
 
-        Assert.IsType<WakingMessagePublisher>(publisher); // standalone: the storage queue transport, waking delivery of its own queues
+        Assert.IsType<NotificationEventRelay>(publisher); // the app's publisher: storage queues (waking standalone delivery), notifications' events relayed when on
         Assert.Equal("OnOrderEvent", invocation.FunctionName);
         Assert.Equal("""{"orderId":"o-1"}""", invocation.ReadText("msg"));
         // A storage queue message carries only its body: the id is the queue's own, as the queue trigger reports it.
@@ -69,7 +69,6 @@ public sealed class AzuriteQueueDeliveryTests(AzuriteFixture azurite) : IClassFi
     private PresaleApp App(string queue, RecordingFunction function, int maxDeliveryCount) =>
         new PresaleApp(TestDefinitions.Only((function.Name, TestDefinitions.Queue(queue))))
             .With("AzureWebJobsStorage", azurite.ConnectionString)
-            .With("Presale:Messaging:Transport", "StorageQueue")
             .With("Presale:Host:StandaloneTriggers", "true")
             .With("Presale:QueuePump:MaxDeliveryCount", maxDeliveryCount.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("Presale:QueuePump:AbandonDelay", "00:00:00")

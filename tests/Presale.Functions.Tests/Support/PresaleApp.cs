@@ -51,12 +51,11 @@ internal sealed class PresaleApp : WebApplicationFactory<Program>
 
     /// <summary>
     /// Runs the app as the Functions host in Azure would: <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set, and the settings
-    /// infra-bicep writes that the app requires there (Service Bus transport with an identity connection, a public base
-    /// URL for links). Nothing is sent to Service Bus unless a test publishes.
+    /// infra-bicep writes that the app requires there (the Service Bus namespace of the event topic, a public base
+    /// URL for links). Integration events stay off (no topic), so nothing is sent to Service Bus.
     /// </summary>
     public PresaleApp UnderFunctionsHost() =>
         With("FUNCTIONS_CUSTOMHANDLER_PORT", "41234")
-            .With("Presale:Messaging:Transport", "ServiceBus")
             .With("ServiceBusConnection:fullyQualifiedNamespace", "presale-test.servicebus.windows.net")
             .With("Presale:Compensation:PublicBaseUrl", "https://presale-test.azurewebsites.net");
 

@@ -12,13 +12,14 @@ namespace Presale.Functions.Tests.Support;
 /// </summary>
 internal static class StartupProbe
 {
-    public static Task<Exception?> StartAsync(params (string Key, string? Value)[] settings) => StartAsync(compose: null, settings);
+    public static Task<Exception?> StartAsync(params (string Key, string? Value)[] settings) => StartComposedAsync(compose: null, settings);
 
     /// <summary>As <c>StartAsync</c>, with the storage and messaging adapters composed too.</summary>
     public static Task<Exception?> StartWithStorageAsync(params (string Key, string? Value)[] settings) =>
-        StartAsync(builder => builder.Services.AddPresaleStorage(builder.Configuration), settings);
+        StartComposedAsync(builder => builder.Services.AddPresaleStorage(builder.Configuration), settings);
 
-    private static async Task<Exception?> StartAsync(Action<WebApplicationBuilder>? compose, (string Key, string? Value)[] settings)
+    /// <summary>As <c>StartAsync</c>, with what <paramref name="compose"/> registers.</summary>
+    public static async Task<Exception?> StartComposedAsync(Action<WebApplicationBuilder>? compose, params (string Key, string? Value)[] settings)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var values = new Dictionary<string, string?>

@@ -1,0 +1,38 @@
+namespace Presale.Application.IntegrationEvents;
+
+/// <summary>
+/// The integration events Presale publishes, by their <see cref="IntegrationEvent.Type"/> (also the Service Bus
+/// <c>Subject</c>). Each has a versioned JSON schema in <c>docs/events/</c>.
+/// </summary>
+public static class IntegrationEventTypes
+{
+    /// <summary>An order was placed and confirmed with its promised date.</summary>
+    public const string OrderConfirmed = "order.confirmed";
+
+    /// <summary>An order's promise moved: the revised date, the right to cancel, and whether consent is required.</summary>
+    public const string OrderDelayed = "order.delayed";
+
+    /// <summary>Delay compensation (a coupon or store credit) was issued for an order.</summary>
+    public const string CompensationIssued = "compensation.issued";
+
+    /// <summary>Every line of an order has its goods: it can be shipped.</summary>
+    public const string OrderReadyToShip = "order.ready-to-ship";
+
+    /// <summary>An order was cancelled, with the refund due.</summary>
+    public const string OrderCancelled = "order.cancelled";
+
+    /// <summary>Returned units arrived and were inspected.</summary>
+    public const string ReturnReceived = "return.received";
+
+    /// <summary>A return was decided: refund, replacement, store credit, or rejected.</summary>
+    public const string ReturnDecided = "return.decided";
+
+    /// <summary>A lot's ETA slipped past the dates promised to the customers whose orders wait on it.</summary>
+    public const string SupplierLotAtRisk = "supplier.lot-at-risk";
+
+    /// <summary>Every type, in the order the documentation lists them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        OrderConfirmed, OrderDelayed, CompensationIssued, OrderReadyToShip, OrderCancelled, ReturnReceived, ReturnDecided, SupplierLotAtRisk,
+    ];
+}

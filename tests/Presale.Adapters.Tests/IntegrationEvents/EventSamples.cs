@@ -1,0 +1,114 @@
+using Presale.Application.IntegrationEvents;
+using Presale.Application.Notifications;
+using Presale.Domain.Common;
+using Presale.Domain.Compensation;
+using Presale.Domain.Notifications;
+using Presale.Domain.Returns;
+
+namespace Presale.Adapters.Tests.IntegrationEvents;
+
+/// <summary>
+/// One event of every kind, built the way the app builds it: the notification kinds through
+/// <see cref="NotificationEvents.From"/>, the others through <see cref="IntegrationEvent.Create"/> with their data records.
+/// </summary>
+internal static class EventSamples
+{
+    public static readonly DateTimeOffset At = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
+
+    /// <summary>Every kind, with the routing properties its message must carry (besides <c>version</c>).</summary>
+    public static TheoryData<string> Kinds => [.. IntegrationEventTypes.All];
+
+    public static IntegrationEvent Of(string type) => type switch
+    {
+        IntegrationEventTypes.OrderConfirmed => FromNotification(Notice(NotificationKind.OrderConfirmed) with { PromisedDate = new DateOnly(2026, 3, 20) }),
+        IntegrationEventTypes.OrderDelayed => FromNotification(Notice(NotificationKind.Delayed) with
+        {
+            DelayNumber = 1,
+            PromisedDate = new DateOnly(2026, 3, 20),
+            RevisedDate = new DateOnly(2026, 4, 10),
+            ConsentRequired = true,
+            ConsentDeadline = At.AddDays(7),
+            Links = [new NotificationLink(NotificationLink.CancelOrder, new Uri("https://shop.example/cancel?t=secret"))],
+        }),
+        IntegrationEventTypes.CompensationIssued => FromNotification(Notice(NotificationKind.CompensationIssued) with
+        {
+            CompensationTier = 1,
+            CompensationKind = CompensationKind.Coupon,
+            Amount = new Money(12.50m, "EUR"),
+        }),
+        IntegrationEventTypes.OrderReadyToShip => FromNotification(Notice(NotificationKind.ReadyToShip) with { ReadyDate = new DateOnly(2026, 3, 18) }),
+        IntegrationEventTypes.OrderCancelled => FromNotification(Notice(NotificationKind.CancelledAndRefunded) with
+        {
+            CancellationCause = CancellationCause.NoConsentToDelay,
+            Amount = new Money(59.90m, "EUR"),
+        }),
+        IntegrationEventTypes.ReturnDecided => FromNotification(Notice(NotificationKind.ReturnDecided) with
+        {
+            ReturnId = "r-1",
+            ReturnDecision = ReturnDecision.Refund,
+            Amount = new Money(20m, "EUR"),
+        }),
+        IntegrationEventTypes.ReturnReceived => IntegrationEvent.Create(
+            IntegrationEventTypes.ReturnReceived,
+            "return-received:r-1:1",
+            At,
+            "r-1",
+            new ReturnReceivedData("r-1", "o-1", "c-1", [new ReturnedUnitData("KB-75:1", "KB-75", ConditionGrade.B)]),
+            new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                [IntegrationEventProperties.CustomerId] = "c-1",
+                [IntegrationEventProperties.OrderId] = "o-1",
+                [IntegrationEventProperties.ReturnId] = "r-1",
+                [IntegrationEventProperties.Skus] = "|KB-75|",
+                [IntegrationEventProperties.Sku] = "KB-75",
+            }),
+        IntegrationEventTypes.SupplierLotAtRisk => IntegrationEvent.Create(
+            IntegrationEventTypes.SupplierLotAtRisk,
+            LotAtRiskEvents.Key("acme", "L1", "eta-1"),
+            At,
+            "L1",
+            new LotAtRiskData("acme", "L1", "PO-7", "eta-1", new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 30), 2, 3, 18,
+            [
+                new LotAtRiskSkuData("KB-75", 1, 1, new DateOnly(2026, 3, 12), new DateOnly(2026, 4, 1), 20),
+                new LotAtRiskSkuData("MS-20", 1, 2, new DateOnly(2026, 3, 15), new DateOnly(2026, 4, 1), 17),
+            ]),
+            new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                [IntegrationEventProperties.SupplierId] = "acme",
+                [IntegrationEventProperties.LotId] = "L1",
+                [IntegrationEventProperties.Skus] = "|KB-75|MS-20|",
+            }),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No sample for this kind."),
+    };
+
+    /// <summary>The application properties a message of <paramref name="type"/> carries, with the sample's values.</summary>
+    public static IReadOnlyDictionary<string, object> RoutingOf(string type) => type switch
+    {
+        IntegrationEventTypes.OrderDelayed => Routing(("customerId", "c-1"), ("orderId", "o-1"), ("consentRequired", true)),
+        IntegrationEventTypes.ReturnDecided => Routing(("customerId", "c-1"), ("orderId", "o-1"), ("returnId", "r-1")),
+        IntegrationEventTypes.ReturnReceived => Routing(("customerId", "c-1"), ("orderId", "o-1"), ("returnId", "r-1"), ("sku", "KB-75"), ("skus", "|KB-75|")),
+        IntegrationEventTypes.SupplierLotAtRisk => Routing(("supplierId", "acme"), ("lotId", "L1"), ("skus", "|KB-75|MS-20|")),
+        _ => Routing(("customerId", "c-1"), ("orderId", "o-1")),
+    };
+
+    private static Dictionary<string, object> Routing(params (string Name, object Value)[] properties)
+    {
+        var routing = properties.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+        routing["version"] = 1;
+        return routing;
+    }
+
+    private static IntegrationEvent FromNotification(Notification notification) =>
+        NotificationEvents.From(NotificationMessage.From(notification, At)) ?? throw new InvalidOperationException($"{notification.Kind} has no event.");
+
+    private static Notification Notice(NotificationKind kind) => new()
+    {
+        Kind = kind,
+        OrderId = "o-1",
+        CustomerId = "c-1",
+        DeduplicationKey = $"o-1:{kind}:1",
+        Locale = "de-DE",
+        Title = "Rendered title",
+        Text = "Rendered text",
+    };
+}
