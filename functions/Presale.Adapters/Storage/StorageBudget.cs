@@ -47,7 +47,7 @@ public static class StorageBudget
         {
             return await call(bounded.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException e) when (expiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (expiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested && EndedByCancellation(e))
         {
             throw new StorageUnavailableException(service, scope.Budget, e);
         }
@@ -63,6 +63,13 @@ public static class StorageBudget
             return true;
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// True when <paramref name="e"/> is the cancellation, also when the SDK reports it with the failures of its earlier
+    /// attempts (an <see cref="AggregateException"/> of, say, a dropped connection and then the cancelled retry).
+    /// </summary>
+    private static bool EndedByCancellation(Exception e) =>
+        e is OperationCanceledException || (e is AggregateException many && many.InnerExceptions.Any(EndedByCancellation));
 
     private sealed record Scope(DateTimeOffset Deadline, TimeSpan Budget, TimeProvider Time, Scope? Restore) : IDisposable
     {

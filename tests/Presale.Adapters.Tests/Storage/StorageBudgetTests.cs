@@ -43,6 +43,33 @@ public sealed class StorageBudgetTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task RetriesEndedByTheBudget_ReportedWithTheEarlierAttemptsFailures_AreTheServiceNotAnswering()
+    {
+        var time = new FakeTimeProvider(TestClock.Start);
+        using (StorageBudget.Begin(TimeSpan.FromSeconds(10), time))
+        {
+            // What the SDK throws when a first attempt lost its connection and the retry was cancelled.
+            var waiting = StorageBudget.RunAsync("Queue storage", async ct =>
+            {
+                var dropped = new HttpRequestException("The response ended prematurely.");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+                catch (OperationCanceledException cancelled)
+                {
+                    throw new AggregateException("Retry failed after 2 tries.", dropped, cancelled);
+                }
+
+                return 0;
+            }, Ct);
+            time.Advance(TimeSpan.FromSeconds(10));
+            var e = await Assert.ThrowsAsync<StorageUnavailableException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+            Assert.IsType<AggregateException>(e.InnerException);
+        }
+    }
+
+    [Fact]
     public async Task CallerCancelling_StaysACancellation()
     {
         var time = new FakeTimeProvider(TestClock.Start);
