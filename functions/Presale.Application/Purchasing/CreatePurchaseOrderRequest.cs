@@ -19,4 +19,25 @@ public sealed record CreatePurchaseOrderRequest(
     IReadOnlyList<PurchaseOrderLineRequest>? Lines,
     DateOnly? RequestedDeliveryDate,
     string? SuggestionId,
-    string? Note);
+    string? Note)
+{
+    /// <summary>
+    /// The purchase order a replenishment suggestion proposes, numbered <paramref name="purchaseOrderId"/>: the chosen
+    /// supplier, the SKU, the quantity and the unit cost, requested for the date the goods are needed when the supplier
+    /// can make it, else for its earliest arrival (a date it cannot keep would only earn it a late charge).
+    /// </summary>
+    public static CreatePurchaseOrderRequest FromSuggestion(Presale.Domain.Replenishment.ReplenishmentSuggestion suggestion, string purchaseOrderId)
+    {
+        ArgumentNullException.ThrowIfNull(suggestion);
+        var chosen = suggestion.Chosen;
+        var requested = chosen.KeepsPromises && suggestion.NeedBy is { } needBy && needBy >= suggestion.Today ? needBy : chosen.Arrival;
+        return new CreatePurchaseOrderRequest(
+            purchaseOrderId,
+            chosen.SupplierId,
+            chosen.UnitCost.Currency,
+            [new PurchaseOrderLineRequest(suggestion.Sku, chosen.Quantity, chosen.UnitCost.Amount)],
+            requested,
+            suggestion.SuggestionId,
+            suggestion.Explanation.Length <= CreatePurchaseOrderRequestValidator.MaxNoteLength ? suggestion.Explanation : suggestion.Explanation[..CreatePurchaseOrderRequestValidator.MaxNoteLength]);
+    }
+}

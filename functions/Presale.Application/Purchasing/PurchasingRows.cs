@@ -28,7 +28,7 @@ internal static class PurchasingRows
     /// <summary>The latest closed statement's period.</summary>
     public const string StatementHead = "statement-head";
 
-    /// <summary>Rows of closed statements: <c>statement|{period}|{part}</c>.</summary>
+    /// <summary>Rows of closed statements: <c>statement|{period}|d{NN}</c> (the JSON) and <c>…|p{NN}</c> (the settled position).</summary>
     public const string StatementPrefix = "statement|";
 
     /// <summary>The partition of <paramref name="supplierId"/>.</summary>
@@ -62,9 +62,6 @@ internal static class PurchasingRows
 
     /// <summary>The row-key prefix of the rows of the statement of <paramref name="period"/>.</summary>
     public static string Statement(string period) => StatementPrefix + period + "|";
-
-    /// <summary>Row <paramref name="part"/> of the statement of <paramref name="period"/>.</summary>
-    public static string Statement(string period, int part) => Statement(period) + part.ToString("D2", CultureInfo.InvariantCulture);
 
     /// <summary>The purchase-order id at the end of an index row key (<c>active|…</c>, <c>ackdue|…|…</c>, <c>sync|…</c>).</summary>
     public static string PurchaseOrderIdOf(string rowKey, string prefix) =>
