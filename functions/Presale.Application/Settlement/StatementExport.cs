@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Presale.Application.Common;
 
 namespace Presale.Application.Settlement;
 
@@ -13,10 +12,10 @@ public sealed record StatementExport(SupplierStatementDocument Document, byte[] 
     /// <summary>The export of <paramref name="json"/> (stored or just written).</summary>
     public static StatementExport FromJson(string json)
     {
-        var document = JsonSerializer.Deserialize<SupplierStatementDocument>(json, PresaleJson.Options) ?? throw new FormatException("A stored statement is empty.");
+        var document = JsonSerializer.Deserialize<SupplierStatementDocument>(json, SettlementJson.Options) ?? throw new FormatException("A stored statement is empty.");
         return new StatementExport(document, Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetBytes(StatementCsv.Render(document)));
     }
 
-    /// <summary>The JSON of <paramref name="document"/> (compact, camelCase: the project's JSON dialect).</summary>
-    public static string ToJson(SupplierStatementDocument document) => JsonSerializer.Serialize(document, PresaleJson.Options);
+    /// <summary>The JSON of <paramref name="document"/> (compact, camelCase: the project's JSON dialect; amounts as <c>{amount, currency}</c>).</summary>
+    public static string ToJson(SupplierStatementDocument document) => JsonSerializer.Serialize(document, SettlementJson.Options);
 }
