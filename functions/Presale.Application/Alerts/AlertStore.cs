@@ -26,27 +26,36 @@ public sealed class AlertStore(ITableStore store, OutboxPublisher publisher, Ale
     public const string ClearedSubject = "alert.cleared";
 
     private const string RowPrefix = "alert|";
+    private const int MaxMessageLength = 2_000;
+
+    /// <summary>The longest details (as JSON) an alert may carry: with its message it stays inside one outbox row and one queue message.</summary>
+    public const int MaxDetailsLength = 16_000;
     private const int MaxAttempts = 8;
     private readonly TableBootstrap _tables = new(store, [options.AlertsTable]);
 
-    /// <summary>Raises <paramref name="alert"/> unless one is open under its key.</summary>
-    /// <exception cref="ArgumentException">The key is not a valid storage key.</exception>
+    /// <summary>Raises <paramref name="alert"/> unless one is open under its key (its message is cut to 2,000 characters).</summary>
+    /// <exception cref="ArgumentException">The key is not a valid storage key, or the details are longer than <see cref="MaxDetailsLength"/>.</exception>
     public async Task<AlertChange> RaiseAsync(AlertRaise alert, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
         TableKey.EnsureValid(RowPrefix + alert.Key, nameof(alert));
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var details = alert.Details is null ? null : JsonSerializer.Serialize(alert.Details, PresaleJson.Options);
-        var message = Event(RaisedSubject, alert.Key + "|" + now.UtcTicks.ToString(CultureInfo.InvariantCulture), now, new { type = RaisedSubject, key = alert.Key, kind = alert.Kind, subject = alert.Subject, message = alert.Message, details = details is null ? null : JsonNode.Parse(details), raisedAt = now });
+        if (details is { Length: > MaxDetailsLength })
+        {
+            throw new ArgumentException($"Alert {alert.Key} has {details.Length} characters of details; at most {MaxDetailsLength}.", nameof(alert));
+        }
+
+        var text = alert.Message.Length > MaxMessageLength ? alert.Message[..MaxMessageLength] : alert.Message;
+        var message = Event(RaisedSubject, alert.Key + "|" + now.UtcTicks.ToString(CultureInfo.InvariantCulture), now, new { type = RaisedSubject, key = alert.Key, kind = alert.Kind, subject = alert.Subject, message = text, details = details is null ? null : JsonNode.Parse(details), raisedAt = now });
         var row = new TableEntity(Partition, RowPrefix + alert.Key, new Dictionary<string, object?>
         {
             ["Key"] = alert.Key,
             ["Kind"] = alert.Kind.ToString(),
             ["Subject"] = alert.Subject,
-            ["Message"] = alert.Message.Length > 30_000 ? alert.Message[..30_000] : alert.Message,
-            ["Details"] = details,
+            ["Message"] = text,
             ["RaisedAt"] = now,
-        });
+        }.Concat(details is null ? [] : [new KeyValuePair<string, object?>("Details", details)]));
         var result = await store.SubmitTransactionAsync(options.AlertsTable, [TableOperation.Insert(row), TableOperation.Insert(OutboxRows.Entity(Partition, message))], cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {

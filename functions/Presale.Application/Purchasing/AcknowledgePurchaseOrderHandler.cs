@@ -111,7 +111,7 @@ public sealed partial class AcknowledgePurchaseOrderHandler(
                 PurchasingEvents.Acknowledged,
                 $"po-acknowledged|{supplierId}|{id}|{request.EventId}",
                 id.Value,
-                new { type = PurchasingEvents.Acknowledged, eventId = request.EventId, supplierTimestamp = request.SupplierTimestamp, purchaseOrder = PurchaseOrderView.From(order), occurredAt = now },
+                PurchasingEvents.Summary(PurchasingEvents.Acknowledged, order, now, request.EventId, request.SupplierTimestamp),
                 now);
             var operations = new List<TableOperation> { TableOperation.Replace(PurchaseOrderStore.Entity(order, stored.RequestHash, stored.AcknowledgementDueRow), stored.ETag) };
             operations.AddRange(decision.Operations);

@@ -105,7 +105,7 @@ public sealed class CreatePurchaseOrderHandler(
             PurchasingEvents.Created,
             $"po-created|{supplierId}|{id}",
             id.Value,
-            new { type = PurchasingEvents.Created, purchaseOrder = PurchaseOrderView.From(order), occurredAt = now },
+            PurchasingEvents.Summary(PurchasingEvents.Created, order, now),
             now);
         if (await orders.InsertAsync(order, hash, now + options.AcknowledgementDeadline, created, cancellationToken).ConfigureAwait(false) == WriteStatus.AlreadyExists)
         {

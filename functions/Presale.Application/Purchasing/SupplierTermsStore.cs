@@ -20,7 +20,7 @@ public sealed class SupplierTermsStore(ITableStore store, PurchasingOptions opti
     {
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var row = await store.GetAsync(options.PurchasingTable, PurchasingRows.SupplierPartition(supplierId), PurchasingRows.Terms, cancellationToken).ConfigureAwait(false);
-        if (row?.GetString("Terms") is not { } json)
+        if (row is null || ChunkedText.Read(row, "Terms") is not { } json)
         {
             return null;
         }
@@ -41,12 +41,14 @@ public sealed class SupplierTermsStore(ITableStore store, PurchasingOptions opti
         var terms = SupplierTermsMapping.ToTerms(request);
         var before = await GetAsync(supplierId, cancellationToken).ConfigureAwait(false);
         var saved = new StoredSupplierTerms(supplierId, request, terms, before?.EffectiveFrom ?? today, now);
-        var row = new TableEntity(PurchasingRows.SupplierPartition(supplierId), PurchasingRows.Terms, new Dictionary<string, object?>
-        {
-            ["Terms"] = JsonSerializer.Serialize(request, PresaleJson.Options),
-            ["EffectiveFrom"] = saved.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["UpdatedAt"] = now,
-        });
+        var row = new TableEntity(
+            PurchasingRows.SupplierPartition(supplierId),
+            PurchasingRows.Terms,
+            ChunkedText.Properties("Terms", JsonSerializer.Serialize(request, PresaleJson.Options)).Concat(new Dictionary<string, object?>
+            {
+                ["EffectiveFrom"] = saved.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["UpdatedAt"] = now,
+            }));
         var written = await store.UpsertAsync(options.PurchasingTable, row, merge: false, cancellationToken).ConfigureAwait(false);
         if (!written.Succeeded)
         {

@@ -37,6 +37,9 @@ public sealed partial class ResourcingSweep(
     TimeProvider timeProvider,
     ILogger<ResourcingSweep> logger)
 {
+    /// <summary>The most saved orders an alert's details list (the count is always given).</summary>
+    public const int MaxListedOrders = 50;
+
     /// <summary>Assesses every open lot and every open re-sourcing alert; returns the alerts raised and cleared, and the lots that failed.</summary>
     public async Task<(int Raised, int Cleared, int Failed)> RunAsync(CancellationToken cancellationToken)
     {
@@ -126,8 +129,9 @@ public sealed partial class ResourcingSweep(
                         sku = advice.Sku,
                         lotEta = advice.LotEta,
                         ordersAtRisk = advice.AtRisk.Count,
+                        ordersSaved = advice.Best.SavedOrders.Count,
                         option = new { advice.Best.SupplierId, advice.Best.LeadTimeDays, advice.Best.Arrival, advice.Best.Quantity, advice.Best.UnitCost },
-                        savedOrders = advice.Best.SavedOrders.Select(o => new { o.OrderId, o.LineNumber, o.Units, o.PromisedOn }),
+                        savedOrders = advice.Best.SavedOrders.Take(MaxListedOrders).Select(o => new { o.OrderId, o.LineNumber, o.Units, o.PromisedOn }),
                     }),
                 now,
                 cancellationToken).ConfigureAwait(false);

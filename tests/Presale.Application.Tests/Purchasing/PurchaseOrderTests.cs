@@ -30,7 +30,7 @@ public sealed class PurchaseOrderTests
         Assert.Single(await h.RowsAsync("acme", "active|PO-1"));
         var due = Assert.Single(await h.RowsAsync("acme", "ackdue|"));
         Assert.EndsWith("|PO-1", due.RowKey, StringComparison.Ordinal);
-        Assert.Equal("PO-1", Assert.Single(h.Events("purchase-order.created"))["purchaseOrder"]!["purchaseOrderId"]!.GetValue<string>());
+        Assert.Equal("PO-1", Assert.Single(h.Events("purchase-order.created"))["purchaseOrderId"]!.GetValue<string>());
         Assert.Empty(await h.RowsAsync("acme", "outbox|"));
     }
 
