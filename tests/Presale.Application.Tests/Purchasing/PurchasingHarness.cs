@@ -125,7 +125,17 @@ internal sealed class PurchasingHarness
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Berlin).DateTime);
+
+    /// <summary>The shop's time zone in these tests.</summary>
+    public static TimeZoneInfo Berlin { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    /// <summary>Moves the clock to <paramref name="hour"/>:00 in the shop's time zone on the day given (2026 unless said otherwise).</summary>
+    public void At(int month, int day, int hour, int year = 2026)
+    {
+        var local = new DateTime(year, month, day, hour, 0, 0, DateTimeKind.Unspecified);
+        Time.SetUtcNow(new DateTimeOffset(local, Berlin.GetUtcOffset(local)));
+    }
 
     /// <summary>The shop (Europe/Berlin, EUR, 2 handling days), a registered supplier with a webhook secret, and its terms; returns the secret.</summary>
     public async Task<string> SupplierAsync(string supplierId = "acme", SupplierTermsRequest? terms = null, int? defaultLeadTimeDays = null)

@@ -10,7 +10,6 @@ namespace Presale.Application.Tests.Purchasing;
 
 public sealed class SettlementTests
 {
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     private static CancellationToken Ct => PurchasingHarness.Ct;
 
@@ -26,18 +25,11 @@ public sealed class SettlementTests
         await h.SupplierAsync("acme", PurchasingHarness.StandardTerms(("CHIP-1", 2.4567m)));
         await h.PurchaseOrderAsync("PO-1", "acme", new DateOnly(2026, 3, 10), ("CHIP-1", 300, null));
         await h.Acknowledge.AcknowledgeAsync("acme", "PO-1", PurchasingHarness.Ack("ack-1", h.Time.GetUtcNow(), [(1, 300, new DateOnly(2026, 3, 10))]), Ct);
-        At(h, 2026, 3, 10, 10);
+        h.At(3, 10, 10);
         await h.Flow.ReceiptAsync("rcv-1", "PO-1-L1", h.Time.GetUtcNow(), ("CHIP-1", 120));
-        At(h, 2026, 3, 12, 10);
+        h.At(3, 12, 10);
         await h.Flow.ReceiptAsync("rcv-2", "PO-1-L1", h.Time.GetUtcNow(), ("CHIP-1", 180));
         return h;
-    }
-
-    /// <summary>Moves the clock to <paramref name="hour"/>:00 in Berlin on the day given.</summary>
-    private static void At(PurchasingHarness h, int year, int month, int day, int hour)
-    {
-        var local = new DateTime(year, month, day, hour, 0, 0, DateTimeKind.Unspecified);
-        h.Time.SetUtcNow(new DateTimeOffset(local, Berlin.GetUtcOffset(local)));
     }
 
     private static async Task<StatementExport> StatementAsync(PurchasingHarness h, string period) =>
@@ -59,7 +51,7 @@ public sealed class SettlementTests
     public async Task EndedPeriod_ClosesOnRequest_WithEveryItemAndItsRule_AndNeverChangesAfterwards()
     {
         var h = await DeliveredAsync();
-        At(h, 2026, 4, 1, 0);
+        h.At(4, 1, 0);
 
         var closed = await StatementAsync(h, "2026-03");
         var statement = closed.Document.Statement;
@@ -83,7 +75,7 @@ public sealed class SettlementTests
         await h.Acknowledge.AcknowledgeAsync("acme", "PO-2", PurchasingHarness.Ack("ack-2", h.Time.GetUtcNow(), [(1, 10, new DateOnly(2026, 4, 10))]), Ct);
         await h.Flow.ReceiptAsync("rcv-3", "PO-2-L1", h.Time.GetUtcNow(), ("CHIP-1", 10));
         await h.Terms.PutAsync("acme", PurchasingHarness.StandardTerms(("CHIP-1", 3m)) with { Chargebacks = new Application.Purchasing.ChargebackRatesRequest(0.5m, 0.5m, 0.5m, null) }, Ct);
-        At(h, 2026, 5, 1, 9);
+        h.At(5, 1, 9);
 
         var again = await StatementAsync(h, "2026-03");
         Assert.Equal(closed.Json, again.Json);
@@ -100,12 +92,12 @@ public sealed class SettlementTests
     {
         var h = await DeliveredAsync();
 
-        At(h, 2026, 4, 1, 1);
+        h.At(4, 1, 1);
         Assert.Equal((0, 0), await h.Settlement.RunAsync(Ct));
-        At(h, 2026, 4, 1, 3);
+        h.At(4, 1, 3);
         Assert.Equal((1, 0), await h.Settlement.RunAsync(Ct));
         Assert.Equal((0, 0), await h.Settlement.RunAsync(Ct));
-        At(h, 2026, 6, 1, 5);
+        h.At(6, 1, 5);
         Assert.Equal((2, 0), await h.Settlement.RunAsync(Ct));
 
         Assert.Equal(["2026-03", "2026-04", "2026-05"], h.Events("supplier-statement.closed").Select(e => e["period"]!.GetValue<string>()));
@@ -118,7 +110,7 @@ public sealed class SettlementTests
     public async Task ManyClosersAtOnce_StoreOneStatement_AndAllServeItsBytes()
     {
         var h = await DeliveredAsync();
-        At(h, 2026, 4, 1, 6);
+        h.At(4, 1, 6);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () => i % 2 == 0
             ? (await StatementAsync(h, "2026-03")).Json
@@ -147,7 +139,7 @@ public sealed class SettlementTests
 
             return Task.CompletedTask;
         };
-        At(h, 2026, 4, 1, 6);
+        h.At(4, 1, 6);
 
         await StatementAsync(h, "2026-03");
 
@@ -162,7 +154,7 @@ public sealed class SettlementTests
         faults2.Before = call => call.Method == nameof(ITableStore.SubmitTransactionAsync) && call.Operations.Any(o => o.Entity.RowKey == "statement-head")
             ? throw new IOException("storage unreachable")
             : Task.CompletedTask;
-        At(h2, 2026, 4, 1, 6);
+        h2.At(4, 1, 6);
         await Assert.ThrowsAsync<IOException>(() => h2.Statements.GetAsync("acme", "2026-03", Ct));
         Assert.Empty(await h2.RowsAsync("acme", "statement"));
         faults2.Before = null;
