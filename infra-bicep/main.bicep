@@ -1,14 +1,13 @@
-// Presale in one resource group: storage (host storage, tables, deployment container), Service Bus queues, the
-// Function App (custom handler) on Flex Consumption or Elastic Premium, Application Insights on Log Analytics,
-// Key Vault for secrets, and role assignments for the app's managed identity. No keys in app settings.
+// Presale in one resource group: storage (host storage, the app's tables and queues, the deployment container), a
+// Service Bus namespace with the integration-event topic, the Function App (.NET isolated worker) on Flex Consumption,
+// Application Insights on Log Analytics, Key Vault for secrets, and role assignments for the app's managed identity.
+// No keys or connection strings in app settings: every connection is identity-based.
 //
 // Deploy (see docs/deploy.md):
 //   az deployment group create -g <rg> -f infra-bicep/main.bicep -p infra-bicep/main.dev.bicepparam
 //
-// Conventions the deployment cross-check test relies on (tests/Presale.Functions.Tests/Deployment):
-//  - every Service Bus queue is an entry of `var serviceBusQueues`;
-//  - every app setting that applies on all plans is a key of `commonSettings` or `presaleSettings`;
-//  - every role the app holds is a `Microsoft.Authorization/roleAssignments` resource in modules/roleAssignments.bicep.
+// tests/Presale.Functions.Tests/Deployment builds and lints this template with the Bicep CLI and checks what it
+// deploys (app settings, queues, topic, roles) against what the app needs.
 
 targetScope = 'resourceGroup'
 
@@ -19,19 +18,6 @@ param environmentName string
 
 @description('Azure region for every resource. Flex Consumption is not offered in every region: `az functionapp list-flexconsumption-locations`.')
 param location string = resourceGroup().location
-
-@description('Hosting plan for the Function App. Flex Consumption by default; Elastic Premium is the fallback (docs/deploy.md).')
-@allowed([
-  'FlexConsumption'
-  'ElasticPremium'
-])
-param hostingPlan string = 'FlexConsumption'
-
-@description('Flex Consumption runtime stack name. "custom" is the custom-handler stack.')
-param flexRuntimeName string = 'custom'
-
-@description('Flex Consumption runtime stack version.')
-param flexRuntimeVersion string = '1.0'
 
 @description('Flex Consumption instance memory (MB).')
 @allowed([
@@ -46,20 +32,7 @@ param flexInstanceMemoryMB int = 2048
 @maxValue(1000)
 param flexMaximumInstanceCount int = 100
 
-@description('Elastic Premium SKU.')
-@allowed([
-  'EP1'
-  'EP2'
-  'EP3'
-])
-param premiumSku string = 'EP1'
-
-@description('Elastic Premium maximum burst instances.')
-@minValue(1)
-@maxValue(100)
-param premiumMaximumElasticWorkerCount int = 20
-
-@description('Service Bus tier (Basic lacks duplicate detection, so it is not offered).')
+@description('Service Bus tier (Basic has no topics and no duplicate detection, so it is not offered).')
 @allowed([
   'Standard'
   'Premium'
@@ -102,59 +75,51 @@ param notificationWebhookUrl string
 @description('Optional: the public https base URL customers reach the app at, when a custom domain fronts it (e.g. https://presale.shop.example). Empty = the Function App\'s default host name. Consent links in delay notices point here.')
 param publicBaseUrl string = ''
 
-@description('Optional: object id of the operator allowed to set Key Vault secrets (e.g. `az ad signed-in-user show --query id -o tsv`). Empty = none.')
-param secretsOfficerPrincipalId string = ''
+@description('Optional: object id of the operator allowed to write the Key Vault\'s values (e.g. `az ad signed-in-user show --query id -o tsv`). Empty = none.')
+param keyVaultOperatorPrincipalId string = ''
 
-@description('Principal type of secretsOfficerPrincipalId.')
+@description('Principal type of keyVaultOperatorPrincipalId.')
 @allowed([
   'User'
   'Group'
   'ServicePrincipal'
 ])
-param secretsOfficerPrincipalType string = 'User'
+param keyVaultOperatorPrincipalType string = 'User'
 
 @description('Tags applied to every resource, in addition to app and environment.')
-param tags object = {}
+param tags { *: string } = {}
 
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var allTags = union(tags, {
   app: 'presale'
   environment: environmentName
 })
+// Resource names are computed here, not read from module outputs, so that `az deployment group what-if` can evaluate
+// every resource (names that depend on runtime values make it skip the module).
+var storageAccountName = 'stpresale${take(resourceToken, 15)}'
+var serviceBusNamespaceName = 'sb-presale-${environmentName}-${resourceToken}'
+var keyVaultName = 'kv-presale-${take(resourceToken, 13)}'
+var applicationInsightsName = 'appi-presale-${environmentName}-${resourceToken}'
 var functionAppName = 'func-presale-${environmentName}-${resourceToken}'
 var deploymentContainerName = 'app-package'
-var packageBlobName = 'presale.zip'
+
+// The integration-event topic. The app publishes there when Presale__Events__Topic names it.
+var eventsTopicName = 'events'
+
+// The queue-triggered functions' storage queues (ReconcileSku on reconcile, DeliverNotification on notifications; the
+// names are literal constants in their trigger attributes), and the poison queues the Functions host moves a message
+// to after host.json's extensions.queues.maxDequeueCount failed attempts.
+var storageQueueNames = [
+  'reconcile'
+  'reconcile-poison'
+  'notifications'
+  'notifications-poison'
+]
 
 // Names of the Key Vault secrets the app reads through Key Vault references. Their values are set by an operator.
 var supplierSecretEncryptionKeySecretName = 'supplier-secret-encryption-key'
 var notificationWebhookSecretName = 'notification-webhook-secret'
 var consentLinkKeySecretName = 'consent-link-key'
-
-// One entry per serviceBusTrigger queueName in functions/Presale.Functions/Definitions/*/function.json.
-// lockDuration covers one handler run (at most PT5M, the Service Bus limit); the Functions host renews the lock for
-// longer runs up to host.json's extensions.serviceBus.maxAutoLockRenewalDuration (00:11:00), which is at least the
-// functionTimeout (00:10:00), so a run never outlives its lock. After maxDeliveryCount failed deliveries a message is
-// dead-lettered; the notifications queue's count must equal Presale:Notifications:MaxDeliveryCount (default 10).
-// Publishers always set MessageId, so duplicates inside the window are dropped. The cross-check test checks all this.
-var serviceBusQueues = [
-  {
-    // Reconciliation: re-plans a SKU's open orders after an ETA update or goods receipt. Recomputes from state,
-    // so redelivery is harmless; a big SKU can take tens of seconds.
-    name: 'reconcile'
-    lockDuration: 'PT2M'
-    maxDeliveryCount: 10
-    defaultMessageTimeToLive: 'P14D'
-    duplicateDetectionHistoryTimeWindow: 'PT10M'
-  }
-  {
-    // Notification delivery: one POST to the shop's webhook per message (bounded HTTP timeout).
-    name: 'notifications'
-    lockDuration: 'PT1M'
-    maxDeliveryCount: 10
-    defaultMessageTimeToLive: 'P7D'
-    duplicateDetectionHistoryTimeWindow: 'PT1H'
-  }
-]
 
 module monitoring './modules/monitoring.bicep' = {
   name: 'monitoring'
@@ -162,7 +127,7 @@ module monitoring './modules/monitoring.bicep' = {
     location: location
     tags: allTags
     logAnalyticsName: 'log-presale-${environmentName}-${resourceToken}'
-    applicationInsightsName: 'appi-presale-${environmentName}-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
     retentionInDays: logRetentionInDays
   }
 }
@@ -172,8 +137,9 @@ module storage './modules/storage.bicep' = {
   params: {
     location: location
     tags: allTags
-    storageAccountName: 'stpresale${take(resourceToken, 15)}'
+    storageAccountName: storageAccountName
     deploymentContainerName: deploymentContainerName
+    queueNames: storageQueueNames
     skuName: storageSku
   }
 }
@@ -183,10 +149,10 @@ module serviceBus './modules/serviceBus.bicep' = {
   params: {
     location: location
     tags: allTags
-    namespaceName: 'sb-presale-${environmentName}-${resourceToken}'
+    namespaceName: serviceBusNamespaceName
     skuName: serviceBusSku
     premiumCapacity: serviceBusPremiumCapacity
-    queues: serviceBusQueues
+    eventsTopicName: eventsTopicName
   }
 }
 
@@ -195,7 +161,7 @@ module keyVault './modules/keyVault.bicep' = {
   params: {
     location: location
     tags: allTags
-    keyVaultName: 'kv-presale-${take(resourceToken, 13)}'
+    keyVaultName: keyVaultName
     enablePurgeProtection: keyVaultPurgeProtection
   }
 }
@@ -205,56 +171,70 @@ module functionApp './modules/functionApp.bicep' = {
   params: {
     location: location
     tags: allTags
-    hostingPlan: hostingPlan
     planName: 'plan-presale-${environmentName}-${resourceToken}'
     functionAppName: functionAppName
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
-    packageBlobName: packageBlobName
-    flexRuntimeName: flexRuntimeName
-    flexRuntimeVersion: flexRuntimeVersion
-    flexInstanceMemoryMB: flexInstanceMemoryMB
-    flexMaximumInstanceCount: flexMaximumInstanceCount
-    premiumSku: premiumSku
-    premiumMaximumElasticWorkerCount: premiumMaximumElasticWorkerCount
+    instanceMemoryMB: flexInstanceMemoryMB
+    maximumInstanceCount: flexMaximumInstanceCount
   }
 }
 
 module roleAssignments './modules/roleAssignments.bicep' = {
   name: 'roleAssignments'
   params: {
-    appPrincipalId: functionApp.outputs.principalId
-    storageAccountName: storage.outputs.storageAccountName
-    serviceBusNamespaceName: serviceBus.outputs.namespaceName
-    keyVaultName: keyVault.outputs.keyVaultName
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    secretsOfficerPrincipalId: secretsOfficerPrincipalId
-    secretsOfficerPrincipalType: secretsOfficerPrincipalType
+    functionAppName: functionAppName
+    storageAccountName: storageAccountName
+    serviceBusNamespaceName: serviceBusNamespaceName
+    eventsTopicName: eventsTopicName
+    keyVaultName: keyVaultName
+    applicationInsightsName: applicationInsightsName
+    keyVaultOperatorPrincipalId: keyVaultOperatorPrincipalId
+    keyVaultOperatorPrincipalType: keyVaultOperatorPrincipalType
   }
+  dependsOn: [
+    functionApp
+    storage
+    serviceBus
+    keyVault
+    monitoring
+  ]
 }
 
 // The address customers reach the app at: a custom domain when given, otherwise the Function App's default host name.
 var appPublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionApp.outputs.defaultHostName}' : publicBaseUrl
 
-// Settings the Functions host and the handler read on every plan. Connections are identity-based: an account or
-// namespace name, never a key or connection string.
-var commonSettings = {
-  AzureWebJobsStorage__accountName: storage.outputs.storageAccountName
+// What the Functions host and the worker connect to. Identity-based: an account or namespace name, never a key.
+// Flex Consumption takes the worker runtime from functionAppConfig.runtime: FUNCTIONS_WORKER_RUNTIME,
+// FUNCTIONS_EXTENSION_VERSION and WEBSITE_RUN_FROM_PACKAGE are not set (the platform rejects them on Flex).
+var hostSettings = {
+  // Host storage (keys, timer schedule monitors, singleton leases), the queue triggers and the app's tables and queues.
+  AzureWebJobsStorage__accountName: storageAccountName
   AzureWebJobsStorage__credential: 'managedidentity'
+  // The namespace integration events are published to.
   ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+  ServiceBusConnection__credential: 'managedidentity'
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+  // The host sends its telemetry with Entra ID (Monitoring Metrics Publisher).
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
 }
 
+// The timer functions' schedules ([TimerTrigger("%<FunctionName>Schedule%")]), NCRONTAB with seconds, in UTC.
+var timerSchedules = {
+  // The three sweepers run every minute; the supplier outbox sweeper at second 50, away from the order outbox sweeper.
+  OrderSagaSweeperSchedule: '0 * * * * *'
+  OutboxSweeperSchedule: '0 * * * * *'
+  SupplierOutboxSweeperSchedule: '50 * * * * *'
+  // Hourly, at minute 7.
+  OverdueLotSweeperSchedule: '0 7 * * * *'
+  CompensateLateOrdersSchedule: '0 */5 * * * *'
+  ExpireDelayConsentsSchedule: '0 */5 * * * *'
+  TriageReturnsSchedule: '0 */5 * * * *'
+}
+
 // Presale's options (Presale__<Section>__<Property>, one options class per section with SectionName "Presale:<Section>").
-// The cross-check test fails when an options class marks a property [Required] and it is missing here, or when a
-// setting names a property its options class does not have.
+// Table Storage uses the host storage connection above (Presale:Storage:Connection defaults to AzureWebJobsStorage).
 var presaleSettings = {
-  // Table Storage and Service Bus use the identity connections above (AzureWebJobsStorage__accountName and
-  // ServiceBusConnection__fullyQualifiedNamespace), the defaults of Presale:Storage:Connection and
-  // Presale:Messaging:ServiceBusConnection.
-  // Messages go through Service Bus (the storage-queue transport is the local default only). Under the Functions host
-  // the app refuses to start with another transport while serviceBusTrigger functions exist.
-  Presale__Messaging__Transport: 'ServiceBus'
+  Presale__Events__Topic: serviceBus.outputs.eventsTopicName
   Presale__Orders__TimeZone: shopTimeZone
   // Encrypts each supplier's webhook signing secret at rest.
   Presale__Suppliers__SecretEncryptionKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${supplierSecretEncryptionKeySecretName})'
@@ -262,15 +242,15 @@ var presaleSettings = {
   Presale__Notifications__WebhookSecret: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${notificationWebhookSecretName})'
   // Signs the one-click accept/cancel links of delay notices (base64 of at least 32 random bytes).
   Presale__Compensation__ConsentLinkKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.keyVaultName};SecretName=${consentLinkKeySecretName})'
-  // Where those links point: the app's public address (the app refuses a loopback address under the Functions host).
+  // Where those links point: the app's public address (the app refuses a loopback address in Azure).
   Presale__Compensation__PublicBaseUrl: appPublicBaseUrl
 }
 
 module appSettings './modules/appSettings.bicep' = {
   name: 'appSettings'
   params: {
-    functionAppName: functionApp.outputs.functionAppName
-    settings: union(commonSettings, presaleSettings, functionApp.outputs.planSpecificSettings)
+    functionAppName: functionAppName
+    settings: union(hostSettings, timerSchedules, presaleSettings)
   }
   // Key Vault references and identity connections must find their roles in place when the app restarts.
   dependsOn: [
@@ -282,13 +262,12 @@ output resourceGroupName string = resourceGroup().name
 output functionAppName string = functionApp.outputs.functionAppName
 output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
 output publicAppUrl string = appPublicBaseUrl
-output hostingPlan string = hostingPlan
 output storageAccountName string = storage.outputs.storageAccountName
 output deploymentContainerName string = deploymentContainerName
-output packageBlobName string = packageBlobName
 output serviceBusNamespace string = serviceBus.outputs.fullyQualifiedNamespace
+output eventsTopicName string = serviceBus.outputs.eventsTopicName
 output keyVaultName string = keyVault.outputs.keyVaultName
-output keyVaultSecretNames array = [
+output keyVaultSecretNames string[] = [
   supplierSecretEncryptionKeySecretName
   notificationWebhookSecretName
   consentLinkKeySecretName

@@ -1,8 +1,7 @@
-// Development environment: smallest SKUs, Flex Consumption, no purge protection (the vault can be deleted and recreated).
+// Development environment: smallest SKUs, no purge protection (the vault can be deleted and recreated).
 using './main.bicep'
 
 param environmentName = 'dev'
-param hostingPlan = 'FlexConsumption'
 param flexInstanceMemoryMB = 2048
 param flexMaximumInstanceCount = 40
 param serviceBusSku = 'Standard'

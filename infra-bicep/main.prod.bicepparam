@@ -2,7 +2,6 @@
 using './main.bicep'
 
 param environmentName = 'prod'
-param hostingPlan = 'FlexConsumption'
 param flexInstanceMemoryMB = 2048
 param flexMaximumInstanceCount = 200
 param serviceBusSku = 'Standard'

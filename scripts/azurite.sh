@@ -24,13 +24,18 @@ wait_for_port() {
 }
 
 AZURITE_PID=""
+# With AZURITE_OWN_SESSION=true Azurite runs in a session of its own, out of reach of signals sent to the caller's
+# process group (Ctrl+C in a terminal, a supervisor stopping the group): the caller stops it with stop_azurite, after
+# whatever still writes to it has stopped.
 start_azurite() {
   local blob=$1 queue=$2 table=$3 location=${4:-}
-  local persistence=(--inMemoryPersistence)
+  local persistence=(--inMemoryPersistence) session=()
   if [ -n "$location" ]; then persistence=(--location "$location"); fi
-  node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --disableProductStyleUrl "${persistence[@]}" \
+  if [ "${AZURITE_OWN_SESSION:-false}" = true ]; then session=(setsid); fi
+  # The subshell execs into Azurite, so AZURITE_PID is Azurite's own process id.
+  (exec "${session[@]}" node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --disableProductStyleUrl --disableTelemetry "${persistence[@]}" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-    --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"${AZURITE_LOG:-/dev/null}" 2>&1 &
+    --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"${AZURITE_LOG:-/dev/null}" 2>&1) &
   AZURITE_PID=$!
   wait_for_port "$table" && wait_for_port "$queue"
 }

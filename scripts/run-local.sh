@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Presale on this machine in standalone mode: Azurite on its default ports (10000-10002, data kept in .azurite/)
-# and the app on http://127.0.0.1:7071, with its own timer runner and queue delivery. Ctrl+C stops both.
+# and the app on http://127.0.0.1:7071, with its own timer runner and queue delivery. Ctrl+C (or SIGTERM to this script
+# or its process group) stops the app first, then Azurite, so the app's last writes land: a stop takes a few seconds.
 # Installs the pinned Azurite with `npm ci` when needed. Extra arguments go to the app (e.g. --Presale:Clock:Offset=P10D).
 #
 # Overrides (environment), for a second instance or CI; the defaults are the behaviour above:
@@ -28,7 +29,7 @@ else
   trap 'exit 130' INT
   trap 'exit 143' TERM
   echo "Starting Azurite (data in $location/, log in $AZURITE_LOG)..." >&2
-  start_azurite "$blob_port" "$queue_port" "$table_port" "$location"
+  AZURITE_OWN_SESSION=true start_azurite "$blob_port" "$queue_port" "$table_port" "$location"
 fi
 
 # Standalone mode checks keys itself: API routes whose function.json says authLevel "function" need this key
@@ -42,4 +43,15 @@ else
 fi
 
 echo "Presale on ${Presale__Host__Url:-http://127.0.0.1:7071} (Ctrl+C to stop); try: bash scripts/walkthrough.sh" >&2
-dotnet run --project functions/Presale.Functions -- "$@"
+dotnet run --project functions/Presale.Functions -- "$@" &
+app=$!
+# dotnet run passes the signal on to the app, which finishes its in-flight work against the still-running Azurite;
+# the EXIT trap stops Azurite once the app has exited.
+trap 'kill -TERM "$app" 2>/dev/null' INT TERM
+status=0
+while true; do
+  wait "$app" && status=0 || status=$?
+  kill -0 "$app" 2>/dev/null || break
+done
+echo "Presale stopped." >&2
+exit "$status"

@@ -5,7 +5,7 @@
 param functionAppName string
 
 @description('Every app setting, name to value. Replaces the app\'s current settings.')
-param settings object
+param settings { *: string }
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName

@@ -6,7 +6,7 @@
 param location string
 
 @description('Tags applied to every resource.')
-param tags object
+param tags { *: string }
 
 @description('Key Vault name (3-24 characters, globally unique).')
 @minLength(3)

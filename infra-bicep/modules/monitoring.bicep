@@ -4,7 +4,7 @@
 param location string
 
 @description('Tags applied to every resource.')
-param tags object
+param tags { *: string }
 
 @description('Log Analytics workspace name.')
 param logAnalyticsName string
@@ -38,8 +38,8 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'web'
     WorkspaceResourceId: logAnalytics.id
     // The Functions host authenticates with Entra ID (APPLICATIONINSIGHTS_AUTHENTICATION_STRING + Monitoring
-    // Metrics Publisher). Local auth stays on so the handler's ApplicationInsights SDK, which sends with the
-    // connection string, keeps working; the connection string is an identifier, not a credential.
+    // Metrics Publisher). Local auth stays on so the worker's Application Insights SDK, which sends with the
+    // connection string alone, keeps working; the connection string is an identifier, not a credential.
     DisableLocalAuth: false
   }
 }

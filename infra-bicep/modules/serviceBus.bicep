@@ -1,11 +1,12 @@
-// Service Bus namespace (Standard or Premium: Basic has no duplicate detection) and one queue per serviceBusTrigger
-// the app declares. Local (SAS) auth is disabled: the app and the Functions host use the managed identity.
+// Service Bus namespace (Standard or Premium: Basic has no topics) with the topic Presale publishes integration events
+// to. Subscriptions belong to the consuming systems and are created by the shop (docs/deploy.md shows one). Local (SAS)
+// auth is disabled: the app publishes with its managed identity.
 
 @description('Azure region.')
 param location string
 
 @description('Tags applied to every resource.')
-param tags object
+param tags { *: string }
 
 @description('Namespace name (globally unique, 6-50 characters).')
 param namespaceName string
@@ -27,10 +28,10 @@ param skuName string
 ])
 param premiumCapacity int
 
-@description('Queues: name, lockDuration (ISO 8601, at most PT5M), maxDeliveryCount, defaultMessageTimeToLive, duplicateDetectionHistoryTimeWindow.')
-param queues array
+@description('Name of the integration-event topic.')
+param eventsTopicName string
 
-resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
+resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: namespaceName
   location: location
   tags: tags
@@ -46,22 +47,27 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
   }
 }
 
-resource queue 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = [for q in queues: {
+resource eventsTopic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
   parent: namespace
-  name: q.name
+  name: eventsTopicName
   properties: {
-    lockDuration: q.lockDuration
-    maxDeliveryCount: q.maxDeliveryCount
-    defaultMessageTimeToLive: q.defaultMessageTimeToLive
-    // Publishers set MessageId; a retried send inside this window is dropped by the broker.
+    // Every event carries a MessageId derived from the outbox entry: a publish retried after a lost acknowledgement,
+    // or repeated by the outbox sweeper (it republishes entries older than a 30-second grace, every minute), is dropped
+    // by the broker inside this window. An hour covers those retries with a wide margin; the window is set here
+    // explicitly because the ARM and SDK defaults differ.
     requiresDuplicateDetection: true
-    duplicateDetectionHistoryTimeWindow: q.duplicateDetectionHistoryTimeWindow
-    // Expired and repeatedly failing messages go to the dead-letter queue instead of vanishing.
-    deadLetteringOnMessageExpiration: true
-    requiresSession: false
+    duplicateDetectionHistoryTimeWindow: 'PT1H'
+    // How long an event waits in a subscription for its consumer: two weeks to notice and fix a stopped consumer.
+    // Subscriptions may set a shorter time to live; with dead-lettering on expiry they keep what expires.
+    defaultMessageTimeToLive: 'P14D'
+    // The largest Standard topic (5 GB), so a consumer that stops for a while does not make publishing fail.
+    maxSizeInMegabytes: 5120
+    enableBatchedOperations: true
     enablePartitioning: false
+    supportOrdering: true
   }
-}]
+}
 
 output namespaceName string = namespace.name
 output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
+output eventsTopicName string = eventsTopic.name

@@ -1,12 +1,13 @@
-// The Function App's storage account: host storage (AzureWebJobsStorage: keys, timer leases), Presale's tables,
-// and the blob container Flex Consumption deploys the package from. Shared keys are disabled: every client
-// (the Functions host, the app's Table adapter, deployment) authenticates with Entra ID.
+// The Function App's storage account: host storage (AzureWebJobsStorage: keys, timer leases), the queues the queue
+// triggers listen on with their poison queues, Presale's tables, and the blob container Flex Consumption deploys the
+// package from. Shared keys are disabled: every client (the Functions host, the worker's Table and Queue clients,
+// deployment) authenticates with Entra ID.
 
 @description('Azure region.')
 param location string
 
 @description('Tags applied to every resource.')
-param tags object
+param tags { *: string }
 
 @description('Storage account name (3-24 lower-case letters and digits).')
 @minLength(3)
@@ -15,6 +16,9 @@ param storageAccountName string
 
 @description('Blob container holding the deployment package.')
 param deploymentContainerName string
+
+@description('Storage queues to create: the queue triggers\' queues and their poison queues.')
+param queueNames string[]
 
 @description('Storage redundancy.')
 @allowed([
@@ -61,13 +65,20 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-// Presale creates its own tables at start (table names are configurable per instance), so only the service exists here.
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
   parent: storage
   name: 'default'
 }
 
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
+
+// No tables here: Presale creates its tables itself, each feature on first use (table names are options with
+// defaults, e.g. Presale:Orders:OrdersTable), with its Storage Table Data Contributor role.
+
 output storageAccountName string = storage.name
-output blobEndpoint string = storage.properties.primaryEndpoints.blob
-output tableEndpoint string = storage.properties.primaryEndpoints.table
 output deploymentContainerUrl string = '${storage.properties.primaryEndpoints.blob}${deploymentContainer.name}'

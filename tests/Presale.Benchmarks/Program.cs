@@ -8,13 +8,20 @@ public static class BenchmarkProgram
     /// <summary>
     /// Runs the benchmarks chosen on the command line, or a seeded simulation
     /// (<c>-- --simulation promises [seed] [lots]</c>), which measures outcomes rather than time, or the cold-start
-    /// comparison of whole processes (<c>-- --cold-start [runs]</c>), which BenchmarkDotNet cannot time.
+    /// comparison of whole processes (<c>-- --cold-start [runs]</c>) or the ETA-slip-to-delay-notice latency through the
+    /// running app (<c>-- --notice-latency [samples]</c>), which BenchmarkDotNet cannot time.
     /// </summary>
     public static void Main(string[] args)
     {
         if (args is ["--cold-start", .. var runs])
         {
             ColdStart.ColdStartMeasurement.RunAsync(runs, Console.Out).GetAwaiter().GetResult();
+            return;
+        }
+
+        if (args is ["--notice-latency", .. var samples])
+        {
+            Notices.NoticeLatencyMeasurement.RunAsync(samples, Console.Out).GetAwaiter().GetResult();
             return;
         }
 

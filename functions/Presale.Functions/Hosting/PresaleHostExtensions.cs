@@ -64,6 +64,7 @@ public static class PresaleHostExtensions
         services.AddSingleton<IFunctionInvoker, HttpFunctionInvoker>();
         services.AddSingleton<FunctionRunLocks>();
         services.AddHostedService<TimerTriggerRunner>();
+        services.AddSingleton<QueueWake>();
         services.AddHostedService<QueueDeliveryPump>();
         services.AddSingleton<ManualRunQueue>();
         services.AddHostedService<ManualRunService>();

@@ -10,12 +10,14 @@ namespace Presale.Functions.Standalone;
 /// its queue through <see cref="IQueueReceiver"/> under a lock, renews the lock while the function runs, invokes the
 /// function through <see cref="IFunctionInvoker"/> with the host's Service Bus payload, completes the message on 2xx,
 /// abandons it otherwise, and dead-letters it once it has been delivered
-/// <see cref="QueuePumpOptions.MaxDeliveryCount"/> times. Empty queues are polled with a doubling back-off.
+/// <see cref="QueuePumpOptions.MaxDeliveryCount"/> times. Empty queues are polled with a doubling back-off, cut short
+/// when the app itself sends to the queue (<see cref="QueueWake"/>).
 /// </summary>
 public sealed class QueueDeliveryPump(
     FunctionCatalog catalog,
     IServiceProvider services,
     IFunctionInvoker invoker,
+    QueueWake wake,
     TimeProvider time,
     HostingMode mode,
     IOptions<FunctionsHostOptions> hostOptions,
@@ -59,8 +61,8 @@ public sealed class QueueDeliveryPump(
                 continue;
             }
 
-            await Task.Delay(idle, time, cancellationToken).ConfigureAwait(false);
-            idle = idle * 2 < settings.MaxIdleDelay ? idle * 2 : settings.MaxIdleDelay;
+            var woken = await wake.WaitAsync(Queue(function), idle, cancellationToken).ConfigureAwait(false);
+            idle = woken ? settings.MinIdleDelay : idle * 2 < settings.MaxIdleDelay ? idle * 2 : settings.MaxIdleDelay;
         }
     }
 

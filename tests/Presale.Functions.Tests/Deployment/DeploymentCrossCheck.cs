@@ -1,101 +1,54 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Xml;
 
 namespace Presale.Functions.Tests.Deployment;
 
 /// <summary>
-/// Compares what the app needs (<see cref="AppRequirements"/>) with what infra-bicep provisions
-/// (<see cref="InfraTemplate"/>) and lists every gap as a sentence naming the queue, setting or role.
+/// Compares what the app needs (<see cref="AppRequirements"/>) with what infra-bicep deploys (<see cref="InfraTemplate"/>)
+/// and lists every gap as a sentence naming the setting, queue, topic or role.
 /// </summary>
-internal static class DeploymentCrossCheck
+internal static partial class DeploymentCrossCheck
 {
+    private const string StorageAccounts = "Microsoft.Storage/storageAccounts";
+    private const string StorageQueues = "Microsoft.Storage/storageAccounts/queueServices/queues";
+    private const string ServiceBusNamespaces = "Microsoft.ServiceBus/namespaces";
+    private const string ServiceBusTopics = "Microsoft.ServiceBus/namespaces/topics";
+    private const string KeyVaults = "Microsoft.KeyVault/vaults";
+
+    /// <summary>Settings Flex Consumption rejects: it takes the worker from functionAppConfig and deploys from its container.</summary>
+    private static readonly string[] FlexRejectedSettings =
+    [
+        "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_WORKER_RUNTIME_VERSION", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE",
+        "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", "WEBSITE_CONTENTSHARE", "WEBSITE_NODE_DEFAULT_VERSION", "SCM_DO_BUILD_DURING_DEPLOYMENT",
+    ];
+
+    /// <summary>Text that only a key or a connection string carries.</summary>
+    private static readonly string[] KeyMarkers = ["listKeys(", "listConnectionStrings(", "AccountKey=", "SharedAccessKey"];
+
     /// <summary>Every gap between the app and the template; empty when the template provides everything.</summary>
     public static IReadOnlyList<string> Problems(AppRequirements app, InfraTemplate template)
     {
         var problems = new List<string>(template.StructuralProblems);
-
-        foreach (var (queue, listeners) in app.ServiceBusQueues)
+        if (template.FunctionApp is null)
         {
-            var name = ResolveQueueName(queue, template, problems);
-            if (name is not null && !template.ServiceBusQueues.ContainsKey(name))
-            {
-                problems.Add($"Service Bus queue '{name}' ({string.Join(", ", listeners)} listens on it) is not created: add it to serviceBusQueues in infra-bicep/main.bicep.");
-            }
+            return problems;
         }
 
-        foreach (var (queue, properties) in template.ServiceBusQueues)
-        {
-            foreach (var property in new[] { "lockDuration", "maxDeliveryCount", "defaultMessageTimeToLive", "duplicateDetectionHistoryTimeWindow" })
-            {
-                if (!properties.ContainsKey(property))
-                {
-                    problems.Add($"Service Bus queue '{queue}' has no {property} in serviceBusQueues.");
-                }
-            }
-        }
-
-        CheckLocks(app, template, problems);
-        CheckPublishedQueues(app, template, problems);
-
-        foreach (var (setting, reason) in app.Settings)
-        {
-            if (!template.AppSettings.ContainsKey(setting))
-            {
-                problems.Add($"App setting '{setting}' is not set ({reason}): add it to commonSettings or presaleSettings in infra-bicep/main.bicep.");
-            }
-        }
-
-        foreach (var (setting, (value, reason)) in app.SettingValues)
-        {
-            if (!template.AppSettings.TryGetValue(setting, out var actual))
-            {
-                problems.Add($"App setting '{setting}' is not set ({reason}): set it to '{value}' in presaleSettings in infra-bicep/main.bicep.");
-            }
-            else if (!string.Equals(BicepText.Literal(actual), value, StringComparison.Ordinal))
-            {
-                problems.Add($"App setting '{setting}' is {actual.Trim()}, not '{value}' ({reason}).");
-            }
-        }
-
-        foreach (var setting in template.AppSettings.Keys.Where(key => key.StartsWith("Presale__", StringComparison.OrdinalIgnoreCase)))
-        {
-            var parts = setting.Split("__");
-            if (parts.Length < 3)
-            {
-                problems.Add($"App setting '{setting}' does not have the form Presale__<Section>__<Property>.");
-                continue;
-            }
-
-            if (app.OptionSections.TryGetValue($"{parts[0]}__{parts[1]}", out var properties) && !properties.Contains(parts[2]))
-            {
-                problems.Add($"App setting '{setting}' names no property of the Presale:{parts[1]} options class (properties: {string.Join(", ", properties.Order(StringComparer.Ordinal))}).");
-            }
-        }
-
-        foreach (var role in RolesNeeded(app, template))
-        {
-            var assignments = template.RoleAssignments
-                .Where(assignment => assignment.RoleDefinitionId == role.RoleDefinitionId
-                    && string.Equals(assignment.ScopeType, role.ScopeType, StringComparison.OrdinalIgnoreCase)
-                    && assignment.PrincipalExpression == InfraTemplate.AppPrincipal)
-                .ToList();
-            if (assignments.Count == 0)
-            {
-                problems.Add($"Role '{role.Name}' on {role.ScopeType} is not assigned to the app's identity ({role.Reason}): add it to infra-bicep/modules/roleAssignments.bicep.");
-            }
-            else if (assignments.All(assignment => assignment.Conditional))
-            {
-                problems.Add($"Role '{role.Name}' on {role.ScopeType} is assigned to the app only under a condition ({role.Reason}).");
-            }
-        }
-
+        CheckHosting(app, template, problems);
+        CheckSettings(app, template, problems);
+        var hostStorage = CheckHostStorage(template, problems);
+        CheckQueues(app, template, hostStorage, problems);
+        var eventsTopic = CheckEventsTopic(app, template, problems);
+        CheckRoles(app, template, hostStorage, eventsTopic, problems);
         return problems;
     }
 
-    /// <summary>The app's own needs plus those its configuration in the template implies.</summary>
+    /// <summary>The app's own roles plus those its settings in the template imply.</summary>
     public static IReadOnlyList<RequiredRole> RolesNeeded(AppRequirements app, InfraTemplate template)
     {
         var roles = new List<RequiredRole>(app.Roles);
-        if (template.AppSettings.Values.Any(value => value.Contains("@Microsoft.KeyVault(", StringComparison.Ordinal)))
+        if (KeyVaultReferences(template).Any())
         {
             roles.Add(RequiredRole.KeyVaultSecretsUser("app settings are Key Vault references"));
         }
@@ -109,86 +62,270 @@ internal static class DeploymentCrossCheck
         return roles;
     }
 
-    /// <summary>The Service Bus maximum lock duration.</summary>
-    private static readonly TimeSpan MaxLockDuration = TimeSpan.FromMinutes(5);
-
-    /// <summary>
-    /// host.json renews a message's lock for at least the function timeout (or a long run loses its lock and the message
-    /// is delivered again while it runs), and every queue's lock is within Service Bus's limit and shorter than that renewal.
-    /// </summary>
-    private static void CheckLocks(AppRequirements app, InfraTemplate template, List<string> problems)
+    private static void CheckHosting(AppRequirements app, InfraTemplate template, List<string> problems)
     {
-        if (app.FunctionTimeout is { } timeout && app.MaxAutoLockRenewalDuration is { } renewal && renewal < timeout)
+        var properties = template.FunctionApp!["properties"];
+        var config = properties?["functionAppConfig"];
+        var plan = InfraTemplate.Text(properties, "serverFarmId") is { } planId && template.Resources.TryGetValue(planId, out var found) ? found : null;
+        if (InfraTemplate.Text(plan?["sku"], "tier") != "FlexConsumption")
         {
-            problems.Add($"host.json: extensions.serviceBus.maxAutoLockRenewalDuration ({renewal}) is shorter than functionTimeout ({timeout}): a long run would lose its message lock and the message be delivered again while it runs.");
+            problems.Add("The Function App is not on a Flex Consumption plan (its serverFarmId must name a plan with sku tier 'FlexConsumption').");
         }
 
-        foreach (var (queue, properties) in template.ServiceBusQueues)
+        if (app.WorkerRuntime is { } runtime
+            && (InfraTemplate.Text(config?["runtime"], "name") != runtime.Name || InfraTemplate.Text(config?["runtime"], "version") != runtime.Version))
         {
-            if (!properties.TryGetValue("lockDuration", out var raw) || BicepText.Literal(raw) is not { } literal)
+            problems.Add($"functionAppConfig.runtime is {config?["runtime"]?.ToJsonString() ?? "missing"}, not {runtime.Name} {runtime.Version}: the app is a {runtime.Name} {runtime.Version} worker.");
+        }
+
+        var storage = config?["deployment"]?["storage"];
+        var authentication = InfraTemplate.Text(storage?["authentication"], "type");
+        if (InfraTemplate.Text(storage, "type") != "blobContainer" || authentication is not ("SystemAssignedIdentity" or "UserAssignedIdentity"))
+        {
+            problems.Add($"functionAppConfig.deployment.storage must be a blobContainer read with the app's identity (type {InfraTemplate.Text(storage, "type") ?? "missing"}, authentication {authentication ?? "missing"}).");
+        }
+
+        foreach (var setting in FlexRejectedSettings.Where(template.AppSettings.ContainsKey))
+        {
+            problems.Add($"App setting '{setting}' is set: Flex Consumption rejects it (the worker comes from functionAppConfig.runtime, the package from the deployment container).");
+        }
+    }
+
+    private static void CheckSettings(AppRequirements app, InfraTemplate template, List<string> problems)
+    {
+        var settings = template.AppSettings;
+        foreach (var (setting, reason) in app.Settings)
+        {
+            if (!settings.TryGetValue(setting, out var value) || string.IsNullOrWhiteSpace(value))
             {
+                problems.Add($"App setting '{setting}' is not set ({reason}).");
+            }
+        }
+
+        foreach (var (setting, (expected, reason)) in app.SettingValues)
+        {
+            if (settings.TryGetValue(setting, out var value) && value != expected)
+            {
+                problems.Add($"App setting '{setting}' is '{value}', not '{expected}' ({reason}).");
+            }
+        }
+
+        foreach (var (setting, reason) in app.RetiredSettings.Where(pair => settings.ContainsKey(pair.Key)))
+        {
+            problems.Add($"App setting '{setting}' is set, but it is gone: {reason}.");
+        }
+
+        foreach (var (setting, reason) in app.SecretSettings)
+        {
+            if (settings.TryGetValue(setting, out var value) && !KeyVaultReference().IsMatch(value))
+            {
+                problems.Add($"App setting '{setting}' holds a secret ({reason}): make it a Key Vault reference, not a value.");
+            }
+        }
+
+        foreach (var (setting, vault) in KeyVaultReferences(template))
+        {
+            if (!template.Has(InfraTemplate.ResourceId(KeyVaults, vault)))
+            {
+                problems.Add($"App setting '{setting}' refers to Key Vault '{vault}', which the template does not create.");
+            }
+        }
+
+        foreach (var marker in KeyMarkers.Where(marker => template.Json.Contains(marker, StringComparison.OrdinalIgnoreCase)))
+        {
+            problems.Add($"The deployment uses '{marker}': connections must be identity-based, with no keys or connection strings.");
+        }
+
+        foreach (var (name, account) in template.OfType(StorageAccounts))
+        {
+            if (InfraTemplate.Flag(account["properties"], "allowSharedKeyAccess") != false)
+            {
+                problems.Add($"Storage account '{name}' allows shared keys: set allowSharedKeyAccess to false.");
+            }
+        }
+
+        foreach (var (name, ns) in template.OfType(ServiceBusNamespaces))
+        {
+            if (InfraTemplate.Flag(ns["properties"], "disableLocalAuth") != true)
+            {
+                problems.Add($"Service Bus namespace '{name}' allows SAS keys: set disableLocalAuth to true.");
+            }
+        }
+
+        foreach (var setting in settings.Keys.Where(key => key.StartsWith("Presale__", StringComparison.Ordinal)))
+        {
+            var parts = setting.Split("__");
+            if (parts.Length < 3)
+            {
+                problems.Add($"App setting '{setting}' does not have the form Presale__<Section>__<Property>.");
+            }
+            else if (app.OptionSections.TryGetValue($"{parts[0]}__{parts[1]}", out var properties) && !properties.Contains(parts[2]))
+            {
+                problems.Add($"App setting '{setting}' names no property of the Presale:{parts[1]} options class (properties: {string.Join(", ", properties.Order(StringComparer.Ordinal))}).");
+            }
+        }
+    }
+
+    /// <summary>The resource id of the storage account AzureWebJobsStorage names, or null when it is not created.</summary>
+    private static string? CheckHostStorage(InfraTemplate template, List<string> problems)
+    {
+        var setting = $"{AppRequirements.HostStorageConnection}__accountName";
+        if (!template.AppSettings.TryGetValue(setting, out var account))
+        {
+            return null;
+        }
+
+        var id = InfraTemplate.ResourceId(StorageAccounts, account);
+        if (!template.Has(id))
+        {
+            problems.Add($"App setting '{setting}' names storage account '{account}', which the template does not create.");
+            return null;
+        }
+
+        return id;
+    }
+
+    private static void CheckQueues(AppRequirements app, InfraTemplate template, string? hostStorage, List<string> problems)
+    {
+        if (hostStorage is null)
+        {
+            return;
+        }
+
+        var account = hostStorage.Split('/')[^1];
+        void RequireQueue(string queue, string why)
+        {
+            if (!template.Has(InfraTemplate.ResourceId(StorageQueues, account, "default", queue)))
+            {
+                problems.Add($"Storage queue '{queue}' ({why}) is not created in host storage '{account}'.");
+            }
+        }
+
+        foreach (var trigger in app.QueueTriggers)
+        {
+            if (trigger.Connection != AppRequirements.HostStorageConnection)
+            {
+                problems.Add($"{trigger.Function} listens on connection '{trigger.Connection}': the cross-check knows host storage ({AppRequirements.HostStorageConnection}) only.");
                 continue;
             }
 
-            var lockDuration = System.Xml.XmlConvert.ToTimeSpan(literal);
-            if (lockDuration > MaxLockDuration)
+            var queue = AppRequirements.SettingExpression(trigger.Queue) is { } setting
+                ? template.AppSettings.GetValueOrDefault(setting)
+                : trigger.Queue;
+            if (queue is null)
             {
-                problems.Add($"Service Bus queue '{queue}': lockDuration {literal} exceeds the Service Bus maximum of PT5M.");
+                problems.Add($"{trigger.Function}'s queue name {trigger.Queue} refers to an app setting the template does not set.");
+                continue;
             }
 
-            if (app.MaxAutoLockRenewalDuration is { } renewedFor && lockDuration >= renewedFor)
-            {
-                problems.Add($"Service Bus queue '{queue}': lockDuration {literal} is not shorter than host.json's maxAutoLockRenewalDuration ({renewedFor}).");
-            }
+            RequireQueue(queue, $"{trigger.Function} is triggered by it");
+            RequireQueue($"{queue}-poison", $"the host moves {trigger.Function}'s failing messages there");
         }
-    }
 
-    /// <summary>
-    /// Every queue an options class publishes to exists, and a queue's options <c>MaxDeliveryCount</c> equals the
-    /// queue's <c>maxDeliveryCount</c>. Values are the template's setting when it sets one, else the options default.
-    /// </summary>
-    private static void CheckPublishedQueues(AppRequirements app, InfraTemplate template, List<string> problems)
-    {
         foreach (var (setting, fallback) in app.PublishedQueues)
         {
-            var queue = Effective(template, setting, fallback);
-            if (!template.ServiceBusQueues.ContainsKey(queue))
-            {
-                problems.Add($"Service Bus queue '{queue}' ({setting} publishes to it) is not created: add it to serviceBusQueues in infra-bicep/main.bicep.");
-            }
-        }
-
-        foreach (var (queueSetting, queueFallback, countSetting, countFallback) in app.DeliveryCounts)
-        {
-            var queue = Effective(template, queueSetting, queueFallback);
-            var count = Effective(template, countSetting, countFallback.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (template.ServiceBusQueues.TryGetValue(queue, out var properties)
-                && properties.TryGetValue("maxDeliveryCount", out var raw)
-                && !string.Equals(raw.Trim(), count, StringComparison.Ordinal))
-            {
-                problems.Add($"{countSetting} is {count} but Service Bus queue '{queue}' has maxDeliveryCount {raw.Trim()}: they must agree.");
-            }
+            RequireQueue(template.AppSettings.GetValueOrDefault(setting, fallback), $"{setting} publishes to it");
         }
     }
 
-    private static string Effective(InfraTemplate template, string setting, string fallback) =>
-        template.AppSettings.TryGetValue(setting, out var value) ? BicepText.Literal(value) ?? value.Trim() : fallback;
-
-    private static string? ResolveQueueName(string queue, InfraTemplate template, List<string> problems)
+    /// <summary>The resource id of the events topic, or null when it is not created.</summary>
+    private static string? CheckEventsTopic(AppRequirements app, InfraTemplate template, List<string> problems)
     {
-        var expression = Regex.Match(queue, "^%(.+)%$");
-        if (!expression.Success)
+        if (app.EventsTopic is not { } events
+            || !template.AppSettings.TryGetValue($"{events.Connection}__fullyQualifiedNamespace", out var fullyQualified)
+            || !template.AppSettings.TryGetValue(events.TopicSetting, out var topic))
         {
-            return queue;
+            return null;
         }
 
-        var setting = expression.Groups[1].Value;
-        if (template.AppSettings.TryGetValue(setting, out var value) && BicepText.Literal(value) is { } literal)
+        var (topicSetting, connection) = events;
+
+        const string Suffix = ".servicebus.windows.net";
+        var ns = fullyQualified.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase) ? fullyQualified[..^Suffix.Length] : fullyQualified;
+        if (!template.Has(InfraTemplate.ResourceId(ServiceBusNamespaces, ns)))
         {
-            return literal;
+            problems.Add($"App setting '{connection}__fullyQualifiedNamespace' is '{fullyQualified}', which is not <namespace>{Suffix} of a namespace the template creates.");
+            return null;
         }
 
-        problems.Add($"Queue name '{queue}' refers to app setting '{setting}', which the template does not set to a literal.");
-        return null;
+        var id = InfraTemplate.ResourceId(ServiceBusTopics, ns, topic);
+        if (!template.Resources.TryGetValue(id, out var resource))
+        {
+            problems.Add($"Service Bus topic '{topic}' ({topicSetting}: integration events are published there) is not created in namespace '{ns}'.");
+            return null;
+        }
+
+        var properties = resource["properties"];
+        if (InfraTemplate.Flag(properties, "requiresDuplicateDetection") != true)
+        {
+            problems.Add($"Service Bus topic '{topic}' does not set requiresDuplicateDetection: true (a retried publish would be delivered twice).");
+        }
+
+        var window = Duration(properties, "duplicateDetectionHistoryTimeWindow");
+        if (window is null || window < TimeSpan.FromSeconds(20) || window > TimeSpan.FromDays(7))
+        {
+            problems.Add($"Service Bus topic '{topic}' has no explicit duplicateDetectionHistoryTimeWindow between PT20S and P7D (ARM and SDK defaults differ).");
+        }
+
+        if (Duration(properties, "defaultMessageTimeToLive") is null)
+        {
+            problems.Add($"Service Bus topic '{topic}' has no explicit defaultMessageTimeToLive.");
+        }
+
+        return id;
     }
+
+    private static void CheckRoles(AppRequirements app, InfraTemplate template, string? hostStorage, string? eventsTopic, List<string> problems)
+    {
+        foreach (var role in RolesNeeded(app, template))
+        {
+            var targets = role.Target switch
+            {
+                RoleTarget.HostStorage => new[] { hostStorage },
+                RoleTarget.EventsTopic => [eventsTopic],
+                RoleTarget.SecretsVault => [.. KeyVaultReferences(template).Select(reference => InfraTemplate.ResourceId(KeyVaults, reference.Vault)).Distinct(StringComparer.OrdinalIgnoreCase)],
+                RoleTarget.TelemetryComponent => [TelemetryComponent(template, problems)],
+                _ => throw new InvalidOperationException($"Unknown role target {role.Target}."),
+            };
+
+            // A target the template does not create is reported where it is read; there is nothing to assign on.
+            foreach (var target in targets.OfType<string>())
+            {
+                if (!template.RoleAssignments.Any(assignment => assignment.RoleDefinitionId == role.RoleDefinitionId
+                    && assignment.Covers(target)
+                    && template.IsFunctionAppPrincipal(assignment.PrincipalId)))
+                {
+                    problems.Add($"Role '{role.Name}' is not assigned to the Function App's identity on {target.Split("/providers/")[^1]} ({role.Reason}).");
+                }
+            }
+        }
+    }
+
+    private static string? TelemetryComponent(InfraTemplate template, List<string> problems)
+    {
+        if (!template.AppSettings.TryGetValue("APPLICATIONINSIGHTS_CONNECTION_STRING", out var value))
+        {
+            return null;
+        }
+
+        if (InfraTemplate.ReferencedResource(value) is not { } component || !template.Has(component))
+        {
+            problems.Add("APPLICATIONINSIGHTS_CONNECTION_STRING is not read from an Application Insights component the template creates.");
+            return null;
+        }
+
+        return component;
+    }
+
+    private static IEnumerable<(string Setting, string Vault)> KeyVaultReferences(InfraTemplate template) =>
+        template.AppSettings
+            .Select(pair => (pair.Key, Match: KeyVaultReference().Match(pair.Value)))
+            .Where(pair => pair.Match.Success)
+            .Select(pair => (pair.Key, pair.Match.Groups["vault"].Value));
+
+    private static TimeSpan? Duration(JsonNode? properties, string name) =>
+        InfraTemplate.Text(properties, name) is { } text ? XmlConvert.ToTimeSpan(text) : null;
+
+    [GeneratedRegex(@"^@Microsoft\.KeyVault\((VaultName=(?<vault>[^;)]+);SecretName=[^;)]+|SecretUri=https://(?<vault>[^.]+)\.vault\.azure\.net/secrets/[^)]+)\)$")]
+    private static partial Regex KeyVaultReference();
 }

@@ -1,208 +1,184 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Presale.Functions.Tests.Deployment;
 
 /// <summary>
-/// What infra-bicep/ provisions, read from the Bicep and parameter files by the conventions main.bicep documents:
-/// Service Bus queues in <c>var serviceBusQueues</c>, app settings in <c>var commonSettings</c> and
-/// <c>var presaleSettings</c>, role assignments as <c>Microsoft.Authorization/roleAssignments</c> resources.
+/// What infra-bicep deploys with one parameter file, read from the deployment snapshot the Bicep CLI computes
+/// (<c>bicep snapshot</c>: main.bicep compiled to ARM JSON and evaluated with the parameters, modules expanded, every
+/// resource with its final name and properties). Values known only during a deployment stay ARM expressions, e.g.
+/// <c>[reference('/subscriptions/…/components/appi-…', '2020-02-02').ConnectionString]</c>.
 /// </summary>
-internal sealed class InfraTemplate
+internal sealed partial class InfraTemplate
 {
-    /// <summary>Principal expression role assignments for the Function App's identity use.</summary>
-    public const string AppPrincipal = "appPrincipalId";
+    /// <summary>The subscription the snapshot is computed for (any id: names derive from it consistently).</summary>
+    public const string SubscriptionId = "00000000-0000-4000-8000-000000000001";
 
-    private InfraTemplate()
+    /// <summary>The resource group the snapshot is computed for.</summary>
+    public const string ResourceGroup = "rg-presale-snapshot";
+
+    private InfraTemplate(string source, string json)
     {
+        Source = source;
+        Json = json;
     }
 
-    /// <summary>Service Bus queues by name, each with its raw properties.</summary>
-    public Dictionary<string, IReadOnlyDictionary<string, string>> ServiceBusQueues { get; } = new(StringComparer.Ordinal);
+    /// <summary>The parameter file the snapshot was computed from.</summary>
+    public string Source { get; }
 
-    /// <summary>App settings every plan gets: name to raw Bicep value expression.</summary>
-    public Dictionary<string, string> AppSettings { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The snapshot's JSON text.</summary>
+    public string Json { get; }
 
-    /// <summary>Every role assignment resource in every template file.</summary>
+    /// <summary>Every resource the deployment creates: resource id to the resource.</summary>
+    public Dictionary<string, JsonObject> Resources { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The Function App (<c>Microsoft.Web/sites</c> of kind functionapp), when there is exactly one.</summary>
+    public JsonObject? FunctionApp { get; private set; }
+
+    /// <summary>The Function App's resource id.</summary>
+    public string FunctionAppId => FunctionApp?["id"]?.GetValue<string>() ?? string.Empty;
+
+    /// <summary>The Function App's app settings (its <c>config/appsettings</c> resource): name to value.</summary>
+    public Dictionary<string, string> AppSettings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Role assignments of every principal.</summary>
     public List<RoleAssignment> RoleAssignments { get; } = [];
 
-    /// <summary>Problems in the template's own structure (conventions broken, parameters unset, keys in settings).</summary>
+    /// <summary>Problems reading the snapshot (missing Function App or settings, unreadable role assignments).</summary>
     public List<string> StructuralProblems { get; } = [];
 
-    /// <summary>Reads the templates of a folder (main.bicep, modules/*.bicep, *.bicepparam).</summary>
-    public static InfraTemplate Load(string folder)
+    /// <summary>Computes the snapshot of <paramref name="parameterFile"/> in <paramref name="folder"/> with the Bicep CLI.</summary>
+    public static async Task<InfraTemplate> SnapshotAsync(string folder, string parameterFile)
     {
-        var files = Directory.EnumerateFiles(folder, "*.bicep*", SearchOption.AllDirectories)
-            .ToDictionary(
-                path => Path.GetRelativePath(folder, path).Replace('\\', '/'),
-                File.ReadAllText,
-                StringComparer.Ordinal);
-        return Parse(files);
+        var result = await BicepCli.RunAsync(
+            folder,
+            "snapshot", parameterFile,
+            "--mode", "overwrite",
+            "--subscription-id", SubscriptionId,
+            "--resource-group", ResourceGroup,
+            "--location", "swedencentral",
+            "--tenant-id", "00000000-0000-4000-8000-000000000002",
+            "--deployment-name", "presale");
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"bicep snapshot {parameterFile} failed: {result}");
+        }
+
+        var snapshot = Path.Combine(folder, Path.ChangeExtension(parameterFile, ".snapshot.json"));
+        return Parse(await File.ReadAllTextAsync(snapshot), parameterFile);
     }
 
-    /// <summary>Reads templates given as relative path to text (tests pass edited copies).</summary>
-    public static InfraTemplate Parse(IReadOnlyDictionary<string, string> files)
+    /// <summary>Reads a snapshot's JSON (tests pass edited copies).</summary>
+    public static InfraTemplate Parse(string snapshotJson, string source)
     {
-        var template = new InfraTemplate();
-        var code = files.ToDictionary(pair => pair.Key, pair => BicepText.StripComments(pair.Value), StringComparer.Ordinal);
-        if (!code.TryGetValue("main.bicep", out var main))
+        var template = new InfraTemplate(source, snapshotJson);
+        var root = JsonNode.Parse(snapshotJson)?.AsObject() ?? throw new InvalidOperationException($"The snapshot of {source} is empty.");
+        foreach (var resource in root["predictedResources"]?.AsArray().OfType<JsonObject>() ?? [])
         {
-            template.StructuralProblems.Add("infra-bicep/main.bicep is missing.");
-            return template;
+            template.Add(resource);
         }
 
-        template.ReadQueues(main, code.GetValueOrDefault("modules/serviceBus.bicep") ?? string.Empty);
-        template.ReadSettings(main);
-        foreach (var (file, text) in code.Where(pair => pair.Key.EndsWith(".bicep", StringComparison.Ordinal)))
-        {
-            template.ReadRoleAssignments(file, text);
-            template.CheckNoKeys(file, text);
-        }
-
-        template.CheckParameterFiles(main, code);
+        template.ReadFunctionApp();
         return template;
     }
 
-    private void ReadQueues(string main, string serviceBusModule)
+    /// <summary>The resource id of a resource of this resource group, e.g. <c>("Microsoft.Storage/storageAccounts/queueServices/queues", "st", "default", "reconcile")</c>.</summary>
+    public static string ResourceId(string type, params string[] names)
     {
-        var queues = BicepText.Variable(main, "serviceBusQueues");
-        if (queues is null || !queues.TrimStart().StartsWith('['))
+        var types = type.Split('/');
+        var id = $"/subscriptions/{SubscriptionId}/resourceGroups/{ResourceGroup}/providers/{types[0]}/{types[1]}/{names[0]}";
+        for (var i = 1; i < names.Length; i++)
         {
-            StructuralProblems.Add("main.bicep declares no array 'var serviceBusQueues = [...]'.");
+            id += $"/{types[i + 1]}/{names[i]}";
+        }
+
+        return id;
+    }
+
+    /// <summary>The resources of one type: their names (for child resources <c>parent/child</c>) to the resource.</summary>
+    public IEnumerable<(string Name, JsonObject Resource)> OfType(string type) =>
+        Resources.Values
+            .Where(resource => string.Equals(Text(resource, "type"), type, StringComparison.OrdinalIgnoreCase))
+            .Select(resource => (Text(resource, "name") ?? string.Empty, resource));
+
+    /// <summary>True when the deployment creates the resource with this id.</summary>
+    public bool Has(string resourceId) => Resources.ContainsKey(resourceId);
+
+    /// <summary>
+    /// The resource id a runtime value reads from, e.g. the component of
+    /// <c>[reference('/subscriptions/…/components/appi-x', '2020-02-02').ConnectionString]</c>; null for other values.
+    /// </summary>
+    public static string? ReferencedResource(string value) =>
+        ReferenceExpression().Match(value) is { Success: true } match ? match.Groups["id"].Value : null;
+
+    /// <summary>The runtime value of the Function App's system-assigned principal id, as the snapshot writes it.</summary>
+    public bool IsFunctionAppPrincipal(string principalId) =>
+        FunctionApp is not null
+        && ReferencedResource(principalId) is { } id
+        && string.Equals(id, FunctionAppId, StringComparison.OrdinalIgnoreCase)
+        && principalId.EndsWith(".identity.principalId]", StringComparison.Ordinal);
+
+    private void Add(JsonObject resource)
+    {
+        var id = Text(resource, "id");
+        var type = Text(resource, "type");
+        if (id is null || type is null || id.StartsWith('['))
+        {
+            StructuralProblems.Add($"{Source}: a resource's id is not known before deployment ({type}: {id}); name resources from parameters and variables only.");
             return;
         }
 
-        foreach (var entry in BicepText.ArrayObjects(queues))
+        Resources[id] = resource;
+        if (string.Equals(type, "Microsoft.Authorization/roleAssignments", StringComparison.OrdinalIgnoreCase))
         {
-            var properties = BicepText.ObjectEntries(entry).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-            var name = properties.TryGetValue("name", out var raw) ? BicepText.Literal(raw) : null;
-            if (name is null)
+            const string Marker = "/providers/Microsoft.Authorization/roleAssignments/";
+            var scopeEnd = id.LastIndexOf(Marker, StringComparison.OrdinalIgnoreCase);
+            var role = Text(resource["properties"], "roleDefinitionId")?.Split('/')[^1].ToLowerInvariant();
+            var principal = Text(resource["properties"], "principalId");
+            if (scopeEnd < 0 || role is null || principal is null)
             {
-                StructuralProblems.Add($"A serviceBusQueues entry has no literal name: {entry}");
-                continue;
+                StructuralProblems.Add($"{Source}: cannot read the scope, role or principal of role assignment {id}.");
+                return;
             }
 
-            ServiceBusQueues[name] = properties;
-        }
-
-        if (!Regex.IsMatch(main, @"queues:\s*serviceBusQueues\b"))
-        {
-            StructuralProblems.Add("main.bicep does not pass serviceBusQueues to the Service Bus module ('queues: serviceBusQueues').");
-        }
-
-        foreach (var required in new[] { "requiresDuplicateDetection: true", "deadLetteringOnMessageExpiration: true", "maxDeliveryCount: q.maxDeliveryCount", "lockDuration: q.lockDuration" })
-        {
-            if (!serviceBusModule.Contains(required, StringComparison.Ordinal))
-            {
-                StructuralProblems.Add($"modules/serviceBus.bicep does not set '{required}' on every queue.");
-            }
+            RoleAssignments.Add(new(role, id[..scopeEnd], principal));
         }
     }
 
-    private void ReadSettings(string main)
+    private void ReadFunctionApp()
     {
-        foreach (var name in new[] { "commonSettings", "presaleSettings" })
+        var apps = OfType("Microsoft.Web/sites")
+            .Where(site => Text(site.Resource, "kind")?.Contains("functionapp", StringComparison.OrdinalIgnoreCase) == true)
+            .ToList();
+        if (apps.Count != 1)
         {
-            var block = BicepText.Variable(main, name);
-            if (block is null || !block.TrimStart().StartsWith('{'))
-            {
-                StructuralProblems.Add($"main.bicep declares no object 'var {name} = {{...}}'.");
-                continue;
-            }
-
-            foreach (var (key, value) in BicepText.ObjectEntries(block))
-            {
-                AppSettings[key] = value;
-            }
+            StructuralProblems.Add($"{Source}: expected one Function App, found {apps.Count}.");
+            return;
         }
 
-        if (!Regex.IsMatch(main, @"settings:\s*union\(\s*commonSettings\s*,\s*presaleSettings\b"))
+        FunctionApp = apps[0].Resource;
+        var settings = ResourceId("Microsoft.Web/sites/config", apps[0].Name, "appsettings");
+        if (!Resources.TryGetValue(settings, out var config) || config["properties"] is not JsonObject properties)
         {
-            StructuralProblems.Add("main.bicep does not write commonSettings and presaleSettings to the app ('settings: union(commonSettings, presaleSettings, ...)').");
+            StructuralProblems.Add($"{Source}: the Function App has no app settings (Microsoft.Web/sites/config 'appsettings').");
+            return;
         }
-    }
 
-    private void ReadRoleAssignments(string file, string text)
-    {
-        var resourceTypes = Regex.Matches(text, @"^\s*resource\s+(\w+)\s+'([^'@]+)@", RegexOptions.Multiline)
-            .ToDictionary(match => match.Groups[1].Value, match => match.Groups[2].Value, StringComparer.Ordinal);
-        var roleIds = BicepText.Variable(text, "roleIds") is { } block && block.TrimStart().StartsWith('{')
-            ? BicepText.ObjectEntries(block).ToDictionary(pair => pair.Key, pair => BicepText.Literal(pair.Value) ?? pair.Value, StringComparer.Ordinal)
-            : new Dictionary<string, string>(StringComparer.Ordinal);
-
-        var declarations = Regex.Matches(
-            text,
-            @"^\s*resource\s+(?<symbol>\w+)\s+'Microsoft\.Authorization/roleAssignments@[^']+'\s*=\s*(?<condition>if\s*\()?",
-            RegexOptions.Multiline);
-        foreach (Match declaration in declarations)
+        foreach (var (name, value) in properties)
         {
-            var open = text.IndexOf('{', declaration.Index + declaration.Length);
-            var body = BicepText.Block(text, open);
-            var symbol = declaration.Groups["symbol"].Value;
-            var scope = Regex.Match(body, @"\bscope:\s*(\w+)").Groups[1].Value;
-            var principal = Regex.Match(body, @"\bprincipalId:\s*([^\r\n]+)").Groups[1].Value.Trim();
-            var roleExpression = Regex.Match(body, @"\broleDefinitionId:\s*([^\r\n]+)").Groups[1].Value;
-            var roleId = Regex.Match(roleExpression, @"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}") is { Success: true } literal
-                ? literal.Value
-                : Regex.Match(roleExpression, @"roleIds\.(\w+)") is { Success: true } reference && roleIds.TryGetValue(reference.Groups[1].Value, out var id)
-                    ? id
-                    : string.Empty;
-
-            if (!Regex.IsMatch(body, @"\bname:\s*guid\("))
-            {
-                StructuralProblems.Add($"{file}: role assignment '{symbol}' is not named with guid(scope, principal, role).");
-            }
-
-            if (roleId.Length == 0 || !resourceTypes.TryGetValue(scope, out var scopeType))
-            {
-                StructuralProblems.Add($"{file}: cannot read the role or the scope of role assignment '{symbol}'.");
-                continue;
-            }
-
-            RoleAssignments.Add(new(file, symbol, roleId.ToLowerInvariant(), scopeType, principal, declaration.Groups["condition"].Success));
+            AppSettings[name] = value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value?.ToJsonString() ?? string.Empty;
         }
     }
 
-    private void CheckNoKeys(string file, string text)
-    {
-        foreach (var marker in new[] { "listKeys(", "listConnectionStrings(", "AccountKey=", "SharedAccessKey" })
-        {
-            if (text.Contains(marker, StringComparison.OrdinalIgnoreCase))
-            {
-                StructuralProblems.Add($"{file} uses '{marker}': connections must be identity-based, with no keys.");
-            }
-        }
-    }
+    /// <summary>A boolean property of a JSON object, or null when it is absent or not a boolean.</summary>
+    public static bool? Flag(JsonNode? node, string name) =>
+        node is JsonObject json && json[name] is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? value.GetValue<bool>() : null;
 
-    private void CheckParameterFiles(string main, IReadOnlyDictionary<string, string> code)
-    {
-        var parameters = Regex.Matches(main, @"^\s*param\s+(\w+)\s+\w+(?<default>\s*=)?", RegexOptions.Multiline)
-            .ToDictionary(match => match.Groups[1].Value, match => match.Groups["default"].Success, StringComparer.Ordinal);
-        var parameterFiles = code.Where(pair => pair.Key.EndsWith(".bicepparam", StringComparison.Ordinal)).ToList();
-        if (parameterFiles.Count == 0)
-        {
-            StructuralProblems.Add("infra-bicep has no .bicepparam file.");
-        }
+    /// <summary>A string property of a JSON object, or null.</summary>
+    public static string? Text(JsonNode? node, string name) =>
+        node is JsonObject json && json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
-        foreach (var (file, text) in parameterFiles)
-        {
-            if (!Regex.IsMatch(text, @"^\s*using\s+'\./main\.bicep'", RegexOptions.Multiline))
-            {
-                StructuralProblems.Add($"{file} does not start with using './main.bicep'.");
-            }
-
-            var assigned = Regex.Matches(text, @"^\s*param\s+(\w+)\s*=", RegexOptions.Multiline).Select(match => match.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-            foreach (var (name, hasDefault) in parameters)
-            {
-                if (!hasDefault && !assigned.Contains(name))
-                {
-                    StructuralProblems.Add($"{file} does not set parameter '{name}', which has no default in main.bicep.");
-                }
-            }
-
-            foreach (var name in assigned.Where(name => !parameters.ContainsKey(name)))
-            {
-                StructuralProblems.Add($"{file} sets parameter '{name}', which main.bicep does not declare.");
-            }
-        }
-    }
+    [GeneratedRegex(@"^\[reference\('(?<id>[^']+)'")]
+    private static partial Regex ReferenceExpression();
 }

@@ -1,11 +1,13 @@
 namespace Presale.Functions.Tests.Deployment;
 
-/// <summary>A role assignment resource found in the templates.</summary>
-/// <param name="File">Template file (relative to infra-bicep/).</param>
-/// <param name="Symbol">Bicep symbolic name of the assignment.</param>
+/// <summary>A role assignment the template deploys.</summary>
 /// <param name="RoleDefinitionId">Built-in role definition GUID (lower case).</param>
-/// <param name="ScopeType">Resource type of the scope, e.g. Microsoft.Storage/storageAccounts.</param>
-/// <param name="PrincipalExpression">The <c>principalId:</c> expression.</param>
-/// <param name="Conditional">True when the resource is declared with <c>= if (...)</c>.</param>
-internal sealed record RoleAssignment(
-    string File, string Symbol, string RoleDefinitionId, string ScopeType, string PrincipalExpression, bool Conditional);
+/// <param name="Scope">Resource id of the scope.</param>
+/// <param name="PrincipalId">The <c>principalId</c> value: a GUID, or an ARM expression evaluated at deployment.</param>
+internal sealed record RoleAssignment(string RoleDefinitionId, string Scope, string PrincipalId)
+{
+    /// <summary>True when the assignment covers <paramref name="resourceId"/>: on it or on a resource that contains it.</summary>
+    public bool Covers(string resourceId) =>
+        string.Equals(Scope, resourceId, StringComparison.OrdinalIgnoreCase)
+        || resourceId.StartsWith(Scope + "/", StringComparison.OrdinalIgnoreCase);
+}

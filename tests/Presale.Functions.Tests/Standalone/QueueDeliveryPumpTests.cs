@@ -18,10 +18,11 @@ public sealed class QueueDeliveryPumpTests
     private static readonly FunctionDefinition Function =
         FunctionDefinitionLoader.Parse("Reconcile", TestDefinitions.Queue(QueueName), "Reconcile/function.json");
 
-    private static QueueDeliveryPump CreateSut(RecordingInvoker invoker, TimeProvider time, int maxDeliveryCount = 10, TimeSpan? lockDuration = null) => new(
+    private static QueueDeliveryPump CreateSut(RecordingInvoker invoker, TimeProvider time, int maxDeliveryCount = 10, TimeSpan? lockDuration = null, QueueWake? wake = null) => new(
         new FunctionCatalog([Function]),
         new ServiceCollection().BuildServiceProvider(),
         invoker,
+        wake ?? new QueueWake(time),
         time,
         HostingMode.Resolve(new ConfigurationBuilder().Build()),
         Options.Create(new FunctionsHostOptions()),
@@ -176,6 +177,50 @@ public sealed class QueueDeliveryPumpTests
     }
 
     [Fact]
+    public async Task Run_WhenTheAppSendsToAnIdleQueue_ReceivesAtOnceInsteadOfWaitingOutTheBackOff()
+    {
+        var time = new StepTimeProvider();
+        var queue = new FakeQueueReceiver(time);
+        var invoker = new RecordingInvoker();
+        var wake = new QueueWake(time);
+        var publisher = new WakingMessagePublisher(new SendingPublisher(queue), wake, time);
+        using var stop = new CancellationTokenSource();
+        var running = CreateSut(invoker, time, wake: wake).RunQueueAsync(Function, queue, stop.Token);
+        for (var i = 0; i < 5; i++)
+        {
+            time.Advance(await time.NextWaitAsync());
+        }
+
+        var idleWait = await time.NextWaitAsync();
+        await publisher.PublishAsync(QueueName, new Application.Messaging.OutboundMessage("m-1", "{}"), Ct);
+        var (name, _) = await invoker.NextAsync();
+        _ = await time.NextWaitAsync(); // the lock renewal of the delivery
+        var afterMessage = await time.NextWaitAsync();
+        await stop.CancelAsync();
+
+        Assert.Equal(TimeSpan.FromSeconds(10), idleWait);
+        Assert.Equal("Reconcile", name);
+        Assert.Equal(TimeSpan.FromSeconds(1), afterMessage);
+        Assert.Single(queue.Completed);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    [Fact]
+    public async Task Publish_WhenScheduledForLater_LeavesTheQueueToThePoller()
+    {
+        var time = new StepTimeProvider();
+        var queue = new FakeQueueReceiver(time);
+        var wake = new QueueWake(time);
+        var publisher = new WakingMessagePublisher(new SendingPublisher(queue), wake, time);
+
+        await publisher.PublishAsync(QueueName, new Application.Messaging.OutboundMessage("later", "{}", ScheduledEnqueueTime: time.GetUtcNow().AddMinutes(5)), Ct);
+        var waiting = wake.WaitAsync(QueueName, TimeSpan.FromSeconds(10), Ct);
+        time.Advance(await time.NextWaitAsync());
+
+        Assert.False(await waiting);
+    }
+
+    [Fact]
     public void Pump_NothingIsDropped_EachMessageCompletesOrIsDeadLetteredAfterMaxDeliveries()
     {
         const int max = 3;
@@ -208,5 +253,15 @@ public sealed class QueueDeliveryPumpTests
                 && attempts[i] == Math.Min(failures[i] + 1, max))
                 && queue.Count(QueueName) == 0;
         }).QuickCheckThrowOnFailure();
+    }
+
+    /// <summary>Sends to the fake queue as the storage queue adapter would.</summary>
+    private sealed class SendingPublisher(FakeQueueReceiver queue) : Application.Messaging.IMessagePublisher
+    {
+        public Task PublishAsync(string queueName, Application.Messaging.OutboundMessage message, CancellationToken cancellationToken = default)
+        {
+            queue.Send(queueName, message.MessageId, message.Body);
+            return Task.CompletedTask;
+        }
     }
 }
