@@ -11,10 +11,10 @@ namespace Presale.Application.Alerts;
 /// <summary>
 /// Open alerts, raised once per key and cleared when resolved. All live in one partition (<c>open</c>) of the alerts
 /// table, so listing them is one range query and each change is one entity-group transaction with its outbox row
-/// (<c>alert.raised</c> / <c>alert.cleared</c>, published to <see cref="AlertsOptions.EventsTopic"/>): raising inserts
+/// (integration events <c>alert.raised</c> / <c>alert.cleared</c>, see <see cref="IntegrationEventMessage"/>): raising inserts
 /// the alert row (a second raise meets it and changes nothing), clearing deletes it under its ETag.
 /// </summary>
-public sealed class AlertStore(ITableStore store, OutboxPublisher publisher, AlertsOptions options)
+public sealed class AlertStore(ITableStore store, AlertsOptions options)
 {
     /// <summary>The partition of open alerts and their outbox.</summary>
     public const string Partition = "open";
@@ -64,7 +64,6 @@ public sealed class AlertStore(ITableStore store, OutboxPublisher publisher, Ale
                 : throw new InvalidOperationException($"Raising alert {alert.Key} failed at operation {result.FailedIndex} with {result.FailureStatus}.");
         }
 
-        await publisher.TryPublishAsync(options.AlertsTable, Partition, message, cancellationToken).ConfigureAwait(false);
         return AlertChange.Raised;
     }
 
@@ -90,7 +89,6 @@ public sealed class AlertStore(ITableStore store, OutboxPublisher publisher, Ale
                 cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
-                await publisher.TryPublishAsync(options.AlertsTable, Partition, message, cancellationToken).ConfigureAwait(false);
                 return AlertChange.Cleared;
             }
 
@@ -140,20 +138,6 @@ public sealed class AlertStore(ITableStore store, OutboxPublisher publisher, Ale
         }
     }
 
-    /// <summary>Publishes alert events left in the outbox for longer than <see cref="AlertsOptions.OutboxGrace"/>; returns how many.</summary>
-    public async Task<int> PublishPendingAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var published = 0;
-        await foreach (var row in store.QueryAllAsync(options.AlertsTable, TableFilter.RowRange(Partition, OutboxRows.Prefix, OutboxRows.UpperBound(now - options.OutboxGrace)), 100, cancellationToken).ConfigureAwait(false))
-        {
-            await publisher.PublishAsync(options.AlertsTable, Partition, row.RowKey, OutboxRows.Read(row), cancellationToken).ConfigureAwait(false);
-            published++;
-        }
-
-        return published;
-    }
-
     private static AlertView Read(TableEntity row) => new(
         row.GetString("Key") ?? row.RowKey[RowPrefix.Length..],
         Enum.TryParse<AlertKind>(row.GetString("Kind"), out var kind) ? kind : throw new FormatException($"Alert {row.RowKey} has no known kind."),
@@ -163,5 +147,5 @@ public sealed class AlertStore(ITableStore store, OutboxPublisher publisher, Ale
         row.GetDateTimeOffset("RaisedAt") ?? default);
 
     private OutboxMessage Event(string subject, string id, DateTimeOffset now, object body) =>
-        IntegrationEventMessage.Create(options.EventsTopic, subject, $"{subject}|{id}", id, body, now);
+        IntegrationEventMessage.Create(subject, $"{subject}|{id}", id, body, now);
 }

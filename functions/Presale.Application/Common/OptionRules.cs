@@ -1,17 +1,11 @@
 namespace Presale.Application.Common;
 
-/// <summary>Shape checks shared by options validators: table names, queue and topic names, NCRONTAB schedules.</summary>
+/// <summary>Shape checks shared by options validators: table names and NCRONTAB schedules.</summary>
 public static class OptionRules
 {
     /// <summary>True for a Table Storage table name: 3–63 letters or digits, starting with a letter.</summary>
     public static bool IsTableName(string? name) =>
         name is { Length: >= 3 and <= 63 } && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);
-
-    /// <summary>True for a name both a storage queue and a Service Bus topic accept: 1–63 lower-case letters, digits and single hyphens, not starting or ending with one.</summary>
-    public static bool IsEntityName(string? name) =>
-        name is { Length: >= 1 and <= 63 }
-        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
-        && name[0] != '-' && name[^1] != '-' && !name.Contains("--", StringComparison.Ordinal);
 
     /// <summary>
     /// True for the shape of an NCRONTAB schedule as the Functions timer trigger reads it: six space-separated fields

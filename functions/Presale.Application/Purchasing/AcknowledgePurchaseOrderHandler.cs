@@ -24,8 +24,6 @@ public sealed partial class AcknowledgePurchaseOrderHandler(
     SupplierEventLedger ledger,
     ShopSettingsStore shops,
     PurchaseOrderFollowUp followUp,
-    PurchasingOutbox outbox,
-    PurchasingOptions options,
     IValidator<AcknowledgePurchaseOrderRequest> validator,
     TimeProvider timeProvider,
     ILogger<AcknowledgePurchaseOrderHandler> logger)
@@ -107,7 +105,6 @@ public sealed partial class AcknowledgePurchaseOrderHandler(
             }
 
             var message = IntegrationEventMessage.Create(
-                options.EventsTopic,
                 PurchasingEvents.Acknowledged,
                 $"po-acknowledged|{supplierId}|{id}|{request.EventId}",
                 id.Value,
@@ -126,7 +123,6 @@ public sealed partial class AcknowledgePurchaseOrderHandler(
             var result = await orders.SubmitAsync(operations, cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
-                await outbox.TryPublishAsync(supplierId, message, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     await followUp.RunAsync(supplierId, id.Value, result.ETags[markerIndex], cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,6 @@ public sealed class CreatePurchaseOrderHandler(
     SupplierTermsStore terms,
     ShopSettingsStore shops,
     RequestedDates requestedDates,
-    PurchasingOutbox outbox,
     PurchasingOptions options,
     IValidator<CreatePurchaseOrderRequest> validator,
     TimeProvider timeProvider)
@@ -101,7 +100,6 @@ public sealed class CreatePurchaseOrderHandler(
             today,
             now);
         var created = IntegrationEventMessage.Create(
-            options.EventsTopic,
             PurchasingEvents.Created,
             $"po-created|{supplierId}|{id}",
             id.Value,
@@ -112,7 +110,6 @@ public sealed class CreatePurchaseOrderHandler(
             return Replay((await orders.GetAsync(supplierId, id.Value, cancellationToken).ConfigureAwait(false))!, hash);
         }
 
-        await outbox.TryPublishAsync(supplierId, created, cancellationToken).ConfigureAwait(false);
         return new CreatePurchaseOrderResult.Placed(PurchaseOrderView.From(order), Created: true);
     }
 

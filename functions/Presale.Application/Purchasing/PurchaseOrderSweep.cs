@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Presale.Application.Alerts;
-using Presale.Application.Outbox;
 using Presale.Application.Storage;
 using Presale.Application.Suppliers;
 using Presale.Domain.Alerts;
@@ -15,9 +14,8 @@ namespace Presale.Application.Purchasing;
 /// <item>acknowledgement-due rows due by now: an order still waiting for answers raises its unacknowledged alert (once
 /// per order: the alert store keeps one per key; the row stays until the order is answered), an answered or vanished
 /// order's row is dropped and its alert cleared;</item>
-/// <item>lot-sync markers older than <see cref="PurchasingOptions.OutboxGrace"/>: the acknowledgement's follow-up is run
-/// again (<see cref="PurchaseOrderFollowUp"/>);</item>
-/// <item>outbox rows older than the grace are published; then the alert store's own outbox.</item>
+/// <item>lot-sync markers older than <see cref="PurchasingOptions.LotSyncGrace"/>: the acknowledgement's follow-up is run
+/// again (<see cref="PurchaseOrderFollowUp"/>).</item>
 /// </list>
 /// One item failing is logged and counted; the others go on, and the failed one is retried by the next run.
 /// </summary>
@@ -25,7 +23,6 @@ public sealed partial class PurchaseOrderSweep(
     ITableStore store,
     PurchaseOrderStore orders,
     PurchaseOrderFollowUp followUp,
-    PurchasingOutbox outbox,
     AlertStore alerts,
     SuppliersOptions suppliers,
     PurchasingOptions options,
@@ -38,7 +35,7 @@ public sealed partial class PurchaseOrderSweep(
         await orders.EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         await store.CreateTableIfNotExistsAsync(suppliers.SuppliersTable, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
-        int alerted = 0, resolved = 0, followedUp = 0, published = 0, failed = 0;
+        int alerted = 0, resolved = 0, followedUp = 0, failed = 0;
         foreach (var supplierId in await RegisteredSuppliers.ListAsync(store, suppliers, cancellationToken).ConfigureAwait(false))
         {
             var partition = PurchasingRows.SupplierPartition(supplierId);
@@ -56,7 +53,7 @@ public sealed partial class PurchaseOrderSweep(
             var markers = TableFilter.RowPrefix(partition, PurchasingRows.LotSyncPrefix);
             await foreach (var row in store.QueryAllAsync(orders.Table, markers, options.SweepPageSize, cancellationToken).ConfigureAwait(false))
             {
-                if (row.GetDateTimeOffset("WrittenAt") is { } written && now - written < options.OutboxGrace)
+                if (row.GetDateTimeOffset("WrittenAt") is { } written && now - written < options.LotSyncGrace)
                 {
                     continue;
                 }
@@ -72,25 +69,9 @@ public sealed partial class PurchaseOrderSweep(
                 followedUp += outcome == DueOutcome.Resolved ? 1 : 0;
                 failed += outcome == DueOutcome.Failed ? 1 : 0;
             }
-
-            var pending = TableFilter.RowRange(partition, OutboxRows.Prefix, OutboxRows.UpperBound(now - options.OutboxGrace));
-            await foreach (var row in store.QueryAllAsync(orders.Table, pending, options.SweepPageSize, cancellationToken).ConfigureAwait(false))
-            {
-                var outcome = await IsolatedAsync(
-                    async () =>
-                    {
-                        await outbox.PublishAsync(supplierId, row.RowKey, OutboxRows.Read(row), cancellationToken).ConfigureAwait(false);
-                        return DueOutcome.Resolved;
-                    },
-                    supplierId,
-                    row.RowKey).ConfigureAwait(false);
-                published += outcome == DueOutcome.Resolved ? 1 : 0;
-                failed += outcome == DueOutcome.Failed ? 1 : 0;
-            }
         }
 
-        published += await alerts.PublishPendingAsync(now, cancellationToken).ConfigureAwait(false);
-        return new PurchaseOrderSweepResult(alerted, resolved, followedUp, published, failed);
+        return new PurchaseOrderSweepResult(alerted, resolved, followedUp, failed);
     }
 
     private async Task<DueOutcome> ReviewDueAsync(string supplierId, TableEntity row, DateTimeOffset now, CancellationToken cancellationToken)

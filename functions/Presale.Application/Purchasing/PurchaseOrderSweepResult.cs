@@ -4,6 +4,5 @@ namespace Presale.Application.Purchasing;
 /// <param name="Alerted">Unacknowledged-order alerts raised now.</param>
 /// <param name="Resolved">Acknowledgement-due rows dropped because their order was answered or is gone.</param>
 /// <param name="FollowedUp">Acknowledgement follow-ups finished (lots registered or updated).</param>
-/// <param name="Published">Outbox rows (purchasing and alert events) published.</param>
 /// <param name="Failed">Items that failed and stay for the next run.</param>
-public sealed record PurchaseOrderSweepResult(int Alerted, int Resolved, int FollowedUp, int Published, int Failed);
+public sealed record PurchaseOrderSweepResult(int Alerted, int Resolved, int FollowedUp, int Failed);

@@ -4,8 +4,8 @@ using Presale.Domain.Purchasing.Settlement;
 namespace Presale.Application.Purchasing;
 
 /// <summary>
-/// The integration events purchasing writes to its outbox in the same transaction as the change they announce
-/// (published to <see cref="PurchasingOptions.EventsTopic"/>): <c>purchase-order.created</c>,
+/// The integration events purchasing writes to its outbox (partition <c>supplier|{id}</c> of the purchasing table) in
+/// the same transaction as the change they announce: <c>purchase-order.created</c>,
 /// <c>purchase-order.acknowledged</c>, <c>supplier-statement.closed</c>. Message ids are stable, so a row published
 /// twice is one event to a broker with duplicate detection and to idempotent consumers
 /// (<see cref="Common.IntegrationEventMessage"/>).

@@ -58,9 +58,6 @@ public sealed class PurchasingOptions
     /// <summary>Rows the sweeps read per page (1–1000). Default 100.</summary>
     public int SweepPageSize { get; set; } = 100;
 
-    /// <summary>Where purchasing's integration events (purchase order created and acknowledged, statement closed) are published. Default <c>events</c>.</summary>
-    public string EventsTopic { get; set; } = "events";
-
-    /// <summary>Age before the sweep republishes an outbox row or finishes an acknowledgement's lot update someone else started (1 second – 1 hour). Default 30 seconds.</summary>
-    public TimeSpan OutboxGrace { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Age before the sweep finishes an acknowledgement's lot update that its own request started but did not finish (1 second – 1 hour). Default 30 seconds.</summary>
+    public TimeSpan LotSyncGrace { get; set; } = TimeSpan.FromSeconds(30);
 }

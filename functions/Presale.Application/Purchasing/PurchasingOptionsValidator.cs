@@ -21,7 +21,6 @@ public sealed class PurchasingOptionsValidator : AbstractValidator<PurchasingOpt
         RuleFor(o => o.ResourcingToleranceDays).InclusiveBetween(0, 60).WithMessage($"{S}:{nameof(PurchasingOptions.ResourcingToleranceDays)} must be between 0 and 60.");
         RuleFor(o => o.ResourcingMinimumOrders).InclusiveBetween(1, 10_000).WithMessage($"{S}:{nameof(PurchasingOptions.ResourcingMinimumOrders)} must be between 1 and 10000.");
         RuleFor(o => o.SweepPageSize).InclusiveBetween(1, 1000).WithMessage($"{S}:{nameof(PurchasingOptions.SweepPageSize)} must be between 1 and 1000.");
-        RuleFor(o => o.EventsTopic).Must(OptionRules.IsEntityName).WithMessage(o => $"{S}:{nameof(o.EventsTopic)} must be a queue or topic name: 1–63 lower-case letters, digits and single hyphens (got '{o.EventsTopic}').");
-        RuleFor(o => o.OutboxGrace).InclusiveBetween(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)).WithMessage($"{S}:{nameof(PurchasingOptions.OutboxGrace)} must be between 00:00:01 and 01:00:00.");
+        RuleFor(o => o.LotSyncGrace).InclusiveBetween(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)).WithMessage($"{S}:{nameof(PurchasingOptions.LotSyncGrace)} must be between 00:00:01 and 01:00:00.");
     }
 }

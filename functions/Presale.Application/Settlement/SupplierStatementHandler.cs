@@ -23,7 +23,6 @@ public sealed partial class SupplierStatementHandler(
     SettlementFactsReader facts,
     StatementStore statements,
     SupplierGrades grades,
-    PurchasingOutbox outbox,
     PurchasingOptions options,
     TimeProvider timeProvider,
     ILogger<SupplierStatementHandler> logger)
@@ -125,7 +124,6 @@ public sealed partial class SupplierStatementHandler(
             var (document, position, finished) = await ComputeAsync(supplierId, next, head, previous, stored, shop, SupplierStatementDocument.Closed, now, cancellationToken).ConfigureAwait(false);
             var statement = document.Statement;
             var message = IntegrationEventMessage.Create(
-                options.EventsTopic,
                 PurchasingEvents.StatementClosed,
                 $"statement-closed|{supplierId}|{next.Id}",
                 supplierId,
@@ -135,7 +133,6 @@ public sealed partial class SupplierStatementHandler(
             {
                 LogClosed(logger, supplierId, next.Id, statement.Totals.Payable.Amount, statement.Currency);
                 closed?.Add(next.Id);
-                await outbox.TryPublishAsync(supplierId, message, cancellationToken).ConfigureAwait(false);
             }
             else if (++lost >= MaxAttempts)
             {

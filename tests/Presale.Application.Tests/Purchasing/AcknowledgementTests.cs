@@ -203,7 +203,7 @@ public sealed class AcknowledgementTests
     [Fact]
     public async Task WhenTheLotUpdateFails_TheAcknowledgementStands_AndTheSweepFinishesIt()
     {
-        var faults = new FaultInjectingTableStore(new InMemoryTableStore(new Testing.ManualTimeProvider()));
+        var faults = new FaultInjectingTableStore(new InMemoryTableStore(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Testing.TestClock.Start)));
         var (h, secret, orders) = await PreSoldAsync(faults);
         faults.Before = call => call.Table == h.Flow.Ordering.Options.LotsTable && call.Method == nameof(ITableStore.InsertAsync)
             ? throw new IOException("storage unreachable")
@@ -217,7 +217,7 @@ public sealed class AcknowledgementTests
 
         faults.Before = null;
         Assert.Equal(0, (await h.Sweep.RunAsync(Ct)).FollowedUp);
-        h.Time.Advance(h.Options.OutboxGrace);
+        h.Time.Advance(h.Options.LotSyncGrace);
         Assert.Equal(1, (await h.Sweep.RunAsync(Ct)).FollowedUp);
         Assert.Equal(30, (await h.Flow.Ordering.Lots.GetAsync("acme", "PO-1-L1", Ct))!.Lines[0].Quantity);
         Assert.Empty(await h.RowsAsync("acme", "sync|"));

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.Secrets;
 using Presale.Application.Alerts;
 using Presale.Application.Common;
+using Presale.Application.Outbox;
 using Presale.Application.Purchasing;
 using Presale.Application.Replenishment;
 using Presale.Application.Returns;
@@ -47,19 +49,18 @@ internal sealed class PurchasingHarness
         Demand = new SkuDemandReader(tables, Flow.Ordering.Options, Flow.Ordering.Supply);
         LeadTimes = new SupplierLeadTimes(History, Registry, Replenishment);
         Offers = new SupplierOffers(TermsStore, LeadTimes);
-        Outbox = new PurchasingOutbox(Flow.Ordering.Outbox, Options);
-        Alerts = new AlertStore(tables, Flow.Ordering.Outbox, AlertsOptions);
-        Create = new CreatePurchaseOrderHandler(Orders, TermsStore, Flow.Ordering.Shops, new RequestedDates(Demand, LeadTimes), Outbox, Options, new CreatePurchaseOrderRequestValidator(), time);
+        Alerts = new AlertStore(tables, AlertsOptions);
+        Create = new CreatePurchaseOrderHandler(Orders, TermsStore, Flow.Ordering.Shops, new RequestedDates(Demand, LeadTimes), Options, new CreatePurchaseOrderRequestValidator(), time);
         LotSync = new PurchaseOrderLotSync(Flow.Ordering.Lots, Flow.Events, Flow.SupplierOutbox, time);
         FollowUp = new PurchaseOrderFollowUp(tables, Orders, LotSync, Alerts, time);
         Acknowledge = new AcknowledgePurchaseOrderHandler(
-            Orders, new SupplierEventLedger(tables, time), Flow.Ordering.Shops, FollowUp, Outbox, Options, new AcknowledgePurchaseOrderRequestValidator(), time,
+            Orders, new SupplierEventLedger(tables, time), Flow.Ordering.Shops, FollowUp, new AcknowledgePurchaseOrderRequestValidator(), time,
             NullLogger<AcknowledgePurchaseOrderHandler>.Instance);
-        Sweep = new PurchaseOrderSweep(tables, Orders, FollowUp, Outbox, Alerts, Suppliers, Options, time, NullLogger<PurchaseOrderSweep>.Instance);
+        Sweep = new PurchaseOrderSweep(tables, Orders, FollowUp, Alerts, Suppliers, Options, time, NullLogger<PurchaseOrderSweep>.Instance);
         SupplierOrders = new SupplierPurchaseOrdersQuery(Orders);
         Statements = new SupplierStatementHandler(
             TermsStore, Flow.Ordering.Shops, new SettlementFactsReader(tables, Orders, Flow.Ordering.Options, Returns), new StatementStore(tables, Options),
-            new SupplierGrades(History, Suppliers), Outbox, Options, time, NullLogger<SupplierStatementHandler>.Instance);
+            new SupplierGrades(History, Suppliers), Options, time, NullLogger<SupplierStatementHandler>.Instance);
         Settlement = new SettlementSweep(tables, Statements, Suppliers, NullLogger<SettlementSweep>.Instance);
         Suggestions = new ReplenishmentQuery(Demand, Offers, Flow.Ordering.Shops, Replenishment, time);
         Resourcing = new ResourcingSweep(tables, Flow.Ordering.Options, Suppliers, Options, Flow.Ordering.Shops, Demand, Offers, Alerts, time, NullLogger<ResourcingSweep>.Instance);
@@ -95,8 +96,6 @@ internal sealed class PurchasingHarness
 
     public SupplierOffers Offers { get; }
 
-    public PurchasingOutbox Outbox { get; }
-
     public AlertStore Alerts { get; }
 
     public CreatePurchaseOrderHandler Create { get; }
@@ -119,7 +118,7 @@ internal sealed class PurchasingHarness
 
     public ResourcingSweep Resourcing { get; }
 
-    public Testing.ManualTimeProvider Time => Flow.Ordering.Time;
+    public FakeTimeProvider Time => Flow.Ordering.Time;
 
     public ITableStore Store => Flow.Ordering.Store;
 
@@ -227,9 +226,22 @@ internal sealed class PurchasingHarness
         return skus.Count;
     }
 
-    /// <summary>Events published to the events topic with <paramref name="subject"/>.</summary>
+    /// <summary>The bodies of the integration events with <paramref name="subject"/> in every supplier's purchasing outbox, oldest first.</summary>
     public IReadOnlyList<JsonNode> Events(string subject) =>
-        [.. Flow.Ordering.Publisher.Published.Where(p => p.Queue == Options.EventsTopic && p.Message.Subject == subject).Select(p => JsonNode.Parse(p.Message.Body)!)];
+        [.. OutboxMessagesAsync(Options.PurchasingTable, "supplier|").ToBlockingEnumerable(Ct)
+            .Where(m => m.Subject == subject)
+            .Select(m => { Assert.Null(m.Queue); return JsonNode.Parse(m.Body)!; })];
+
+    /// <summary>The outbox messages of <paramref name="table"/> in partitions starting with <paramref name="partitionPrefix"/>, oldest first within a partition.</summary>
+    public async IAsyncEnumerable<OutboxMessage> OutboxMessagesAsync(string table, string partitionPrefix)
+    {
+        var filter = TableFilter.Ge("PartitionKey", partitionPrefix) & TableFilter.Lt("PartitionKey", TableFilter.PrefixUpperBound(partitionPrefix))
+            & TableFilter.Ge("RowKey", OutboxRows.Prefix) & TableFilter.Lt("RowKey", TableFilter.PrefixUpperBound(OutboxRows.Prefix));
+        await foreach (var row in Store.QueryAllAsync(table, filter, 1000, Ct))
+        {
+            yield return OutboxRows.Read(row);
+        }
+    }
 
     /// <summary>Rows of <paramref name="supplierId"/>'s purchasing partition whose key starts with <paramref name="prefix"/>.</summary>
     public async Task<List<TableEntity>> RowsAsync(string supplierId, string prefix)

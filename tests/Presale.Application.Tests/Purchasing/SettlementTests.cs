@@ -124,7 +124,7 @@ public sealed class SettlementTests
     [Fact]
     public async Task Closing_IsOneTransaction_WithTheStatementItsHeadItsEventAndTheFinishedOrders()
     {
-        var faults = new FaultInjectingTableStore(new InMemoryTableStore(new Testing.ManualTimeProvider()));
+        var faults = new FaultInjectingTableStore(new InMemoryTableStore(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Testing.TestClock.Start)));
         var h = await DeliveredAsync(faults);
         var transactions = new List<IReadOnlyList<TableOperation>>();
         faults.Before = call =>
@@ -149,7 +149,7 @@ public sealed class SettlementTests
             operations.Select(o => o.Entity.RowKey.StartsWith("outbox|", StringComparison.Ordinal) ? "outbox|" : o.Entity.RowKey));
 
         // A close whose transaction fails leaves nothing behind, and the next request closes the period.
-        var faults2 = new FaultInjectingTableStore(new InMemoryTableStore(new Testing.ManualTimeProvider()));
+        var faults2 = new FaultInjectingTableStore(new InMemoryTableStore(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Testing.TestClock.Start)));
         var h2 = await DeliveredAsync(faults2);
         faults2.Before = call => call.Method == nameof(ITableStore.SubmitTransactionAsync) && call.Operations.Any(o => o.Entity.RowKey == "statement-head")
             ? throw new IOException("storage unreachable")
