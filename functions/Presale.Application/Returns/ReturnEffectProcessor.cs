@@ -185,10 +185,13 @@ public sealed partial class ReturnEffectProcessor(
             ["DecidedBy"] = claim.DecidedBy,
             ["CreatedAt"] = claim.CreatedAt,
         });
-        var result = await store.UpsertAsync(options.SupplierClaimsTable, entity, merge: false, cancellationToken).ConfigureAwait(false);
+        var result = await store.SubmitTransactionAsync(
+            options.SupplierClaimsTable,
+            [TableOperation.UpsertReplace(entity), TableOperation.UpsertReplace(SupplierClaimDays.Entity(claim))],
+            cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"Recording supplier claim {claim.ClaimId} failed with {result.Status}.");
+            throw new InvalidOperationException($"Recording supplier claim {claim.ClaimId} failed with {result.FailureStatus}.");
         }
     }
 

@@ -15,4 +15,10 @@ public enum SupplierEventKind
     /// arriving after it are stale.
     /// </summary>
     Receipt = 1,
+
+    /// <summary>
+    /// A purchase-order acknowledgement: it replaces the answers of the lines it names, so, like an ETA update, one older
+    /// than the last applied acknowledgement of the order is stale (the ledger's watermark is kept per order).
+    /// </summary>
+    Acknowledgement = 2,
 }

@@ -62,7 +62,7 @@ public sealed class SupplierEventLedger
             return new SupplierEventDecision(SupplierEventOutcome.Duplicate, [], lastApplied, recorded.GetDateTimeOffset("RecordedAt"));
         }
 
-        if (supplierEvent.Kind == SupplierEventKind.EtaUpdate && lastApplied is { } last && supplierEvent.SupplierTimestamp < last)
+        if (supplierEvent.Kind != SupplierEventKind.Receipt && lastApplied is { } last && supplierEvent.SupplierTimestamp < last)
         {
             return new SupplierEventDecision(SupplierEventOutcome.Stale, [], lastApplied, null);
         }

@@ -128,7 +128,7 @@ public sealed class SupplierLotEventHandler(
             }
 
             return (lot with { Eta = eta, Status = status, Lines = lines, EtaHistory = history }, errors, affected);
-        }, receivedOn: null, now, cancellationToken).ConfigureAwait(false);
+        }, receivedOn: null, now, delivery: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies a goods receipt (split, short and over deliveries add up).</summary>
@@ -176,10 +176,11 @@ public sealed class SupplierLotEventHandler(
             }
 
             return (errors.Count > 0 ? null : lot with { Lines = lines }, errors, affected);
-        }, receivedOn: shop.LocalDate(now), now, cancellationToken).ConfigureAwait(false);
+        }, receivedOn: shop.LocalDate(now), now, [.. request.Lines!.Select(l => (l.Sku!, l.Quantity!.Value))], cancellationToken).ConfigureAwait(false);
     }
 
-    private static DateOnly? ParseEta(string text, ShopSettings shop)
+    /// <summary>A date (<c>yyyy-MM-dd</c>, the shop's calendar) or an ISO 8601 instant converted to the shop's date; null when neither.</summary>
+    internal static DateOnly? ParseEta(string text, ShopSettings shop)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -268,6 +269,7 @@ public sealed class SupplierLotEventHandler(
         Func<LotView, (LotView? Lot, Dictionary<string, string[]> Errors, HashSet<string> Affected)> change,
         DateOnly? receivedOn,
         DateTimeOffset now,
+        IReadOnlyList<(string Sku, int Units)>? delivery,
         CancellationToken cancellationToken)
     {
         await store.CreateTableIfNotExistsAsync(options.LotsTable, cancellationToken).ConfigureAwait(false);
@@ -306,6 +308,12 @@ public sealed class SupplierLotEventHandler(
             {
                 atRisk = IntegrationEventOutbox.Message(risk);
                 operations.Add(TableOperation.Insert(OutboxRows.Entity(supplierId, atRisk)));
+            }
+
+            if (receivedOn is { } on && delivery is not null)
+            {
+                // Each delivery's day and units, for settlement (the lot row keeps only the totals).
+                operations.Add(TableOperation.Insert(LotReceipts.Entity(supplierId, supplierEvent.LotId, supplierEvent.EventId, on, delivery, now)));
             }
 
             if (updated.Status == LotRows.Open && updated.Lines.Any(l => l.Received + l.Cancelled < l.Quantity))

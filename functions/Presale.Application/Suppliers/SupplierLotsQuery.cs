@@ -64,7 +64,8 @@ public sealed class SupplierLotsQuery(ITableStore store, OrdersOptions options, 
                 received,
                 complete ? l.LastReceivedOn : null,
                 cancelled && received == 0,
-                claims.GetValueOrDefault(lot.LotId));
+                claims.GetValueOrDefault(lot.LotId),
+                DateOnly.FromDateTime(lot.RegisteredAt.UtcDateTime));
         })];
     }
 

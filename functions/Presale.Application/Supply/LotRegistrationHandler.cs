@@ -18,7 +18,15 @@ public sealed class LotRegistrationHandler(ITableStore store, OrdersOptions opti
     private readonly TableBootstrap _tables = new(store, [options.LotsTable]);
 
     /// <summary>Registers (or resumes registering) the lot.</summary>
-    public async Task<LotRegistrationResult> RegisterAsync(string supplierId, RegisterLotRequest request, CancellationToken cancellationToken)
+    public Task<LotRegistrationResult> RegisterAsync(string supplierId, RegisterLotRequest request, CancellationToken cancellationToken) =>
+        RegisterAsync(supplierId, request, allowPastEta: false, cancellationToken);
+
+    /// <summary>
+    /// Registers (or resumes registering) the lot; with <paramref name="allowPastEta"/> an ETA before today is kept (a
+    /// purchase-order line's lot is registered with the ETA its supplier gave, however late that registration runs; the
+    /// overdue-lot sweep then estimates a new one).
+    /// </summary>
+    internal async Task<LotRegistrationResult> RegisterAsync(string supplierId, RegisterLotRequest request, bool allowPastEta, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (Identifier.Validate(supplierId, "A supplier id") is { } supplierError)
@@ -39,9 +47,10 @@ public sealed class LotRegistrationHandler(ITableStore store, OrdersOptions opti
         }
 
         var now = timeProvider.GetUtcNow();
-        if (request.Eta!.Value < shop.LocalDate(now))
+        var eta = request.Eta!.Value;
+        if (!allowPastEta && eta < shop.LocalDate(now))
         {
-            return new LotRegistrationResult.Invalid(FieldErrors.Single("eta", $"The ETA {request.Eta.Value:yyyy-MM-dd} is before today ({shop.LocalDate(now):yyyy-MM-dd}) in the shop's time zone."));
+            return new LotRegistrationResult.Invalid(FieldErrors.Single("eta", $"The ETA {eta:yyyy-MM-dd} is before today ({shop.LocalDate(now):yyyy-MM-dd}) in the shop's time zone."));
         }
 
         var lines = request.Lines!.Select(l => (Sku: Sku.From(l.Sku!), Quantity: l.Quantity!.Value)).ToList();
@@ -65,10 +74,10 @@ public sealed class LotRegistrationHandler(ITableStore store, OrdersOptions opti
             supplierId,
             request.LotId!,
             request.PurchaseOrderReference!,
-            request.Eta.Value,
+            eta,
             LotRows.Registering,
             [.. lines.Select(l => new LotLineView(l.Sku.Value, l.Quantity, 0, 0))],
-            [new EtaChangeView(request.Eta.Value, now, "registered")],
+            [new EtaChangeView(eta, now, "registered")],
             now);
         var created = true;
         var inserted = await store.InsertAsync(options.LotsTable, LotRows.Entity(lot, hash), cancellationToken).ConfigureAwait(false);

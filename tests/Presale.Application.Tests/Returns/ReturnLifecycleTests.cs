@@ -298,7 +298,8 @@ public sealed class ReturnLifecycleTests
             rows.Add(row);
         }
 
-        Assert.Equal(claim.ClaimId, Assert.Single(rows).RowKey);
+        Assert.Equal(claim.ClaimId, Assert.Single(rows, r => !r.RowKey.StartsWith(SupplierClaimDays.Prefix, StringComparison.Ordinal)).RowKey);
+        Assert.Equal(claim.ClaimId, SupplierClaimDays.Read(Assert.Single(rows, r => r.RowKey.StartsWith(SupplierClaimDays.Prefix, StringComparison.Ordinal))).ClaimId);
     }
 
     [Fact]

@@ -1,0 +1,19 @@
+using Presale.Domain.Purchasing;
+
+namespace Presale.Domain.Alerts;
+
+/// <summary>
+/// The key an alert is raised under: one open alert per key, so raising the same condition again changes nothing
+/// until it is cleared. Keys are built from ids that follow the identifier rules, so they are valid storage keys.
+/// </summary>
+public static class AlertKey
+{
+    /// <summary>The alert of purchase order <paramref name="purchaseOrderId"/> of <paramref name="supplierId"/> waiting for its acknowledgement.</summary>
+    public static string Unacknowledged(string supplierId, PurchaseOrderId purchaseOrderId) => $"po-unacknowledged|{supplierId}|{purchaseOrderId}";
+
+    /// <summary>The key prefix of re-sourcing alerts.</summary>
+    public const string ResourcingPrefix = "resourcing|";
+
+    /// <summary>The re-sourcing alert of lot <paramref name="lotId"/> of <paramref name="supplierId"/> for <paramref name="sku"/>.</summary>
+    public static string Resourcing(string supplierId, string lotId, string sku) => $"{ResourcingPrefix}{supplierId}|{lotId}|{sku}";
+}
