@@ -162,25 +162,25 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Under the Functions host, <c>serviceBusTrigger</c> functions are triggered from Service Bus; a transport other than
-    /// Service Bus would publish their messages where nothing reads them, so the start fails naming the setting.
+    /// Under the Functions host, <c>queueTrigger</c> functions are triggered from storage queues; the Service Bus transport
+    /// would publish their messages where nothing reads them, so the start fails naming the setting.
     /// </summary>
     private sealed class TransportValidation(HostingMode? mode, FunctionCatalog? catalog) : IValidateOptions<MessagingOptions>
     {
         public ValidateOptionsResult Validate(string? name, MessagingOptions options)
         {
-            if (mode is not { HostSignalled: true } || catalog is null || options.Transport == MessagingTransport.ServiceBus)
+            if (mode is not { HostSignalled: true } || catalog is null || options.Transport != MessagingTransport.ServiceBus)
             {
                 return ValidateOptionsResult.Success;
             }
 
-            var listeners = catalog.OfKind(TriggerKind.ServiceBus).Where(d => !d.Disabled).Select(d => $"{d.Name} (queue '{d.QueueName}')").ToArray();
+            var listeners = catalog.OfKind(TriggerKind.Queue).Select(d => $"{d.Name} (queue '{d.QueueName}')").ToArray();
             return listeners.Length == 0
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail(
                     $"{MessagingOptions.SectionName}:{nameof(MessagingOptions.Transport)} is {options.Transport}, but under the Functions host " +
-                    $"{string.Join(", ", listeners)} are triggered from Service Bus: their messages would go to storage queues nothing reads. " +
-                    $"Set Presale__Messaging__Transport=ServiceBus (with {options.ServiceBusConnection}__fullyQualifiedNamespace).");
+                    $"{string.Join(", ", listeners)} are triggered from storage queues: their messages would go to Service Bus queues nothing reads. " +
+                    "Set Presale__Messaging__Transport=StorageQueue.");
         }
     }
 

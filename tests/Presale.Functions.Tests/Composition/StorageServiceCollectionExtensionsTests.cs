@@ -134,7 +134,7 @@ public sealed class StorageServiceCollectionExtensionsTests
     [InlineData("StorageQueue", false, true, true)]
     [InlineData("ServiceBus", false, true, true)]
     [InlineData("ServiceBus", false, false, false)]
-    [InlineData("ServiceBus", true, true, false)]
+    [InlineData("StorageQueue", true, false, true)]
     public void QueueHealthCheck_IsRegisteredOnlyWhereStorageQueuesCarryMessages(string transport, bool underHost, bool standaloneTriggers, bool expected)
     {
         var settings = new Dictionary<string, string?>
@@ -145,7 +145,7 @@ public sealed class StorageServiceCollectionExtensionsTests
         };
         if (underHost)
         {
-            settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = "41234";
+            settings["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:41234/";
         }
 
         using var services = BuildWithHost(settings);
@@ -157,31 +157,35 @@ public sealed class StorageServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public async Task UnderFunctionsHost_StorageQueueTransportWithServiceBusTriggers_FailsToStartNamingTheSetting()
+    public async Task UnderFunctionsHost_ServiceBusTransportWithStorageQueueTriggers_FailsToStartNamingTheSetting()
     {
-        var exception = await StartupProbe.StartWithStorageAsync(("FUNCTIONS_CUSTOMHANDLER_PORT", "41234"));
+        var exception = await StartupProbe.StartWithStorageAsync(
+            ("Functions:Worker:HostEndpoint", "http://127.0.0.1:41234/"),
+            ("Presale:Messaging:Transport", "ServiceBus"),
+            ("ServiceBusConnection:fullyQualifiedNamespace", "presale.servicebus.windows.net"));
 
         var error = Assert.IsType<OptionsValidationException>(exception);
-        Assert.Contains("Presale:Messaging:Transport is StorageQueue", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Presale:Messaging:Transport is ServiceBus", error.Message, StringComparison.Ordinal);
         Assert.Contains("ReconcileSku (queue 'reconcile')", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Presale__Messaging__Transport=ServiceBus", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Presale__Messaging__Transport=StorageQueue", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task OnAppService_ForcedStandaloneMode_StillRefusesTheStorageQueueTransport()
+    public async Task OnAppService_ForcedStandaloneMode_StillRefusesTheServiceBusTransport()
     {
-        var exception = await StartupProbe.StartWithStorageAsync(("WEBSITE_INSTANCE_ID", "0123abcd"), ("Presale:Host:Mode", "Standalone"));
-
-        Assert.Contains("Presale:Messaging:Transport is StorageQueue", Assert.IsType<OptionsValidationException>(exception).Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task UnderFunctionsHost_ServiceBusTransport_Starts()
-    {
-        Assert.Null(await StartupProbe.StartWithStorageAsync(
-            ("FUNCTIONS_CUSTOMHANDLER_PORT", "41234"),
+        var exception = await StartupProbe.StartWithStorageAsync(
+            ("WEBSITE_INSTANCE_ID", "0123abcd"),
+            ("Presale:Host:Mode", "Standalone"),
             ("Presale:Messaging:Transport", "ServiceBus"),
-            ("ServiceBusConnection:fullyQualifiedNamespace", "presale.servicebus.windows.net")));
+            ("ServiceBusConnection:fullyQualifiedNamespace", "presale.servicebus.windows.net"));
+
+        Assert.Contains("Presale:Messaging:Transport is ServiceBus", Assert.IsType<OptionsValidationException>(exception).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnderFunctionsHost_StorageQueueTransport_Starts()
+    {
+        Assert.Null(await StartupProbe.StartWithStorageAsync(("Functions:Worker:HostEndpoint", "http://127.0.0.1:41234/")));
     }
 
     [Fact]
@@ -220,12 +224,12 @@ public sealed class StorageServiceCollectionExtensionsTests
 
     private static ServiceProvider BuildWithHost(Dictionary<string, string?> settings)
     {
-        settings["Presale:Host:DefinitionsPath"] = TestDefinitions.SourceFolder;
+        settings["Presale:Host:MetadataPath"] = TestDefinitions.MetadataFile;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(HostingMode.Resolve(configuration));
         services.AddOptions<FunctionsHostOptions>().Bind(configuration.GetSection(FunctionsHostOptions.SectionName));
-        services.AddSingleton(new FunctionCatalog(FunctionDefinitionLoader.LoadDirectory(TestDefinitions.SourceFolder, key => configuration[key])));
+        services.AddSingleton(new FunctionCatalog(FunctionMetadataLoader.Load(TestDefinitions.MetadataFile, key => configuration[key] ?? TestDefinitions.Schedules(key))));
         return services.AddPresaleStorage(configuration).BuildServiceProvider();
     }
 
