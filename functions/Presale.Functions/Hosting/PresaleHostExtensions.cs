@@ -70,6 +70,8 @@ public static class PresaleHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         {
+            // host.json's extensions.queues first, as the Functions host reads it; Presale:QueuePump overrides.
+            services.AddSingleton<IConfigureOptions<QueuePumpOptions>>(new HostJsonQueueSettings(HostJsonQueueSettings.DefaultPath));
             services.AddOptions<QueuePumpOptions>().BindConfiguration(QueuePumpOptions.SectionName).ValidateOnStart();
             services.AddSingleton<IValidateOptions<QueuePumpOptions>, QueuePumpOptionsValidator>();
             services.AddSingleton<AccessGuard>();
