@@ -28,7 +28,8 @@ command -v zip >/dev/null || fail "zip is not installed (apt-get install zip)"
 
 # Release, linux-x64, framework-dependent: Flex Consumption runs the worker on its dotnet-isolated 10.0 runtime.
 # ReadyToRun: the app's own code and its packages are precompiled, so a cold instance answers sooner. Build output
-# goes under artifacts/publish-build so the developer's Debug bin/obj folders are left alone.
+# goes under artifacts/publish-build so the developer's Debug bin/obj folders are left alone. No build servers: the
+# publish does not depend on MSBuild nodes or a compiler server shared with other builds on the machine.
 rm -rf "$package" "$zipfile"
 dotnet publish functions/Presale.Functions/Presale.Functions.csproj \
   --configuration Release \
@@ -39,6 +40,7 @@ dotnet publish functions/Presale.Functions/Presale.Functions.csproj \
   -p:DebugType=none \
   -p:PublishReadyToRun=true \
   -p:PublishDocumentationFile=false -p:PublishReferencesDocumentationFiles=false \
+  --disable-build-servers \
   --nologo --verbosity quiet \
   || fail "dotnet publish failed"
 
