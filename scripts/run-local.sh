@@ -32,7 +32,7 @@ else
   AZURITE_OWN_SESSION=true start_azurite "$blob_port" "$queue_port" "$table_port" "$location"
 fi
 
-# Standalone mode checks keys itself: API routes whose function.json says authLevel "function" need this key
+# Standalone mode checks keys itself: functions whose trigger says AuthorizationLevel.Function need this key
 # (header x-functions-key). scripts/walkthrough.sh uses the same default.
 export Presale__Host__FunctionKey="${Presale__Host__FunctionKey:-local-dev-function-key}"
 if [ "$blob_port:$queue_port:$table_port" = "10000:10001:10002" ]; then
@@ -43,10 +43,13 @@ else
 fi
 
 echo "Presale on ${Presale__Host__Url:-http://127.0.0.1:7071} (Ctrl+C to stop); try: bash scripts/walkthrough.sh" >&2
-dotnet run --project functions/Presale.Functions -- "$@" &
+# Built, then started with dotnet directly: `dotnet run` on a Functions worker project starts Core Tools (`func`), and
+# without a Functions host the worker runs standalone (docs/deploy.md has `func start` for those who have it).
+dotnet build functions/Presale.Functions --nologo --verbosity quiet >&2
+dotnet functions/Presale.Functions/bin/Debug/net10.0/Presale.Functions.dll "$@" &
 app=$!
-# dotnet run passes the signal on to the app, which finishes its in-flight work against the still-running Azurite;
-# the EXIT trap stops Azurite once the app has exited.
+# The app finishes its in-flight work against the still-running Azurite on the signal; the EXIT trap stops Azurite
+# once the app has exited.
 trap 'kill -TERM "$app" 2>/dev/null' INT TERM
 status=0
 while true; do

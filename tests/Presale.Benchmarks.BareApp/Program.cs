@@ -1,7 +1,7 @@
 // The baseline of the cold-start benchmark: the smallest ASP.NET Core app that answers a health probe, bound the way
-// the Functions host binds a custom handler (127.0.0.1 and FUNCTIONS_CUSTOMHANDLER_PORT).
+// Presale's standalone mode binds (Presale__Host__Url, 127.0.0.1 and a free port).
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.WebHost.UseUrls($"http://127.0.0.1:{Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT")}");
+builder.WebHost.UseUrls(Environment.GetEnvironmentVariable("Presale__Host__Url") ?? "http://127.0.0.1:7071");
 var app = builder.Build();
 app.MapGet("/api/health", () => Results.Ok(new { status = "healthy" }));
 app.Run();

@@ -56,15 +56,15 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public async Task Health_WhenATimerFunctionJsonHasNoImplementation_IsUnhealthy()
+    public async Task Health_WhenATimerFunctionsEntryPointIsMissing_IsUnhealthy()
     {
-        await using var app = new PresaleApp(TestDefinitions.WithExtra(("Sweep", TestDefinitions.Timer("0 0 * * * *"))));
+        await using var app = new PresaleApp(TestDefinitions.WithExtra(TestDefinitions.TimerEntry("Sweep", "0 0 * * * *", "Presale.Nowhere.Sweep.RunAsync")));
         using var client = app.CreateClient();
 
         var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("No implementation for declared function(s): Sweep", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("Presale.Nowhere.Sweep.RunAsync", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,8 @@
 namespace Presale.Application.Notifications;
 
 /// <summary>
-/// A delivery that did not end in a 2xx from the webhook. Thrown so the queue function fails: a custom handler's only
-/// signal to the broker is the invocation's status, and failing makes it redeliver the message and, after its
-/// <c>maxDeliveryCount</c>, dead-letter it.
+/// A delivery that did not end in a 2xx from the webhook. Thrown so the queue function fails: failing makes the
+/// queue trigger deliver the message again and, after host.json's <c>maxDequeueCount</c>, move it to the poison queue.
 /// </summary>
 public sealed class NotificationDeliveryException : Exception
 {

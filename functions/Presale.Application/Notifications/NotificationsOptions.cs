@@ -17,7 +17,7 @@ public sealed class NotificationsOptions
 
     /// <summary>
     /// The queue notification messages are published to and <c>DeliverNotification</c> is triggered by. Default
-    /// <c>notifications</c>; it must equal the <c>queueName</c> in <c>DeliverNotification/function.json</c>.
+    /// <c>notifications</c>; it must equal the queue of <c>DeliverNotification</c>'s <c>[QueueTrigger]</c>.
     /// </summary>
     public string Queue { get; set; } = "notifications";
 

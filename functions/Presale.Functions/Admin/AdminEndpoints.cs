@@ -1,4 +1,4 @@
-using Presale.Application.Messaging;
+using Microsoft.Azure.Functions.Worker;
 using Presale.Functions.Apis.Http;
 using Presale.Functions.Catalog;
 using Presale.Functions.Hosting;
@@ -34,12 +34,12 @@ public static class AdminEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> RunAsync(string name, HttpContext context, FunctionCatalog catalog, ManualRunQueue queue, TimeProvider time)
+    private static async Task<IResult> RunAsync(string name, HttpContext context, FunctionCatalog catalog, ManualRunQueue queue)
     {
         var function = catalog.Find(name);
         if (function is null)
         {
-            return Problems.NotFound($"A function.json declaring '{name}'", "name");
+            return Problems.NotFound($"A function named '{name}'", "name");
         }
 
         if (function.Trigger == TriggerKind.Http)
@@ -61,18 +61,10 @@ public static class AdminEndpoints
             return refused;
         }
 
-        var input = body.Value?.Text;
-        var now = time.GetUtcNow();
-        var payload = function.Trigger == TriggerKind.Timer
-            ? TriggerPayloads.Timer(function, status: null, isPastDue: false, now)
-            : TriggerPayloads.ServiceBus(function, ManualMessage(input ?? string.Empty, now), now);
-        queue.Enqueue(new ManualRun(function.Name, function.Trigger, payload));
+        var input = function.Trigger == TriggerKind.Timer
+            ? TriggerInput.ForTimer(new TimerInfo { IsPastDue = false })
+            : TriggerInput.ForMessage(body.Value?.Text ?? string.Empty, dequeueCount: 1);
+        queue.Enqueue(new ManualRun(function.Name, function.Trigger, input));
         return Results.Accepted();
-    }
-
-    private static ReceivedMessage ManualMessage(string body, DateTimeOffset now)
-    {
-        var id = Guid.NewGuid().ToString();
-        return new ReceivedMessage(id, Guid.NewGuid().ToString(), DeliveryCount: 1, EnqueuedAt: now, ExpiresAt: null, MessageId: id, Body: body, CorrelationId: null, Subject: null);
     }
 }

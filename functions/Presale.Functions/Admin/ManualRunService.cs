@@ -4,7 +4,7 @@ using Presale.Functions.Standalone;
 namespace Presale.Functions.Admin;
 
 /// <summary>
-/// Runs what the admin API accepted, through the same invocation endpoint as every trigger. Runs start in arrival order
+/// Runs what the admin API accepted, through the same <see cref="IFunctionInvoker"/> as every trigger. Runs start in arrival order
 /// without waiting for each other, except that a timer function runs only when no other run of it (scheduled or
 /// manual) holds its <see cref="FunctionRunLocks"/> lock, as the Functions host runs one timer invocation at a time.
 /// </summary>
@@ -41,15 +41,15 @@ public sealed class ManualRunService(
         try
         {
             using var exclusive = run.Trigger == TriggerKind.Timer ? await locks.AcquireAsync(run.FunctionName, cancellationToken).ConfigureAwait(false) : null;
-            var outcome = await invoker.InvokeAsync(run.FunctionName, run.Payload, cancellationToken).ConfigureAwait(false);
+            var outcome = await invoker.InvokeAsync(run.FunctionName, run.Input, cancellationToken).ConfigureAwait(false);
             if (outcome.Succeeded)
             {
                 logger.LogInformation("Admin run of {FunctionName} succeeded (invocation {InvocationId}).", run.FunctionName, outcome.InvocationId);
             }
             else
             {
-                logger.LogWarning("Admin run of {FunctionName} failed (invocation {InvocationId}, status {StatusCode}): {Body}",
-                    run.FunctionName, outcome.InvocationId, outcome.StatusCode, outcome.Body);
+                logger.LogWarning("Admin run of {FunctionName} failed (invocation {InvocationId}): {Failure}",
+                    run.FunctionName, outcome.InvocationId, outcome.Failure!.Message);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -13,20 +13,7 @@ public static class CreditsApi
     /// <summary>The page size when <c>limit</c> is not given.</summary>
     public const int DefaultPageSize = 20;
 
-    /// <summary>Maps the credits route.</summary>
-    public static IEndpointRouteBuilder MapCreditsApi(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/customers/{customerId}/credits", ListAsync)
-            .WithName("GetCustomerCredits")
-            .WithTags("Compensation")
-            .WithSummary("A customer's coupons and store credit from delay compensation")
-            .Produces<CreditPage>()
-            .ProducesValidationProblem();
-        return app;
-    }
-
-    private static async Task<Results<Ok<CreditPage>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<CreditPage>, ValidationProblem>> ListAsync(
         string customerId, [FromQuery] string? limit, [FromQuery] string? continuationToken, [FromServices] CreditStore credits, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -11,24 +11,11 @@ namespace Presale.Functions.Apis;
 /// <summary><c>GET /api/customers/{customerId}/notifications</c>: a customer's notification feed, newest first, paged.</summary>
 public static class CustomerNotificationsApi
 {
-    /// <summary>Maps the feed route.</summary>
-    public static IEndpointRouteBuilder MapCustomerNotificationsApi(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/api/customers/{customerId}/notifications", GetFeedAsync)
-            .WithName("GetCustomerNotifications")
-            .WithTags("Notifications")
-            .WithSummary("A customer's notification feed, newest first")
-            .WithDescription("limit 1–100 (default 20); pass continuationToken from the previous page for older entries.")
-            .Produces<NotificationFeedPage>()
-            .ProducesValidationProblem();
-        return endpoints;
-    }
-
     /// <summary>
     /// One page of the feed: <c>limit</c> entries (1–100, default <see cref="NotificationsOptions.DefaultPageSize"/>)
     /// after <c>continuationToken</c>; 400 with problem details naming the field for a bad id, limit or token.
     /// </summary>
-    public static async Task<Results<JsonHttpResult<NotificationFeedPage>, ValidationProblem>> GetFeedAsync(
+    internal static async Task<Results<JsonHttpResult<NotificationFeedPage>, ValidationProblem>> GetFeedAsync(
         [FromRoute] string customerId,
         [FromQuery] string? limit,
         [FromQuery] string? continuationToken,

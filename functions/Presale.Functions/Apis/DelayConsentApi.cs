@@ -21,47 +21,7 @@ namespace Presale.Functions.Apis;
 /// </summary>
 public static class DelayConsentApi
 {
-    /// <summary>Maps the consent routes.</summary>
-    public static IEndpointRouteBuilder MapDelayConsentApi(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/api/orders/{id}/delay-consent", RespondAsync)
-            .WithName("DelayConsent")
-            .WithTags("Delay consent")
-            .WithSummary("Accept a delayed order's revised date, or cancel it for a full refund")
-            .Accepts<DelayConsentRequest>("application/json")
-            .Produces<DelayConsentView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        app.MapGet("/api/consent", DescribeLinkAsync)
-            .WithName("DescribeDelayConsentLink")
-            .WithTags("Delay consent")
-            .WithSummary("What a one-click consent link does (changes nothing); a browser (Accept: text/html) gets the page with the choices")
-            .Produces<DelayConsentLinkView>()
-            .Produces<string>(StatusCodes.Status200OK, "text/html")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status410Gone);
-        app.MapPost("/api/consent", RespondWithLinkAsync)
-            .WithName("DelayConsentLink")
-            .WithTags("Delay consent")
-            .WithSummary("Act on a one-click consent link (optional action=accept|cancel when the link allows both); the link page's form post (token, action) gets an HTML confirmation")
-            .WithDescription("The form takes exactly the fields `token` and `action`, each once (names are case-sensitive): any other field, a repeated field or a file is refused with a 400 page, like a JSON body's unknown member.")
-            .Accepts<ConsentLinkForm>("application/x-www-form-urlencoded")
-            .Produces<DelayConsentView>()
-            .Produces<string>(StatusCodes.Status200OK, "text/html")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status410Gone);
-        return app;
-    }
-
-    private static async Task<Results<Ok<DelayConsentView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> RespondAsync(
+    internal static async Task<Results<Ok<DelayConsentView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> RespondAsync(
         string id, HttpContext context, [FromServices] DelayConsentService service, [FromServices] OrdersOptions options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<DelayConsentRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
@@ -88,7 +48,7 @@ public static class DelayConsentApi
         return Answer(await service.RespondAsync(id, action, body.Value.DelayNumber, cancellationToken));
     }
 
-    private static async Task<Results<Ok<DelayConsentLinkView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> DescribeLinkAsync(
+    internal static async Task<Results<Ok<DelayConsentLinkView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> DescribeLinkAsync(
         [FromQuery] string? token, HttpContext context, [FromServices] DelayConsentService service, [FromServices] ShopSettingsStore shops, CancellationToken cancellationToken)
     {
         var details = await service.DescribeLinkAsync(token, cancellationToken);
@@ -107,7 +67,7 @@ public static class DelayConsentApi
         return TypedResults.Ok(new DelayConsentLinkView(claims.OrderId, actions, claims.DelayNumber, claims.ExpiresAt));
     }
 
-    private static async Task<Results<Ok<DelayConsentView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> RespondWithLinkAsync(
+    internal static async Task<Results<Ok<DelayConsentView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> RespondWithLinkAsync(
         [FromQuery] string? token, [FromQuery] string? action, HttpContext context, [FromServices] DelayConsentService service, [FromServices] ShopSettingsStore shops,
         [FromServices] OrdersOptions options, CancellationToken cancellationToken)
     {

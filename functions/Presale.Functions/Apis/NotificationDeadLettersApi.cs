@@ -16,29 +16,8 @@ namespace Presale.Functions.Apis;
 /// </summary>
 public static class NotificationDeadLettersApi
 {
-    /// <summary>Maps the dead-letter route.</summary>
-    public static IEndpointRouteBuilder MapNotificationDeadLettersApi(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/api/notifications/dead-letters", ListAsync)
-            .WithName("ListNotificationDeadLetters")
-            .WithTags("Notifications")
-            .WithSummary("Notifications the shop's webhook never accepted, most recent first")
-            .WithDescription("With the reason, attempts, the receiver's last status and the notification itself. limit 1–100; pass continuationToken for the next page. Admin key.")
-            .Produces<DeadLetterPage>()
-            .ProducesValidationProblem();
-        endpoints.MapPost("/api/notifications/dead-letters/{key}/retry", RetryAsync)
-            .WithName("RetryNotificationDeadLetter")
-            .WithTags("Notifications")
-            .WithSummary("Send a dead-lettered notification again (URL-encode the key); still delivered at most once per key")
-            .Produces<DeadLetterRetryView>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        return endpoints;
-    }
-
     /// <summary>One page: <c>limit</c> (1–100) after <c>continuationToken</c>; 400 naming the field when either is bad.</summary>
-    public static async Task<Results<JsonHttpResult<DeadLetterPage>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<JsonHttpResult<DeadLetterPage>, ValidationProblem>> ListAsync(
         [FromQuery] string? limit,
         [FromQuery] string? continuationToken,
         [FromServices] NotificationDeliveryStore deliveries,
@@ -69,7 +48,7 @@ public static class NotificationDeadLettersApi
     }
 
     /// <summary>Resets the delivery of dead letter <paramref name="key"/> and queues it again through the outbox.</summary>
-    public static async Task<Results<Accepted<DeadLetterRetryView>, ValidationProblem, ProblemHttpResult>> RetryAsync(
+    internal static async Task<Results<Accepted<DeadLetterRetryView>, ValidationProblem, ProblemHttpResult>> RetryAsync(
         string key,
         [FromServices] DeadLetterRetryHandler handler,
         CancellationToken cancellationToken)

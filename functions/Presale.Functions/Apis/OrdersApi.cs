@@ -9,45 +9,7 @@ namespace Presale.Functions.Apis;
 /// </summary>
 public static class OrdersApi
 {
-    /// <summary>Maps <c>POST /api/orders</c>, <c>GET /api/orders/{id}</c> and <c>POST /api/orders/{id}/cancel</c>.</summary>
-    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/orders").WithTags("Orders");
-        group.MapPost("", PlaceAsync)
-            .WithName("PlaceOrder")
-            .WithSummary("Place a pre-sale order")
-            .WithDescription("Reserves every line or none and answers with a promise date per line. Send an Idempotency-Key header: a retry with the same key and body gets the same answer (header Idempotent-Replayed: true); the same key with another body is refused with 422. Under heavy contention on the SKU the request may give up with 503 and Retry-After: send it again with the same key.")
-            .WithIdempotencyKey(StatusCodes.Status201Created, StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
-            .Accepts<PlaceOrderRequest>("application/json")
-            .Produces<OrderView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapGet("/{id}", GetAsync)
-            .WithName("GetOrder")
-            .WithSummary("Read an order")
-            .Produces<OrderView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id}/cancel", CancelAsync)
-            .WithName("CancelOrder")
-            .WithSummary("Cancel what of a confirmed order has not shipped")
-            .WithDescription("Releases the reservation of the units not shipped at once and records the refund due: every unit not shipped at its price, plus the shipping charge while nothing has shipped (a pre-sale cancellation is refunded in full). Units already shipped stay shipped and out of stock: the customer returns them (POST /api/returns). An order whose every unit has shipped is not cancelled: 409 order-shipped (fulfilment: shipped). A shipment still taking its stock is settled first. Cancelling again answers with the cancelled order.")
-            .Accepts<CancelOrderRequest>("application/json")
-            .Produces<OrderView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        return app;
-    }
-
-    private static async Task<Results<Created<OrderView>, ValidationProblem, ProblemHttpResult>> PlaceAsync(HttpContext context, PlaceOrderHandler handler, OrdersOptions options, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<OrderView>, ValidationProblem, ProblemHttpResult>> PlaceAsync(HttpContext context, PlaceOrderHandler handler, OrdersOptions options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<PlaceOrderRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
         if (body.Invalid is { } invalid)
@@ -89,12 +51,12 @@ public static class OrdersApi
         }
     }
 
-    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetAsync(string id, GetOrderHandler handler, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetAsync(string id, GetOrderHandler handler, CancellationToken cancellationToken) =>
         await handler.GetAsync(id, cancellationToken) is { } order
             ? TypedResults.Ok(order)
             : Problems.NotFound($"Order {id}", "id");
 
-    private static async Task<Results<Ok<OrderView>, ValidationProblem, ProblemHttpResult>> CancelAsync(string id, HttpContext context, CancelOrderHandler handler, OrdersOptions options, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<OrderView>, ValidationProblem, ProblemHttpResult>> CancelAsync(string id, HttpContext context, CancelOrderHandler handler, OrdersOptions options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<CancelOrderRequest>(context.Request, options.MaxRequestBodyBytes, optional: true, cancellationToken);
         if (body.Invalid is { } invalid)

@@ -14,84 +14,7 @@ namespace Presale.Functions.Apis;
 /// </summary>
 public static class ReturnsApi
 {
-    /// <summary>Maps the <c>/api/returns</c> routes.</summary>
-    public static IEndpointRouteBuilder MapReturnsApi(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/returns").WithTags("Returns");
-        group.MapPost("", CreateAsync)
-            .WithName("CreateReturn")
-            .WithSummary("Request a return")
-            .WithDescription("Decides eligibility at once and explains it per line, and records the decision: 201 with the return, status approved when any line is eligible (ineligible lines listed with their reasons) or status rejected with every reason when none is (the customer is sent a \"return decided: rejected\" notice). Malformed input is 400, an unknown order 404 and an order the customer did not place 403; nothing is stored for those. Send an Idempotency-Key header: a retry gets the same return (header Idempotent-Replayed: true); the same key with another body is refused with 422.")
-            .WithIdempotencyKey(StatusCodes.Status201Created)
-            .Accepts<CreateReturnRequest>("application/json")
-            .Produces<ReturnView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("", ListAsync)
-            .WithName("ListReturns")
-            .WithSummary("The manual review queue")
-            .WithDescription("status=review lists returns with units waiting for a reviewer, from the review index (limit 1–100, default 20; pass continuation from the previous page).")
-            .Produces<ReviewQueuePage>()
-            .ProducesValidationProblem();
-        group.MapGet("/{id}", GetAsync)
-            .WithName("GetReturn")
-            .WithSummary("Read a return: lifecycle status, timeline, units, refund")
-            .Produces<ReturnView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id}/in-transit", InTransitAsync)
-            .WithName("MarkReturnInTransit")
-            .WithSummary("The customer's parcel is with the carrier")
-            .Accepts<MarkInTransitRequest>("application/json")
-            .Produces<ReturnView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapPost("/{id}/receipt", ReceiveAsync)
-            .WithName("ReceiveReturn")
-            .WithSummary("Record units received and their inspected grade")
-            .WithDescription("Per unit: grade a (new/sealed), b (opened/good), c (defective), d (damaged), serial, notes. Each unit is received once; a batch naming a unit already received is refused whole with 409.")
-            .Accepts<ReceiveReturnRequest>("application/json")
-            .Produces<ReturnView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapPost("/{id}/decision", DecideAsync)
-            .WithName("DecideReturnUnit")
-            .WithSummary("A reviewer's final decision for a unit")
-            .WithDescription("action: restock, refurbish, returnToVendor, scrap, keepIt (a unit never received) or reject (refused on inspection: not refunded, sent back to the customer). When every unit is decided the return is refunded, or closed when every unit was rejected; either way the customer is sent a \"return decided\" notice.")
-            .Accepts<DecideUnitRequest>("application/json")
-            .Produces<ReturnView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapPost("/{id}/cancel", CancelAsync)
-            .WithName("CancelReturn")
-            .WithSummary("Cancel a return not yet received")
-            .WithDescription("By its customer (customerId, who must be the return's customer: 403 otherwise) or an operator (operator), with an optional reason. Allowed while requested, approved or in transit; from the first receipt on it is refused with 409 return-invalid-transition naming the return's status. The return's units are given back to the order, so they can be returned again.")
-            .Accepts<CancelReturnRequest>("application/json")
-            .Produces<ReturnView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        return app;
-    }
-
-    private static async Task<Results<Created<ReturnView>, ValidationProblem, ProblemHttpResult>> CreateAsync(HttpContext context, CreateReturnHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<ReturnView>, ValidationProblem, ProblemHttpResult>> CreateAsync(HttpContext context, CreateReturnHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<CreateReturnRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
         if (body.Invalid is { } invalid)
@@ -122,7 +45,7 @@ public static class ReturnsApi
         }
     }
 
-    private static async Task<Results<Ok<ReviewQueuePage>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<ReviewQueuePage>, ValidationProblem>> ListAsync(
         ReviewQueueQuery query, [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? continuation, CancellationToken cancellationToken)
     {
         int? size = null;
@@ -144,10 +67,10 @@ public static class ReturnsApi
         };
     }
 
-    private static async Task<Results<Ok<ReturnView>, ProblemHttpResult>> GetAsync(string id, ReturnLifecycleHandler handler, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<ReturnView>, ProblemHttpResult>> GetAsync(string id, ReturnLifecycleHandler handler, CancellationToken cancellationToken) =>
         await handler.GetAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : Problems.NotFound($"Return {id}", "id");
 
-    private static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> InTransitAsync(string id, HttpContext context, ReturnLifecycleHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> InTransitAsync(string id, HttpContext context, ReturnLifecycleHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<MarkInTransitRequest>(context.Request, options.MaxRequestBodyBytes, optional: true, cancellationToken);
         if (body.Invalid is { } invalid)
@@ -163,7 +86,7 @@ public static class ReturnsApi
         return Answer(id, "trackingReference", await handler.MarkInTransitAsync(id, body.Value, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(string id, HttpContext context, ReturnLifecycleHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(string id, HttpContext context, ReturnLifecycleHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<ReceiveReturnRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
         if (body.Invalid is { } invalid)
@@ -179,7 +102,7 @@ public static class ReturnsApi
         return Answer(id, "receipts", await handler.ReceiveAsync(id, body.Value!, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> DecideAsync(string id, HttpContext context, ReturnLifecycleHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> DecideAsync(string id, HttpContext context, ReturnLifecycleHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<DecideUnitRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
         if (body.Invalid is { } invalid)
@@ -195,7 +118,7 @@ public static class ReturnsApi
         return Answer(id, "unitId", await handler.DecideAsync(id, body.Value!, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> CancelAsync(string id, HttpContext context, ReturnLifecycleHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult>> CancelAsync(string id, HttpContext context, ReturnLifecycleHandler handler, ReturnsOptions options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<CancelReturnRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
         if (body.Invalid is { } invalid)

@@ -10,34 +10,12 @@ namespace Presale.Functions.Apis;
 /// <summary>The shop's settings: time zone, currency, default handling days, locale.</summary>
 public static class ShopApi
 {
-    /// <summary>Maps <c>GET /api/shop</c> and <c>PUT /api/shop</c>.</summary>
-    public static IEndpointRouteBuilder MapShopApi(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/shop").WithTags("Shop");
-        group.MapGet("", GetAsync)
-            .WithName("GetShopSettings")
-            .WithSummary("Read the shop's settings")
-            .Produces<ShopSettingsView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("", PutAsync)
-            .WithName("PutShopSettings")
-            .WithSummary("Save the shop's settings")
-            .WithDescription("Promise dates are dates in the shop's time zone; every order must be in the shop's currency.")
-            .Accepts<ShopSettingsRequest>("application/json")
-            .Produces<ShopSettingsView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        return app;
-    }
-
-    private static async Task<Results<Ok<ShopSettingsView>, ProblemHttpResult>> GetAsync(ShopSettingsStore shops, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<ShopSettingsView>, ProblemHttpResult>> GetAsync(ShopSettingsStore shops, CancellationToken cancellationToken) =>
         await shops.GetAsync(cancellationToken) is { } settings
             ? TypedResults.Ok(ShopSettingsStore.ToView(settings))
             : Problems.NotFound("The shop's settings", "shop");
 
-    private static async Task<Results<Ok<ShopSettingsView>, ValidationProblem, ProblemHttpResult>> PutAsync(HttpContext context, ShopSettingsStore shops, IValidator<ShopSettingsRequest> validator, OrdersOptions options, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ShopSettingsView>, ValidationProblem, ProblemHttpResult>> PutAsync(HttpContext context, ShopSettingsStore shops, IValidator<ShopSettingsRequest> validator, OrdersOptions options, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<ShopSettingsRequest>(context.Request, options.MaxRequestBodyBytes, optional: false, cancellationToken);
         if (body.Invalid is { } invalid)

@@ -11,54 +11,7 @@ namespace Presale.Functions.Apis;
 /// <summary>SKUs: pre-sale settings, the supply ledger, and on-hand stock adjustments.</summary>
 public static class SkusApi
 {
-    /// <summary>Maps <c>GET/PUT /api/skus/{sku}</c>, <c>GET /api/skus/{sku}/supply</c> and <c>POST /api/skus/{sku}/stock-adjustments</c>.</summary>
-    public static IEndpointRouteBuilder MapSkusApi(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/skus/{sku}").WithTags("SKUs");
-        group.MapGet("", GetAsync)
-            .WithName("GetSkuSettings")
-            .WithSummary("Read a SKU's pre-sale settings")
-            .Produces<SkuSettingsView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("", PutAsync)
-            .WithName("PutSkuSettings")
-            .WithSummary("Create or change a SKU's pre-sale settings")
-            .WithDescription("Pre-sale on/off, sale window, cap of units sellable beyond confirmed supply (0 = only confirmed supply), most units per order, handling days, cap lead days, category. 201 when the SKU is new.")
-            .Accepts<SkuSettingsRequest>("application/json")
-            .Produces<SkuSettingsView>(StatusCodes.Status201Created)
-            .Produces<SkuSettingsView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapGet("/supply", GetSupplyAsync)
-            .WithName("GetSkuSupply")
-            .WithSummary("Read a SKU's supply ledger and reservations")
-            .Produces<SupplyView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/stock-adjustments", AdjustAsync)
-            .WithName("AdjustStock")
-            .WithSummary("Adjust on-hand stock")
-            .WithDescription("Adds (or removes, with a negative quantity) units on hand, with a reason. Send an Idempotency-Key header: a retry is applied once. On hand cannot drop below what orders hold against it.")
-            .WithIdempotencyKey(StatusCodes.Status200OK)
-            .Accepts<StockAdjustmentRequest>("application/json")
-            .Produces<SupplyView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        return app;
-    }
-
-    private static async Task<Results<Ok<SkuSettingsView>, ValidationProblem, ProblemHttpResult>> GetAsync(string sku, SkuSettingsHandler handler, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<SkuSettingsView>, ValidationProblem, ProblemHttpResult>> GetAsync(string sku, SkuSettingsHandler handler, CancellationToken cancellationToken)
     {
         if (!Sku.TryParse(sku, out var code, out var error))
         {
@@ -68,7 +21,7 @@ public static class SkusApi
         return await handler.GetAsync(code, cancellationToken) is { } settings ? TypedResults.Ok(settings) : Problems.NotFound($"SKU {sku}", "sku");
     }
 
-    private static async Task<Results<Created<SkuSettingsView>, Ok<SkuSettingsView>, ValidationProblem, ProblemHttpResult>> PutAsync(string sku, HttpContext context, SkuSettingsHandler handler, OrdersOptions options, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<SkuSettingsView>, Ok<SkuSettingsView>, ValidationProblem, ProblemHttpResult>> PutAsync(string sku, HttpContext context, SkuSettingsHandler handler, OrdersOptions options, CancellationToken cancellationToken)
     {
         if (!Sku.TryParse(sku, out var code, out var error))
         {
@@ -100,7 +53,7 @@ public static class SkusApi
         };
     }
 
-    private static async Task<Results<Ok<SupplyView>, ValidationProblem, ProblemHttpResult>> GetSupplyAsync(string sku, GetSupplyHandler handler, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<SupplyView>, ValidationProblem, ProblemHttpResult>> GetSupplyAsync(string sku, GetSupplyHandler handler, CancellationToken cancellationToken)
     {
         if (!Sku.TryParse(sku, out var code, out var error))
         {
@@ -113,7 +66,7 @@ public static class SkusApi
             : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<SupplyView>, ValidationProblem, ProblemHttpResult>> AdjustAsync(string sku, HttpContext context, StockAdjustmentHandler handler, OrdersOptions options, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<SupplyView>, ValidationProblem, ProblemHttpResult>> AdjustAsync(string sku, HttpContext context, StockAdjustmentHandler handler, OrdersOptions options, CancellationToken cancellationToken)
     {
         if (!Sku.TryParse(sku, out var code, out var error))
         {

@@ -7,25 +7,29 @@ using Presale.Functions.Apis.Http;
 namespace Presale.Functions.Apis;
 
 /// <summary>
-/// The endpoint filter behind <see cref="SupplierWebhookAuthenticationExtensions.RequireSupplierSignature{TBuilder}"/>:
+/// The check every supplier webhook function (<see cref="SupplierSignatureAttribute"/>) runs before its handler:
 /// buffers the raw body (at most <see cref="SuppliersOptions.MaxWebhookBodyBytes"/>, else 413), authenticates it with
 /// <see cref="SupplierWebhookAuthenticator"/> and answers 401 problem details naming the failure before the handler
 /// runs. An unknown supplier or one without a secret gets the same 401 as a wrong signature, so the route does not
 /// reveal which supplier ids exist; the log says which it was. On success the handler reads the verified body with
 /// <see cref="SupplierWebhookAuthenticationExtensions.GetVerifiedSupplierWebhook"/>.
 /// </summary>
-internal sealed partial class SupplierWebhookAuthenticationFilter(
+public sealed partial class SupplierWebhookAuthenticationFilter(
     SupplierWebhookAuthenticator authenticator,
     IOptions<SuppliersOptions> options,
-    ILogger<SupplierWebhookAuthenticationFilter> logger) : IEndpointFilter
+    ILogger<SupplierWebhookAuthenticationFilter> logger)
 {
     /// <summary>The route parameter naming the supplier.</summary>
     public const string SupplierIdRouteValue = "supplierId";
 
-    /// <inheritdoc />
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>
+    /// Verifies the request's signature against the supplier named by the route's <c>{supplierId}</c>: null when it is
+    /// valid (the verified body is then on the request, <see cref="SupplierWebhookAuthenticationExtensions.GetVerifiedSupplierWebhook"/>),
+    /// otherwise the 401 or 413 problem to answer with.
+    /// </summary>
+    public async Task<IResult?> VerifyAsync(HttpContext http)
     {
-        var http = context.HttpContext;
+        ArgumentNullException.ThrowIfNull(http);
         if (http.Request.RouteValues[SupplierIdRouteValue] is not string supplierId)
         {
             throw new InvalidOperationException(
@@ -49,7 +53,7 @@ internal sealed partial class SupplierWebhookAuthenticationFilter(
             }
 
             http.Features.Set(result.Webhook);
-            return await next(context);
+            return null;
         }
 
         LogRejected(supplierId, result.Status);

@@ -11,41 +11,8 @@ namespace Presale.Functions.Apis;
 /// </summary>
 public static class SuppliersApi
 {
-    /// <summary>Maps <c>/api/suppliers</c> routes.</summary>
-    public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/suppliers").WithTags("Suppliers");
-        group.MapPost("/", CreateSupplierAsync).WithName("CreateSupplier")
-            .WithSummary("Register a supplier")
-            .Accepts<CreateSupplierRequest>("application/json")
-            .Produces<SupplierView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapGet("/{supplierId}", GetSupplierAsync).WithName("GetSupplier")
-            .WithSummary("Read a supplier with its webhook secrets' status (never their values)")
-            .Produces<SupplierView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{supplierId}/webhook-secrets", IssueWebhookSecretAsync).WithName("IssueSupplierWebhookSecret")
-            .WithSummary("Issue a webhook secret, shown this once")
-            .WithDescription("The new secret signs from now on; the previous one stays valid for the rotation overlap (Presale:Suppliers:SecretRotationOverlap). The answer is not cached.")
-            .Produces<IssuedWebhookSecret>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapDelete("/{supplierId}/webhook-secrets/previous", EndSecretRotationAsync).WithName("EndSupplierWebhookSecretRotation")
-            .WithSummary("End a secret rotation early: only the current secret is accepted from now on")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{supplierId}/scorecard", GetScorecardAsync).WithName("GetSupplierScorecard")
-            .WithSummary("The supplier's scorecard: on-time-in-full, slips, ETA changes, fill rate, grade")
-            .Produces<SupplierScorecardView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
-    }
-
     /// <summary><c>POST /api/suppliers</c>: 201 with the supplier, 400 naming the field, 409 when the id is taken.</summary>
-    public static async Task<Results<Created<SupplierView>, ValidationProblem, ProblemHttpResult>> CreateSupplierAsync(
+    internal static async Task<Results<Created<SupplierView>, ValidationProblem, ProblemHttpResult>> CreateSupplierAsync(
         HttpRequest request, SupplierRegistry registry, IOptions<SuppliersOptions> options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -72,7 +39,7 @@ public static class SuppliersApi
     }
 
     /// <summary><c>GET /api/suppliers/{supplierId}</c>: the supplier with its secrets' status (never their values).</summary>
-    public static async Task<Results<Ok<SupplierView>, ProblemHttpResult>> GetSupplierAsync(
+    internal static async Task<Results<Ok<SupplierView>, ProblemHttpResult>> GetSupplierAsync(
         string supplierId, SupplierRegistry registry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registry);
@@ -84,7 +51,7 @@ public static class SuppliersApi
     /// <c>POST /api/suppliers/{supplierId}/webhook-secrets</c>: issues a secret and shows it this once (201, not cached);
     /// the previous one stays valid for the rotation overlap.
     /// </summary>
-    public static async Task<Results<Created<IssuedWebhookSecret>, ProblemHttpResult>> IssueWebhookSecretAsync(
+    internal static async Task<Results<Created<IssuedWebhookSecret>, ProblemHttpResult>> IssueWebhookSecretAsync(
         string supplierId, HttpResponse response, SupplierRegistry registry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -101,7 +68,7 @@ public static class SuppliersApi
     }
 
     /// <summary><c>DELETE /api/suppliers/{supplierId}/webhook-secrets/previous</c>: ends a rotation early (204), 404 when none runs.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> EndSecretRotationAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> EndSecretRotationAsync(
         string supplierId, SupplierRegistry registry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registry);
@@ -114,7 +81,7 @@ public static class SuppliersApi
     }
 
     /// <summary><c>GET /api/suppliers/{supplierId}/scorecard</c>: on-time-in-full, slips, ETA changes and grade.</summary>
-    public static async Task<Results<Ok<SupplierScorecardView>, ProblemHttpResult>> GetScorecardAsync(
+    internal static async Task<Results<Ok<SupplierScorecardView>, ProblemHttpResult>> GetScorecardAsync(
         string supplierId, SupplierScorecardQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -1,19 +1,25 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
 namespace Presale.Functions.Catalog;
 
 /// <summary>
-/// The functions this app declares (its function.json files), loaded once at start. Names are case-insensitive, as
-/// in the Functions host.
+/// The functions this app declares (its <c>functions.metadata</c>), loaded once at start. Names are case-insensitive,
+/// as in the Functions host.
 /// </summary>
 public sealed class FunctionCatalog
 {
     private readonly Dictionary<string, FunctionDefinition> _byName;
+    private readonly ConcurrentDictionary<string, FunctionMethod> _methods = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Assembly _assembly;
 
-    /// <summary>Wraps loaded definitions.</summary>
-    public FunctionCatalog(IEnumerable<FunctionDefinition> definitions)
+    /// <summary>Wraps loaded definitions whose entry points are in <paramref name="assembly"/> (default: this app).</summary>
+    public FunctionCatalog(IEnumerable<FunctionDefinition> definitions, Assembly? assembly = null)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         Definitions = definitions.ToArray();
         _byName = Definitions.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+        _assembly = assembly ?? typeof(FunctionCatalog).Assembly;
     }
 
     /// <summary>Every definition, ordered by name.</summary>
@@ -24,6 +30,14 @@ public sealed class FunctionCatalog
 
     /// <summary>The definitions with trigger <paramref name="trigger"/>.</summary>
     public IEnumerable<FunctionDefinition> OfKind(TriggerKind trigger) => Definitions.Where(d => d.Trigger == trigger);
+
+    /// <summary>The method behind <paramref name="definition"/>.</summary>
+    /// <exception cref="InvalidOperationException">Its entry point is missing or asks for what the host cannot supply.</exception>
+    public FunctionMethod Method(FunctionDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return _methods.GetOrAdd(definition.Name, _ => FunctionMethod.Resolve(definition, _assembly));
+    }
 
     /// <summary>
     /// The HTTP function that covers a request routed to <paramref name="endpointRoute"/> with <paramref name="method"/>:

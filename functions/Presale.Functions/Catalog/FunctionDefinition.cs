@@ -3,20 +3,18 @@ using Presale.Functions.Standalone;
 namespace Presale.Functions.Catalog;
 
 /// <summary>
-/// One function as its <c>&lt;Name&gt;/function.json</c> declares it. Trigger-specific members are set only for their
-/// trigger: schedule ones for timers, queue ones for Service Bus, route ones for HTTP.
+/// One function as the SDK-generated <c>functions.metadata</c> declares it (from its <c>[Function]</c> and trigger
+/// attributes). Trigger-specific members are set only for their trigger: schedule ones for timers, queue ones for
+/// queues, route ones for HTTP.
 /// </summary>
-/// <param name="Name">The folder name: the function's name and its invocation path <c>/{Name}</c>.</param>
+/// <param name="Name">The <c>[Function]</c> name: the name the host and the admin API know it by.</param>
 /// <param name="Trigger">The trigger kind.</param>
-/// <param name="BindingName">The trigger binding's <c>name</c>: the key of the trigger value in <c>Data</c>.</param>
-/// <param name="SourcePath">The function.json file it was read from.</param>
-public sealed record FunctionDefinition(string Name, TriggerKind Trigger, string BindingName, string SourcePath)
+/// <param name="BindingName">The trigger parameter's name.</param>
+/// <param name="EntryPoint">The method, <c>Namespace.Type.Method</c>.</param>
+public sealed record FunctionDefinition(string Name, TriggerKind Trigger, string BindingName, string EntryPoint)
 {
-    /// <summary>The HTTP route prefix of the Functions host (<c>extensions.http.routePrefix</c>, left at its default).</summary>
+    /// <summary>The HTTP route prefix of the Functions host (<c>extensions.http.routePrefix</c> in host.json).</summary>
     public const string RoutePrefix = "api";
-
-    /// <summary><c>"disabled": true</c> in function.json: the standalone runner leaves it alone.</summary>
-    public bool Disabled { get; init; }
 
     /// <summary>Timer: the NCRONTAB expression (after <c>%Setting%</c> resolution).</summary>
     public CronSchedule? Schedule { get; init; }
@@ -27,10 +25,10 @@ public sealed record FunctionDefinition(string Name, TriggerKind Trigger, string
     /// <summary>Timer: <c>useMonitor</c> (default true): whether the trigger carries a <c>ScheduleStatus</c>.</summary>
     public bool UseMonitor { get; init; } = true;
 
-    /// <summary>Service Bus: the queue (after <c>%Setting%</c> resolution).</summary>
+    /// <summary>Queue: the queue name (after <c>%Setting%</c> resolution).</summary>
     public string? QueueName { get; init; }
 
-    /// <summary>Service Bus: the <c>connection</c> setting name.</summary>
+    /// <summary>Queue: the <c>Connection</c> setting name.</summary>
     public string? Connection { get; init; }
 
     /// <summary>HTTP: the route (default the function name), without the <c>api/</c> prefix.</summary>
@@ -42,7 +40,7 @@ public sealed record FunctionDefinition(string Name, TriggerKind Trigger, string
     /// <summary>HTTP: the key a caller needs (default <see cref="AuthorizationLevel.Function"/>, as in Azure).</summary>
     public AuthorizationLevel AuthLevel { get; init; } = AuthorizationLevel.Function;
 
-    /// <summary>HTTP: the full request path template the Functions host forwards, <c>api/{route}</c>.</summary>
+    /// <summary>HTTP: the full request path template, <c>api/{route}</c>.</summary>
     public RouteTemplate? HttpRoute => Trigger == TriggerKind.Http ? RouteTemplate.Parse($"{RoutePrefix}/{Route ?? Name}") : null;
 
     /// <summary>HTTP: whether this function accepts <paramref name="method"/>.</summary>

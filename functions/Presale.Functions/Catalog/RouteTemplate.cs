@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Presale.Functions.Catalog;
 
 /// <summary>
-/// A route template reduced to its shape, so a function.json <c>route</c> and an ASP.NET Core route pattern can be
+/// A route template reduced to its shape, so an HTTP trigger's <c>Route</c> and an ASP.NET Core route pattern can be
 /// compared: case-insensitive literals, and parameters without names, constraints or defaults (<c>{id:int}</c> and
 /// <c>{orderId}</c> are the same segment). A trailing catch-all (<c>{*rest}</c>) covers every path below its prefix.
 /// </summary>

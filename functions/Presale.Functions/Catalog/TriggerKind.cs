@@ -1,14 +1,14 @@
 namespace Presale.Functions.Catalog;
 
-/// <summary>The trigger of a function, from its function.json.</summary>
+/// <summary>The trigger of a function, from its trigger attribute (as <c>functions.metadata</c> lists it).</summary>
 public enum TriggerKind
 {
-    /// <summary><c>httpTrigger</c>: forwarded to an ordinary route under <c>/api</c>.</summary>
+    /// <summary><c>httpTrigger</c>: a route under <c>/api</c>.</summary>
     Http,
 
     /// <summary><c>timerTrigger</c>: invoked on an NCRONTAB schedule.</summary>
     Timer,
 
-    /// <summary><c>serviceBusTrigger</c>: invoked once per queue message.</summary>
-    ServiceBus,
+    /// <summary><c>queueTrigger</c>: invoked once per Storage Queue message.</summary>
+    Queue,
 }

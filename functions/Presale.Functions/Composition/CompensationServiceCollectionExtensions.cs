@@ -4,9 +4,6 @@ using Presale.Application.Compensation;
 using Presale.Application.Credits;
 using Presale.Application.DelayConsent;
 using Presale.Domain.Notifications;
-using Presale.Functions.Apis;
-using Presale.Functions.Functions;
-using Presale.Functions.Invocation;
 
 namespace Presale.Functions.Composition;
 
@@ -24,7 +21,7 @@ public static class CompensationServiceCollectionExtensions
     public const string DevelopmentConsentLinkKey = "cHJlc2FsZS1kZXZlbG9wbWVudC1jb25zZW50LWxpbmtzIQ==";
 
     /// <summary>Adds the compensation feature (one line in Program.cs).</summary>
-    public static WebApplicationBuilder AddPresaleCompensation(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPresaleCompensation(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var standalone = SuppliersComposition.IsStandalone(builder.Configuration);
@@ -52,19 +49,9 @@ public static class CompensationServiceCollectionExtensions
         services.AddSingleton<IDelayConsentService>(sp => sp.GetRequiredService<DelayConsentService>());
         services.AddOnFirstUse<ExpireDelayConsentsSweep>();
         services.AddOnFirstUse<CompensationSweep>();
-        services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<CompensateLateOrders>(sp));
-        services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<ExpireDelayConsents>(sp));
         return builder;
     }
 
-    /// <summary>Maps the delay-consent routes and the credits listing.</summary>
-    public static IEndpointRouteBuilder MapPresaleCompensation(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapDelayConsentApi();
-        app.MapCreditsApi();
-        return app;
-    }
 
     private static void AddOnFirstUse<T>(this IServiceCollection services)
         where T : class => services.AddSingleton(sp => ActivatorUtilities.CreateInstance<T>(sp));

@@ -4,8 +4,6 @@ using Microsoft.Extensions.Options;
 using Presale.Adapters.Webhooks;
 using Presale.Application.Notifications;
 using Presale.Application.Storage;
-using Presale.Functions.Functions;
-using Presale.Functions.Invocation;
 
 namespace Presale.Functions.Composition;
 
@@ -59,17 +57,9 @@ public static class NotificationsServiceCollectionExtensions
         // Re-queueing a dead letter goes through the orders outbox (AddPresaleOrders registers it).
         services.TryAddTransient(sp => ActivatorUtilities.CreateInstance<DeadLetterRetryHandler>(sp));
 
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFunction, DeliverNotificationFunction>());
         return services;
     }
 
-    /// <summary>Maps the notification routes: the customer feed, the dead-letter list and its retry.</summary>
-    public static IEndpointRouteBuilder MapPresaleNotifications(this IEndpointRouteBuilder endpoints)
-    {
-        Apis.CustomerNotificationsApi.MapCustomerNotificationsApi(endpoints);
-        Apis.NotificationDeadLettersApi.MapNotificationDeadLettersApi(endpoints);
-        return endpoints;
-    }
 
     /// <summary>The process-wide jitter source, wrapped so it is not mistaken for a general-purpose <see cref="System.Random"/> registration.</summary>
     internal sealed record JitterRandom(Random Random);

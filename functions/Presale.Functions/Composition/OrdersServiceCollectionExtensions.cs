@@ -10,10 +10,7 @@ using Presale.Application.Orders;
 using Presale.Application.Outbox;
 using Presale.Application.Shop;
 using Presale.Application.Supply;
-using Presale.Functions.Apis;
 using Presale.Functions.Apis.OpenApi;
-using Presale.Functions.Functions;
-using Presale.Functions.Invocation;
 
 namespace Presale.Functions.Composition;
 
@@ -61,8 +58,6 @@ public static class OrdersServiceCollectionExtensions
         services.AddSingleton<CancelOrderHandler>();
         services.AddSingleton<OrderSagaSweep>();
         services.AddSingleton<OutboxSweep>();
-        services.AddFunction<OrderSagaSweeper>();
-        services.AddFunction<OutboxSweeper>();
 
         // Enums travel as camelCase strings in every answer (problem details included), as requests expect them.
         services.ConfigureHttpJsonOptions(o =>
@@ -73,18 +68,5 @@ public static class OrdersServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddPresaleOpenApi();
         return services;
-    }
-
-    /// <summary>Maps the ordering routes (shop, SKUs, supplier lots, quotes, orders) and <c>/openapi/v1.json</c>.</summary>
-    public static IEndpointRouteBuilder MapPresaleOrders(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapShopApi();
-        app.MapSkusApi();
-        app.MapSupplierLotsApi();
-        app.MapQuotesApi();
-        app.MapOrdersApi();
-        app.MapOpenApi();
-        return app;
     }
 }

@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Options;
 using Presale.Application.Orders;
 using Presale.Functions.Catalog;
-using Presale.Functions.Functions;
+using Presale.Functions.Features.Reconciliation;
 
 namespace Presale.Functions.Composition;
 
 /// <summary>
 /// Fails the start when the queue the app publishes reconcile messages to (<c>Presale:Orders:ReconcileQueue</c>) is
-/// not the queue <c>ReconcileSku</c> listens on (its function.json <c>queueName</c>, which may itself name the setting
-/// as <c>%Setting%</c>). Without this, changing one of the two silently strands every reconcile message in a queue
+/// not the queue <c>ReconcileSku</c> listens on (its <c>[QueueTrigger]</c> queue name in <c>functions.metadata</c>). Without this, changing one of the two silently strands every reconcile message in a queue
 /// nobody reads. Apps without the function catalogue (feature test hosts) have nothing to compare.
 /// </summary>
 internal sealed class ReconcileQueueValidator(FunctionCatalog? catalog) : IValidateOptions<OrdersOptions>
@@ -24,6 +23,6 @@ internal sealed class ReconcileQueueValidator(FunctionCatalog? catalog) : IValid
 
         return ValidateOptionsResult.Fail(
             $"{OrdersOptions.SectionName}:{nameof(OrdersOptions.ReconcileQueue)} is '{options.ReconcileQueue}', but {ReconcileSkuFunction.FunctionName} " +
-            $"listens on queue '{listened}' ({definition.SourcePath}): reconcile messages would never be read. Set both to the same queue.");
+            $"listens on queue '{listened}' ({definition.EntryPoint}): reconcile messages would never be read. Set both to the same queue.");
     }
 }

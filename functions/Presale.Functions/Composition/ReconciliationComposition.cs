@@ -2,9 +2,6 @@ using Microsoft.Extensions.Options;
 using Presale.Application.DelayConsent;
 using Presale.Application.Reconciliation;
 using Presale.Application.Suppliers;
-using Presale.Functions.Apis;
-using Presale.Functions.Functions;
-using Presale.Functions.Invocation;
 
 namespace Presale.Functions.Composition;
 
@@ -36,17 +33,6 @@ public static class ReconciliationComposition
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierOutboxSweep>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OverdueLotSweep>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierPromiseBuffers>(sp));
-        services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<ReconcileSkuFunction>(sp));
-        services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<SupplierOutboxSweeper>(sp));
-        services.AddSingleton<IFunction>(sp => ActivatorUtilities.CreateInstance<OverdueLotSweeper>(sp));
         return services;
-    }
-
-    /// <summary>Maps the supplier event routes and the supplier demand view.</summary>
-    public static IEndpointRouteBuilder MapPresaleReconciliation(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapSupplierEventsApi();
-        return app;
     }
 }

@@ -4,9 +4,6 @@ using Microsoft.Extensions.Options;
 using Presale.Application.Orders;
 using Presale.Application.Returns;
 using Presale.Domain.Notifications;
-using Presale.Functions.Apis;
-using Presale.Functions.Functions;
-using Presale.Functions.Invocation;
 
 namespace Presale.Functions.Composition;
 
@@ -40,16 +37,6 @@ public static class ReturnsServiceCollectionExtensions
         services.AddSingleton<ReturnLifecycleHandler>();
         services.AddSingleton<ReviewQueueQuery>();
         services.AddSingleton<TriageReturnsRun>();
-        services.AddFunction<TriageReturns>();
         return services;
-    }
-
-    /// <summary>Maps the returns routes and the order shipments route.</summary>
-    public static IEndpointRouteBuilder MapPresaleReturns(this IEndpointRouteBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapReturnsApi();
-        app.MapOrderShipmentsApi();
-        return app;
     }
 }

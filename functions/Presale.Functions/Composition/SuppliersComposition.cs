@@ -12,11 +12,8 @@ namespace Presale.Functions.Composition;
 /// </summary>
 public static class SuppliersComposition
 {
-    /// <summary>The variable the Functions host sets for a custom handler; its absence means standalone mode.</summary>
-    internal const string CustomHandlerPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
-
     /// <summary>Registers the suppliers feature (one line in Program.cs).</summary>
-    public static WebApplicationBuilder AddSuppliers(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSuppliers(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var standalone = IsStandalone(builder.Configuration);
@@ -59,23 +56,11 @@ public static class SuppliersComposition
             sp.GetRequiredService<Application.Shop.ShopSettingsStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<SuppliersOptions>>().Value));
+        services.AddSingleton<Apis.SupplierWebhookAuthenticationFilter>();
         services.AddHostedService<SuppliersStartupCheck>();
         return builder;
     }
 
-    /// <summary>
-    /// True without the Functions host: <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> unset and <c>Presale:Host:Mode</c> not
-    /// <c>FunctionsHost</c> (the host feature's own mode detection follows the same rule).
-    /// </summary>
-    internal static bool IsStandalone(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var mode = configuration["Presale:Host:Mode"];
-        if (string.Equals(mode, "FunctionsHost", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        return string.Equals(mode, "Standalone", StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(configuration[CustomHandlerPortVariable]);
-    }
+    /// <summary>True without the Functions host (the host feature's <see cref="Hosting.HostingMode"/> decides it).</summary>
+    internal static bool IsStandalone(IConfiguration configuration) => Hosting.HostingMode.Resolve(configuration).IsStandalone;
 }

@@ -7,9 +7,8 @@ namespace Presale.Functions.Hosting;
 
 /// <summary>
 /// Key checks the Functions host does in Azure and this app does itself in standalone mode: function keys for
-/// <c>authLevel: function</c> routes, the admin key for <c>authLevel: admin</c> routes, the admin API and the
-/// invocation endpoints. Under the Functions host every check passes: the host has already checked the key, and only
-/// it can reach the handler's loopback port.
+/// <c>AuthorizationLevel.Function</c> routes, the admin key for <c>AuthorizationLevel.Admin</c> routes and the admin
+/// API. Under the Functions host every check passes: the host checks keys before it invokes a function.
 /// </summary>
 public sealed class AccessGuard(HostingMode mode, IOptions<FunctionsHostOptions> options)
 {
@@ -19,7 +18,7 @@ public sealed class AccessGuard(HostingMode mode, IOptions<FunctionsHostOptions>
     /// <summary>The key query parameter, as in Azure Functions.</summary>
     public const string KeyQuery = "code";
 
-    /// <summary>Whether the caller may use the admin API and the invocation endpoints: loopback, or the admin key.</summary>
+    /// <summary>Whether the caller may use the admin API: loopback, or the admin key.</summary>
     public bool AllowsAdmin(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

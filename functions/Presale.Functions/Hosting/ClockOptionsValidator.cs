@@ -26,7 +26,7 @@ internal sealed class ClockOptionsValidator(HostingMode mode) : IValidateOptions
         {
             return ValidateOptionsResult.Fail(
                 $"{Setting} is set ('{options.Offset}') but the app runs under the Functions host " +
-                $"({FunctionsHostOptions.CustomHandlerPortVariable} or {HostingMode.InstanceIdVariable} is set): a shifted clock is for " +
+                $"({HostingMode.HostEndpointSetting} or {HostingMode.InstanceIdVariable} is set): a shifted clock is for " +
                 "standalone demos and tests only. Remove the setting from the Function App.");
         }
 

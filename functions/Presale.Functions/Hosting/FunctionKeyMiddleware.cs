@@ -5,8 +5,8 @@ namespace Presale.Functions.Hosting;
 
 /// <summary>
 /// Standalone mode's stand-in for the Functions host's key check: a request routed to an <c>/api</c> endpoint passes
-/// only if <see cref="AccessGuard"/> allows the <c>authLevel</c> of the HTTP function covering that endpoint. An
-/// <c>/api</c> endpoint that no function.json covers is treated as <c>function</c> level (closed by default).
+/// only if <see cref="AccessGuard"/> allows the auth level of the HTTP function covering that endpoint. An <c>/api</c>
+/// endpoint that no HTTP trigger covers is treated as <c>function</c> level (closed by default).
 /// </summary>
 internal sealed class FunctionKeyMiddleware(RequestDelegate next, FunctionCatalog catalog, AccessGuard guard)
 {

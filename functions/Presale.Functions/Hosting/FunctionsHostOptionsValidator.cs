@@ -14,9 +14,9 @@ internal sealed class FunctionsHostOptionsValidator : IValidateOptions<Functions
         CheckKey(options.AdminKey, nameof(FunctionsHostOptions.AdminKey), failures);
         CheckKey(options.FunctionKey, nameof(FunctionsHostOptions.FunctionKey), failures);
 
-        if (options.DefinitionsPath is { Length: > 0 } path && !Directory.Exists(path))
+        if (options.MetadataPath is { Length: > 0 } path && !File.Exists(path))
         {
-            failures.Add($"{Setting(nameof(FunctionsHostOptions.DefinitionsPath))}: folder '{path}' does not exist.");
+            failures.Add($"{Setting(nameof(FunctionsHostOptions.MetadataPath))}: file '{path}' does not exist.");
         }
 
         if (options.ScheduleTimeZone is { Length: > 0 } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))

@@ -1,12 +1,12 @@
 namespace Presale.Functions.Hosting;
 
-/// <summary>How the handler decides whether an Azure Functions host is in front of it.</summary>
+/// <summary>How the app decides whether an Azure Functions host started it.</summary>
 public enum HostMode
 {
-    /// <summary>Functions host when <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> is set, standalone otherwise (the default).</summary>
+    /// <summary>Functions host when the host passed its endpoint (<c>--functions-uri</c>), standalone otherwise (the default).</summary>
     Auto,
 
-    /// <summary>Always behave as a custom handler behind the Functions host.</summary>
+    /// <summary>Always behave as the isolated worker of a Functions host.</summary>
     FunctionsHost,
 
     /// <summary>Always run standalone: own trigger runner, own key checks, own admin API.</summary>

@@ -1,20 +1,24 @@
-using System.Globalization;
-
 namespace Presale.Functions.Hosting;
 
 /// <summary>
-/// Whether this process runs behind the Azure Functions host (custom-handler mode) or on its own (standalone mode),
-/// decided once at start from <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> and <see cref="FunctionsHostOptions.Mode"/>.
+/// Whether the Azure Functions host started this process as its isolated worker, or it runs on its own (standalone
+/// mode), decided once at start from what the host passes (<c>--functions-uri</c>, i.e.
+/// <c>Functions:Worker:HostEndpoint</c>) and <see cref="FunctionsHostOptions.Mode"/>.
 /// </summary>
 public sealed class HostingMode
 {
     /// <summary>The variable App Service (and so Azure Functions) sets on every instance; the Core Tools do not.</summary>
     public const string InstanceIdVariable = "WEBSITE_INSTANCE_ID";
 
-    private HostingMode(bool isFunctionsHost, int? customHandlerPort, string listenUrl, bool hostSignalled)
+    /// <summary>The setting the worker reads the host's gRPC endpoint from.</summary>
+    public const string HostEndpointSetting = "Functions:Worker:HostEndpoint";
+
+    /// <summary>The command-line switch the host passes the endpoint in.</summary>
+    public const string HostEndpointArgument = "functions-uri";
+
+    private HostingMode(bool isFunctionsHost, string listenUrl, bool hostSignalled)
     {
         IsFunctionsHost = isFunctionsHost;
-        CustomHandlerPort = customHandlerPort;
         ListenUrl = listenUrl;
         HostSignalled = hostSignalled;
     }
@@ -25,21 +29,25 @@ public sealed class HostingMode
     /// <summary>True when the app runs its own triggers, key checks and admin API.</summary>
     public bool IsStandalone => !IsFunctionsHost;
 
-    /// <summary>The port the Functions host gave, if any.</summary>
-    public int? CustomHandlerPort { get; }
-
-    /// <summary>The URL the app listens on.</summary>
+    /// <summary>The URL the app listens on in standalone mode.</summary>
     public string ListenUrl { get; }
 
     /// <summary>
-    /// True when the environment says a Functions host (or Azure App Service) runs this process:
-    /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> or <c>WEBSITE_INSTANCE_ID</c> is set, or the mode is forced to
-    /// <see cref="HostMode.FunctionsHost"/>. Unlike <see cref="IsFunctionsHost"/>, <c>Presale:Host:Mode=Standalone</c>
-    /// does not turn it off: settings that are only safe on a developer's machine check this.
+    /// True when the environment says a Functions host (or Azure App Service) runs this process: the host's endpoint
+    /// is given, <c>WEBSITE_INSTANCE_ID</c> is set, or the mode is forced to <see cref="HostMode.FunctionsHost"/>.
+    /// Unlike <see cref="IsFunctionsHost"/>, <c>Presale:Host:Mode=Standalone</c> does not turn it off: settings that are
+    /// only safe on a developer's machine check this.
     /// </summary>
     public bool HostSignalled { get; }
 
-    /// <summary>Resolves the mode from configuration (environment variables included).</summary>
+    /// <summary>Whether the Functions host started this process: it passes its endpoint as <c>--functions-uri</c>.</summary>
+    public static bool IsStartedByFunctionsHost(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Any(a => string.Equals(a, "--" + HostEndpointArgument, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Resolves the mode from configuration (environment variables and command line included).</summary>
     /// <exception cref="InvalidOperationException">When a setting is malformed; the message names it.</exception>
     public static HostingMode Resolve(IConfiguration configuration)
     {
@@ -47,41 +55,22 @@ public sealed class HostingMode
         var options = new FunctionsHostOptions();
         configuration.GetSection(FunctionsHostOptions.SectionName).Bind(options);
 
-        int? port = null;
-        var portText = configuration[FunctionsHostOptions.CustomHandlerPortVariable];
-        if (!string.IsNullOrWhiteSpace(portText))
-        {
-            if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1 or > 65535)
-            {
-                throw new InvalidOperationException(
-                    $"{FunctionsHostOptions.CustomHandlerPortVariable} must be a TCP port (1-65535), not '{portText}'.");
-            }
-
-            port = parsed;
-        }
-
+        var hostGiven = !string.IsNullOrWhiteSpace(configuration[HostEndpointSetting]) || !string.IsNullOrWhiteSpace(configuration[HostEndpointArgument]);
         var isFunctionsHost = options.Mode switch
         {
             HostMode.FunctionsHost => true,
             HostMode.Standalone => false,
-            _ => port is not null,
+            _ => hostGiven,
         };
 
-        if (isFunctionsHost && port is null)
-        {
-            throw new InvalidOperationException(
-                $"{FunctionsHostOptions.SectionName}:{nameof(FunctionsHostOptions.Mode)} is FunctionsHost but " +
-                $"{FunctionsHostOptions.CustomHandlerPortVariable} is not set: the Functions host sets it when it starts the handler.");
-        }
-
-        var url = port is { } p ? $"http://127.0.0.1:{p.ToString(CultureInfo.InvariantCulture)}" : options.Url;
+        var url = options.Url;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             throw new InvalidOperationException(
                 $"{FunctionsHostOptions.SectionName}:{nameof(FunctionsHostOptions.Url)} must be an absolute http(s) URL, not '{url}'.");
         }
 
-        var hostSignalled = isFunctionsHost || port is not null || !string.IsNullOrWhiteSpace(configuration[InstanceIdVariable]);
-        return new HostingMode(isFunctionsHost, port, url, hostSignalled);
+        var hostSignalled = isFunctionsHost || hostGiven || !string.IsNullOrWhiteSpace(configuration[InstanceIdVariable]);
+        return new HostingMode(isFunctionsHost, url, hostSignalled);
     }
 }

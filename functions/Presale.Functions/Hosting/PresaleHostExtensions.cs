@@ -1,31 +1,28 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Presale.Functions.Admin;
 using Presale.Functions.Catalog;
-using Presale.Functions.Invocation;
 using Presale.Functions.Standalone;
 
 namespace Presale.Functions.Hosting;
 
 /// <summary>
-/// The composition of the handler host: listening address, options, clock, function catalog, invocation contract,
-/// health, key checks, standalone triggers and admin API. Features plug in beside it with one line each:
-/// <c>builder.Services.AddX(...)</c> before <c>Build()</c>, <c>app.MapXApi()</c> after <see cref="UsePresaleHost"/>;
-/// a health check is one <c>services.AddHealthChecks().AddCheck&lt;T&gt;(name)</c>.
+/// The composition of the host parts: options, the one clock, the function catalog (<c>functions.metadata</c>),
+/// health, problem details and, in standalone mode, what the Functions host does otherwise: HTTP routing with key
+/// checks, timer triggers, queue delivery and the admin API. Features plug in beside it with one line each
+/// (<c>builder.AddX()</c> or <c>builder.Services.AddX(...)</c>); their functions need no registration: the catalog
+/// finds them by their attributes.
 /// </summary>
 public static class PresaleHostExtensions
 {
     /// <summary>The application setting that turns Application Insights on.</summary>
     public const string ApplicationInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
-    /// <summary>Registers the host services and sets the listening URL.</summary>
-    public static WebApplicationBuilder AddPresaleHost(this WebApplicationBuilder builder)
+    /// <summary>Registers the host services for <paramref name="mode"/>.</summary>
+    public static IHostApplicationBuilder AddPresaleHost(this IHostApplicationBuilder builder, HostingMode mode)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(mode);
         var configuration = builder.Configuration;
-        var mode = HostingMode.Resolve(configuration);
-        builder.WebHost.UseUrls(mode.ListenUrl);
-
         var services = builder.Services;
         services.AddSingleton(mode);
         services.AddOptions<FunctionsHostOptions>()
@@ -35,8 +32,6 @@ public static class PresaleHostExtensions
         services.AddSingleton<IValidateOptions<FunctionsHostOptions>, FunctionsHostOptionsValidator>();
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClockOptions>, ClockOptionsValidator>();
-        services.AddOptions<QueuePumpOptions>().BindConfiguration(QueuePumpOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<QueuePumpOptions>, QueuePumpOptionsValidator>();
 
         // The one clock of the app. A configured offset shifts it in standalone mode only; a malformed offset, or one set
         // under the Functions host, is reported by ClockOptionsValidator when the host starts.
@@ -50,24 +45,13 @@ public static class PresaleHostExtensions
 
         services.AddSingleton(sp =>
         {
-            var folder = sp.GetRequiredService<IOptions<FunctionsHostOptions>>().Value.DefinitionsPath is { Length: > 0 } path ? path : AppContext.BaseDirectory;
-            return new FunctionCatalog(FunctionDefinitionLoader.LoadDirectory(folder, setting => configuration[setting]));
+            var path = sp.GetRequiredService<IOptions<FunctionsHostOptions>>().Value.MetadataPath is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(AppContext.BaseDirectory, FunctionMetadataLoader.FileName);
+            return new FunctionCatalog(FunctionMetadataLoader.Load(path, setting => configuration[setting]));
         });
-        services.AddSingleton<AccessGuard>();
-        services.AddSingleton<ILoggerProvider, InvocationLogCapture>();
         services.AddProblemDetails();
-        services.AddExceptionHandler<RetryLaterExceptionHandler>();
         services.AddHealthChecks().AddCheck<FunctionCatalogHealthCheck>("functions");
-
-        // Function timeout in host.json is 10 minutes; the host waits one more minute, and so does the self-invoker.
-        services.AddHttpClient(HttpFunctionInvoker.ClientName, c => c.Timeout = TimeSpan.FromMinutes(11));
-        services.AddSingleton<IFunctionInvoker, HttpFunctionInvoker>();
-        services.AddSingleton<FunctionRunLocks>();
-        services.AddHostedService<TimerTriggerRunner>();
-        services.AddSingleton<QueueWake>();
-        services.AddHostedService<QueueDeliveryPump>();
-        services.AddSingleton<ManualRunQueue>();
-        services.AddHostedService<ManualRunService>();
 
         if (!string.IsNullOrWhiteSpace(configuration[ApplicationInsightsSetting]))
         {
@@ -77,29 +61,56 @@ public static class PresaleHostExtensions
         return builder;
     }
 
-    /// <summary>Adds the middleware and the host's own endpoints: <c>GET /</c>, <c>GET /api/health</c>, invocations, admin.</summary>
-    public static WebApplication UsePresaleHost(this WebApplication app)
+    /// <summary>
+    /// Registers what serves the functions without a Functions host: key checks, timer triggers, queue delivery and the
+    /// admin API (the triggers stay idle when <see cref="HostingMode"/> says a host is present).
+    /// </summary>
+    public static IHostApplicationBuilder AddStandaloneServer(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        {
+            // host.json's extensions.queues first, as the Functions host reads it; Presale:QueuePump overrides.
+            services.AddSingleton<IConfigureOptions<QueuePumpOptions>>(new HostJsonQueueSettings(HostJsonQueueSettings.DefaultPath));
+            services.AddOptions<QueuePumpOptions>().BindConfiguration(QueuePumpOptions.SectionName).ValidateOnStart();
+            services.AddSingleton<IValidateOptions<QueuePumpOptions>, QueuePumpOptionsValidator>();
+            services.AddSingleton<AccessGuard>();
+            services.AddExceptionHandler<RetryLaterExceptionHandler>();
+            services.AddSingleton<IFunctionInvoker, FunctionInvoker>();
+            services.AddSingleton<FunctionRunLocks>();
+            services.AddHostedService<TimerTriggerRunner>();
+            services.AddSingleton<QueueWake>();
+            services.AddHostedService<QueueDeliveryPump>();
+            services.AddSingleton<ManualRunQueue>();
+            services.AddHostedService<ManualRunService>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Standalone mode: the middleware and the endpoints the Functions host provides otherwise: every HTTP function of
+    /// the catalog under <c>/api</c> with its key check, <c>GET /</c>, <c>/openapi/v1.json</c> and the admin API.
+    /// </summary>
+    public static WebApplication UsePresaleStandalone(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // Fail at start, not at the first request, when a function.json is malformed.
-        app.Services.GetRequiredService<FunctionCatalog>();
+        // Fail at start, not at the first request, when functions.metadata is malformed.
+        var catalog = app.Services.GetRequiredService<FunctionCatalog>();
 
         app.UseExceptionHandler();
         app.UseMiddleware<StorageBudgetMiddleware>();
         app.UseRouting();
         app.UseMiddleware<FunctionKeyMiddleware>();
 
-        // The Functions host polls GET / until the handler answers.
-        app.MapGet("/", () => Results.Ok()).ExcludeFromDescription();
-        app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
-        app.MapInvocationEndpoints();
-        if (app.Services.GetRequiredService<HostingMode>().IsStandalone)
-        {
-            app.MapAdminEndpoints();
-        }
+        // Framework answers without a body (415 from content-type matching, 405) become problem details as well.
+        app.UseStatusCodePages();
 
+        app.MapGet("/", () => Results.Ok()).ExcludeFromDescription();
+        app.MapHttpFunctions(catalog);
+        app.MapOpenApi();
+        app.MapAdminEndpoints();
         return app;
     }
 

@@ -1,8 +1,8 @@
 namespace Presale.Functions.Standalone;
 
-/// <summary>Invokes a function the way the Functions host does: <c>POST /{FunctionName}</c> with a trigger payload.</summary>
+/// <summary>Invokes a timer or queue function with its trigger input, as the Functions host does.</summary>
 public interface IFunctionInvoker
 {
-    /// <summary>Invokes <paramref name="functionName"/> with <paramref name="payload"/>; never throws for a non-2xx answer.</summary>
-    Task<InvocationOutcome> InvokeAsync(string functionName, TriggerPayload payload, CancellationToken cancellationToken);
+    /// <summary>Invokes <paramref name="functionName"/> with <paramref name="input"/>; a function that throws is a failed outcome, not an exception.</summary>
+    Task<InvocationOutcome> InvokeAsync(string functionName, TriggerInput input, CancellationToken cancellationToken);
 }

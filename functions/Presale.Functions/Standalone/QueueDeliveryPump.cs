@@ -6,11 +6,11 @@ using Presale.Functions.Hosting;
 namespace Presale.Functions.Standalone;
 
 /// <summary>
-/// Standalone mode's Service Bus trigger: for each enabled <c>serviceBusTrigger</c> function, receives messages from
-/// its queue through <see cref="IQueueReceiver"/> under a lock, renews the lock while the function runs, invokes the
-/// function through <see cref="IFunctionInvoker"/> with the host's Service Bus payload, completes the message on 2xx,
-/// abandons it otherwise, and dead-letters it once it has been delivered
-/// <see cref="QueuePumpOptions.MaxDeliveryCount"/> times. Empty queues are polled with a doubling back-off, cut short
+/// Standalone mode's Storage Queue trigger: for each <c>queueTrigger</c> function of <c>functions.metadata</c>, receives
+/// messages from its queue through <see cref="IQueueReceiver"/> (hidden for the visibility timeout), keeps them hidden
+/// while the function runs, invokes the function through <see cref="IFunctionInvoker"/> with the message and its
+/// dequeue count, deletes the message when the function returns, makes it visible again when it throws, and moves it to
+/// the poison queue (<c>&lt;queue&gt;-poison</c>) once it has been delivered <see cref="QueuePumpOptions.MaxDeliveryCount"/> times. Empty queues are polled with a doubling back-off, cut short
 /// when the app itself sends to the queue (<see cref="QueueWake"/>).
 /// </summary>
 public sealed class QueueDeliveryPump(
@@ -79,14 +79,14 @@ public sealed class QueueDeliveryPump(
 
     /// <summary>
     /// Whether the pump delivers anything in this process: standalone mode, standalone triggers on, and at least one
-    /// enabled <c>serviceBusTrigger</c> function. Then the app receives from storage queues through <see cref="IQueueReceiver"/>.
+    /// <c>queueTrigger</c> function. Then the app receives from storage queues through <see cref="IQueueReceiver"/>.
     /// </summary>
     public static bool IsActive(HostingMode mode, FunctionsHostOptions hostOptions, FunctionCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(mode);
         ArgumentNullException.ThrowIfNull(hostOptions);
         ArgumentNullException.ThrowIfNull(catalog);
-        return mode.IsStandalone && hostOptions.StandaloneTriggers && catalog.OfKind(TriggerKind.ServiceBus).Any(d => !d.Disabled);
+        return mode.IsStandalone && hostOptions.StandaloneTriggers && catalog.OfKind(TriggerKind.Queue).Any();
     }
 
     /// <inheritdoc />
@@ -97,10 +97,10 @@ public sealed class QueueDeliveryPump(
             return;
         }
 
-        var queues = catalog.OfKind(TriggerKind.ServiceBus).Where(d => !d.Disabled).ToArray();
+        var queues = catalog.OfKind(TriggerKind.Queue).ToArray();
 
         var receiver = services.GetService<IQueueReceiver>() ?? throw new InvalidOperationException(
-            $"{queues.Length} serviceBusTrigger function(s) are declared but no {nameof(IQueueReceiver)} is registered, so standalone mode " +
+            $"{queues.Length} queueTrigger function(s) are declared but no {nameof(IQueueReceiver)} is registered, so standalone mode " +
             "cannot deliver their messages. Register the storage adapters, or set Presale:Host:StandaloneTriggers to false.");
         await HostStartup.WaitAsync(lifetime, stoppingToken).ConfigureAwait(false);
         logger.LogInformation("Standalone queue delivery: {Queues}.", string.Join(", ", queues.Select(q => $"{Queue(q)} → {q.Name}")));
@@ -116,7 +116,7 @@ public sealed class QueueDeliveryPump(
     }
 
     private static string Queue(FunctionDefinition function) =>
-        function.QueueName ?? throw new ArgumentException($"{function.Name} is not a Service Bus function.", nameof(function));
+        function.QueueName ?? throw new ArgumentException($"{function.Name} is not a queue function.", nameof(function));
 
     private async Task DeliverAsync(FunctionDefinition function, IQueueReceiver receiver, ReceivedMessage message, CancellationToken cancellationToken)
     {
@@ -137,8 +137,8 @@ public sealed class QueueDeliveryPump(
         string? failure = null;
         try
         {
-            outcome = await invoker.InvokeAsync(function.Name, TriggerPayloads.ServiceBus(function, message, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-            failure = outcome.Succeeded ? null : $"Function answered {outcome.StatusCode}: {Truncate(outcome.Body)}";
+            outcome = await invoker.InvokeAsync(function.Name, TriggerInput.ForMessage(message.Body, message.DeliveryCount), cancellationToken).ConfigureAwait(false);
+            failure = outcome.Succeeded ? null : $"Function failed: {outcome.Failure!.GetType().Name}: {Truncate(outcome.Failure.Message)}";
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

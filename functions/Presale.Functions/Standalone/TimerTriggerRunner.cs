@@ -1,3 +1,5 @@
+using Microsoft.Azure.Functions.Worker;
+using FunctionDefinition = Presale.Functions.Catalog.FunctionDefinition;
 using Microsoft.Extensions.Options;
 using Presale.Functions.Catalog;
 using Presale.Functions.Hosting;
@@ -5,9 +7,8 @@ using Presale.Functions.Hosting;
 namespace Presale.Functions.Standalone;
 
 /// <summary>
-/// Standalone mode's timer trigger: fires every enabled <c>timerTrigger</c> function on its NCRONTAB schedule through
-/// <see cref="IFunctionInvoker"/> (the same <c>POST /{FunctionName}</c> the Functions host uses), with the host's timer
-/// payload. Runs of one function never overlap, admin runs included (<see cref="FunctionRunLocks"/>); <c>runOnStartup</c>
+/// Standalone mode's timer trigger: fires every <c>timerTrigger</c> function of <c>functions.metadata</c> on its NCRONTAB
+/// schedule through <see cref="IFunctionInvoker"/>, with the <see cref="TimerInfo"/> the host would pass. Runs of one function never overlap, admin runs included (<see cref="FunctionRunLocks"/>); <c>runOnStartup</c>
 /// fires once at start; occurrences missed while the process was paused, or while a run (scheduled or manual) overran,
 /// are made up by one run with <c>IsPastDue = true</c>, not one per occurrence. All time comes from the injected
 /// <see cref="TimeProvider"/>.
@@ -43,7 +44,7 @@ public sealed class TimerTriggerRunner(
             using (await locks.AcquireAsync(function.Name, cancellationToken).ConfigureAwait(false))
             {
                 var startedAt = time.GetUtcNow();
-                await FireAsync(function, new ScheduleStatus(null, next ?? startedAt, null), isPastDue: false, cancellationToken).ConfigureAwait(false);
+                await FireAsync(function, Status(null, next ?? startedAt, null), isPastDue: false, cancellationToken).ConfigureAwait(false);
                 (last, lastUpdated) = (startedAt, time.GetUtcNow());
             }
         }
@@ -65,7 +66,7 @@ public sealed class TimerTriggerRunner(
             using (await locks.AcquireAsync(function.Name, cancellationToken).ConfigureAwait(false))
             {
                 isPastDue = time.GetUtcNow() - occurrence > PastDueTolerance;
-                await FireAsync(function, new ScheduleStatus(last, occurrence, lastUpdated), isPastDue, cancellationToken).ConfigureAwait(false);
+                await FireAsync(function, Status(last, occurrence, lastUpdated), isPastDue, cancellationToken).ConfigureAwait(false);
                 (last, lastUpdated) = (occurrence, time.GetUtcNow());
             }
 
@@ -79,7 +80,7 @@ public sealed class TimerTriggerRunner(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var timers = catalog.OfKind(TriggerKind.Timer).Where(d => !d.Disabled).ToArray();
+        var timers = catalog.OfKind(TriggerKind.Timer).ToArray();
         if (!mode.IsStandalone || !options.Value.StandaloneTriggers || timers.Length == 0)
         {
             return;
@@ -104,14 +105,14 @@ public sealed class TimerTriggerRunner(
 
     private async Task FireAsync(FunctionDefinition function, ScheduleStatus status, bool isPastDue, CancellationToken cancellationToken)
     {
-        var payload = TriggerPayloads.Timer(function, function.UseMonitor ? status : null, isPastDue, time.GetUtcNow());
+        var timer = new TimerInfo { ScheduleStatus = function.UseMonitor ? status : null, IsPastDue = isPastDue };
         try
         {
-            var outcome = await invoker.InvokeAsync(function.Name, payload, cancellationToken).ConfigureAwait(false);
+            var outcome = await invoker.InvokeAsync(function.Name, TriggerInput.ForTimer(timer), cancellationToken).ConfigureAwait(false);
             if (!outcome.Succeeded)
             {
-                logger.LogWarning("Timer function {FunctionName} failed (invocation {InvocationId}, status {StatusCode}): {Body}",
-                    function.Name, outcome.InvocationId, outcome.StatusCode, outcome.Body);
+                logger.LogWarning("Timer function {FunctionName} failed (invocation {InvocationId}): {Failure}",
+                    function.Name, outcome.InvocationId, outcome.Failure!.Message);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -120,4 +121,12 @@ public sealed class TimerTriggerRunner(
             logger.LogError(exception, "Timer function {FunctionName} could not be invoked.", function.Name);
         }
     }
+
+    /// <summary>The schedule status the host passes: instants in UTC, <see cref="DateTime.MinValue"/> for "never".</summary>
+    internal static ScheduleStatus Status(DateTimeOffset? last, DateTimeOffset next, DateTimeOffset? lastUpdated) => new()
+    {
+        Last = last?.UtcDateTime ?? DateTime.MinValue,
+        Next = next.UtcDateTime,
+        LastUpdated = lastUpdated?.UtcDateTime ?? DateTime.MinValue,
+    };
 }

@@ -7,12 +7,12 @@ using Presale.Testing;
 namespace Presale.Benchmarks.ColdStart;
 
 /// <summary>
-/// Cold start: from process start to the first healthy <c>/api/health</c> answer, for the deployable package's handler
-/// started as the Functions host starts it (custom-handler mode, <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set, storage on
-/// Azurite, so "healthy" includes reaching storage) and for a bare ASP.NET Core app published and started the same way
-/// (self-contained linux-x64, ReadyToRun), interleaved in one run. The target is a median ratio ≤ 1.5.
-/// Both executables must exist: <c>bash scripts/publish.sh</c> builds <c>artifacts/package</c>, and
-/// <c>dotnet publish tests/Presale.Benchmarks.BareApp -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o artifacts/bare-app</c>
+/// Cold start: from process start to the first healthy <c>/api/health</c> answer, for the deployable package's worker
+/// started in standalone mode (no Functions host: it reads functions.metadata, maps the HTTP functions, starts its timer
+/// and queue triggers; storage on Azurite, so "healthy" includes reaching storage) and for a bare ASP.NET Core app
+/// published and started the same way (framework-dependent linux-x64, ReadyToRun), interleaved in one run. The target
+/// is a median ratio ≤ 1.5. Both executables must exist: <c>bash scripts/publish.sh</c> builds <c>artifacts/package</c>, and
+/// <c>dotnet publish tests/Presale.Benchmarks.BareApp -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/bare-app</c>
 /// the baseline. Then <c>dotnet run -c Release --project tests/Presale.Benchmarks -- --cold-start [runs]</c> with
 /// <c>PRESALE_TEST_STORAGE</c> pointing at a running Azurite.
 /// </summary>
@@ -27,7 +27,7 @@ public static class ColdStartMeasurement
         var handler = Existing(RepositoryPaths.Combine("artifacts", "package", "Presale.Functions"), "bash scripts/publish.sh");
         var bare = Existing(
             RepositoryPaths.Combine("artifacts", "bare-app", "Presale.Benchmarks.BareApp"),
-            "dotnet publish tests/Presale.Benchmarks.BareApp -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o artifacts/bare-app");
+            "dotnet publish tests/Presale.Benchmarks.BareApp -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/bare-app");
         var handlerEnvironment = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = storage,
@@ -53,10 +53,10 @@ public static class ColdStartMeasurement
 
         var handlerMedian = Median(handlerTimes);
         var bareMedian = Median(bareTimes);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"runs: {runs} each, interleaved (published, self-contained, ReadyToRun)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"runs: {runs} each, interleaved (published, framework-dependent, ReadyToRun)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare ASP.NET Core app: median {bareMedian:F0} ms (min {bareTimes.Min():F0}, max {bareTimes.Max():F0})"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Presale handler:       median {handlerMedian:F0} ms (min {handlerTimes.Min():F0}, max {handlerTimes.Max():F0})"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio (handler / bare): {handlerMedian / bareMedian:F2} (target <= 1.5)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Presale standalone:    median {handlerMedian:F0} ms (min {handlerTimes.Min():F0}, max {handlerTimes.Max():F0})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio (Presale / bare): {handlerMedian / bareMedian:F2} (target <= 1.5)"));
     }
 
     private static string Existing(string executable, string howToBuild) =>
@@ -72,7 +72,7 @@ public static class ColdStartMeasurement
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Presale__Host__Url"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment)
         {

@@ -8,8 +8,8 @@ public sealed class AdminEndpointTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static PresaleApp CreateApp(RecordingFunction function, params (string Name, string Json)[] definitions) =>
-        new PresaleApp(TestDefinitions.WithExtra(definitions)).WithServices(function.Register);
+    private static PresaleApp CreateApp(RecordingFunction function, params System.Text.Json.Nodes.JsonObject[] entries) =>
+        new PresaleApp(TestDefinitions.WithExtra(entries)).WithServices(function.Register);
 
     private static async Task<HttpResponseMessage> RunAsync(PresaleApp app, string name, string body, string? key = null)
     {
@@ -27,39 +27,39 @@ public sealed class AdminEndpointTests
     }
 
     [Fact]
-    public async Task Run_TimerFunction_Answers202AndInvokesItWithTheTimerPayload()
+    public async Task Run_TimerFunction_Answers202AndInvokesItWithATimerInfoNotPastDue()
     {
         var function = new RecordingFunction("Sweep");
-        await using var app = CreateApp(function, ("Sweep", TestDefinitions.Timer("0 0 3 * * *")));
+        await using var app = CreateApp(function, function.TimerEntry("0 0 3 * * *"));
 
         var response = await RunAsync(app, "sweep", """{"input": ""}""");
         var invocation = await function.NextAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("""{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}""", invocation.ReadText("timer"));
-        Assert.Equal("Sweep", System.Text.Json.JsonDocument.Parse(invocation.MetadataText("sys")!).RootElement.GetProperty("MethodName").GetString());
+        Assert.NotNull(invocation.Timer);
+        Assert.False(invocation.Timer.IsPastDue);
+        Assert.Null(invocation.Timer.ScheduleStatus);
     }
 
     [Fact]
     public async Task Run_QueueFunction_DeliversInputAsTheMessageBody()
     {
         var function = new RecordingFunction("Reconcile");
-        await using var app = CreateApp(function, ("Reconcile", TestDefinitions.Queue("reconcile")));
+        await using var app = CreateApp(function, function.QueueEntry("reconcile-admin"));
 
         var response = await RunAsync(app, "Reconcile", """{"input": "{\"orderId\":42}"}""");
         var invocation = await function.NextAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("""{"orderId":42}""", invocation.ReadText("msg"));
-        Assert.Equal(1, invocation.MetadataInt64("DeliveryCount"));
-        Assert.False(string.IsNullOrEmpty(invocation.MetadataText("MessageId")));
+        Assert.Equal("""{"orderId":42}""", invocation.Message);
+        Assert.Equal(1, invocation.DequeueCount);
     }
 
     [Fact]
     public async Task Run_BodyWithAnUnknownMember_IsRefusedLikeEveryJsonBody_AndRunsNothing()
     {
         var function = new RecordingFunction("Reconcile");
-        await using var app = CreateApp(function, ("Reconcile", TestDefinitions.Queue("reconcile")));
+        await using var app = CreateApp(function, function.QueueEntry("reconcile-admin"));
 
         var response = await RunAsync(app, "Reconcile", """{"inptu": "{\"orderId\":42}"}""");
         var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
@@ -87,7 +87,7 @@ public sealed class AdminEndpointTests
     public async Task Run_FromRemoteCaller_NeedsTheAdminKey()
     {
         var function = new RecordingFunction("Sweep");
-        await using var app = CreateApp(function, ("Sweep", TestDefinitions.Timer("0 0 3 * * *"))).With("Presale:Host:AdminKey", "admin-key-0123456789");
+        await using var app = CreateApp(function, function.TimerEntry("0 0 3 * * *")).With("Presale:Host:AdminKey", "admin-key-0123456789");
         app.RemoteAddress = IPAddress.Parse("198.51.100.20");
 
         var denied = await RunAsync(app, "Sweep", "{}");
@@ -103,7 +103,7 @@ public sealed class AdminEndpointTests
     public async Task Run_FromRemoteCallerWithoutConfiguredAdminKey_IsRefused()
     {
         var function = new RecordingFunction("Sweep");
-        await using var app = CreateApp(function, ("Sweep", TestDefinitions.Timer("0 0 3 * * *")));
+        await using var app = CreateApp(function, function.TimerEntry("0 0 3 * * *"));
         app.RemoteAddress = IPAddress.Parse("198.51.100.20");
 
         var denied = await RunAsync(app, "Sweep", "{}", key: "anything-at-all-0123");

@@ -22,10 +22,10 @@ public sealed class ManualRunLockTests
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static FunctionDefinition Timer(string name) =>
-        FunctionDefinitionLoader.Parse(name, TestDefinitions.Timer("0 */5 * * * *"), $"{name}/function.json");
+        TestDefinitions.Timer(name, "0 */5 * * * *");
 
-    private static TriggerPayload ManualTimerPayload(FunctionDefinition function) =>
-        TriggerPayloads.Timer(function, status: null, isPastDue: false, Start);
+    private static TriggerInput ManualTimerPayload() =>
+        TriggerInput.ForTimer(new Microsoft.Azure.Functions.Worker.TimerInfo { IsPastDue = false });
 
     private static TimerTriggerRunner Runner(FunctionDefinition function, RecordingInvoker invoker, FunctionRunLocks locks, TimeProvider time) => new(
         new FunctionCatalog([function]),
@@ -58,7 +58,7 @@ public sealed class ManualRunLockTests
         }
     }
 
-    private static JsonNode TimerData(JsonNode payload) => payload["Data"]!["timer"]!;
+    private static JsonNode TimerData(JsonNode payload) => payload["timer"]!;
 
     [Fact]
     public async Task ManualRun_WhileAScheduledRunOfTheSameTimerIsUnderWay_WaitsForIt()
@@ -75,7 +75,7 @@ public sealed class ManualRunLockTests
         await time.NextWaitAsync();
         time.Advance(TimeSpan.FromMinutes(5));
         var (_, scheduled) = await invoker.NextAsync();
-        queue.Enqueue(new ManualRun("Sweep", TriggerKind.Timer, ManualTimerPayload(sweep)));
+        queue.Enqueue(new ManualRun("Sweep", TriggerKind.Timer, ManualTimerPayload()));
         await WaitersAsync(locks, "Sweep", 1);
         Assert.False(invoker.HasPending);
 
@@ -95,7 +95,7 @@ public sealed class ManualRunLockTests
     {
         var time = new StepTimeProvider(Start);
         var manualDone = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var invoker = new RecordingInvoker((_, _, number) => number == 1 ? manualDone.Task : Task.FromResult(200));
+        var invoker = new RecordingInvoker((_, _, number) => number == 1 ? manualDone.Task : Task.FromResult(200), time);
         var locks = new FunctionRunLocks();
         var sweep = Timer("Sweep");
         using var stop = new CancellationTokenSource();
@@ -103,7 +103,7 @@ public sealed class ManualRunLockTests
         var (service, queue) = await StartManualRunsAsync(invoker, locks);
         await time.NextWaitAsync();
 
-        queue.Enqueue(new ManualRun("Sweep", TriggerKind.Timer, ManualTimerPayload(sweep)));
+        queue.Enqueue(new ManualRun("Sweep", TriggerKind.Timer, ManualTimerPayload()));
         await invoker.NextAsync();
         time.Advance(TimeSpan.FromMinutes(7));
         await WaitersAsync(locks, "Sweep", 1);
@@ -114,7 +114,7 @@ public sealed class ManualRunLockTests
 
         Assert.True(TimerData(scheduled)["IsPastDue"]!.GetValue<bool>());
         Assert.Equal("2026-03-02T09:05:00Z", TimerData(scheduled)["ScheduleStatus"]!["Next"]!.GetValue<string>());
-        Assert.Equal("2026-03-02T09:07:00Z", scheduled["Metadata"]!["sys"]!["UtcNow"]!.GetValue<string>());
+        Assert.Equal("2026-03-02T09:07:00Z", scheduled["invokedAt"]!.GetValue<string>());
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => schedule);
         await service.StopAsync(CancellationToken.None);
@@ -128,9 +128,9 @@ public sealed class ManualRunLockTests
         var locks = new FunctionRunLocks();
         var (service, queue) = await StartManualRunsAsync(invoker, locks);
 
-        queue.Enqueue(new ManualRun("Slow", TriggerKind.Timer, ManualTimerPayload(Timer("Slow"))));
+        queue.Enqueue(new ManualRun("Slow", TriggerKind.Timer, ManualTimerPayload()));
         var (first, _) = await invoker.NextAsync();
-        queue.Enqueue(new ManualRun("Other", TriggerKind.Timer, ManualTimerPayload(Timer("Other"))));
+        queue.Enqueue(new ManualRun("Other", TriggerKind.Timer, ManualTimerPayload()));
         var (second, _) = await invoker.NextAsync();
 
         Assert.Equal("Slow", first);
@@ -149,9 +149,9 @@ public sealed class ManualRunLockTests
         var (service, queue) = await StartManualRunsAsync(invoker, locks);
         var sweep = Timer("Sweep");
 
-        queue.Enqueue(new ManualRun("Sweep", TriggerKind.Timer, ManualTimerPayload(sweep)));
+        queue.Enqueue(new ManualRun("Sweep", TriggerKind.Timer, ManualTimerPayload()));
         await invoker.NextAsync();
-        queue.Enqueue(new ManualRun("Sweep", TriggerKind.Timer, ManualTimerPayload(sweep)));
+        queue.Enqueue(new ManualRun("Sweep", TriggerKind.Timer, ManualTimerPayload()));
         await WaitersAsync(locks, "Sweep", 1);
         Assert.False(invoker.HasPending);
         gates[0].SetResult(200);

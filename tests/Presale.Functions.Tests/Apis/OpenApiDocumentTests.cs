@@ -15,7 +15,7 @@ namespace Presale.Functions.Tests.Apis;
 
 /// <summary>
 /// The document served at <c>/openapi/v1.json</c> by the running app, checked operation by operation: everything is
-/// read from the document, the app's endpoints and its function.json files, so a route added later without examples,
+/// read from the document, the app's endpoints and its functions.metadata, so a route added later without examples,
 /// headers or keys fails here without anyone editing a list.
 /// </summary>
 public sealed partial class OpenApiDocumentTests : IAsyncLifetime
@@ -170,7 +170,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
             var name = Route(endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods[0], endpoint.RoutePattern.RawText!);
             var operation = operations[name];
             var id = operation["operationId"]!.GetValue<string>();
-            if (endpoint.Metadata.GetMetadata<IdempotencyKeyMetadata>() is { } idempotency)
+            if (endpoint.Metadata.GetMetadata<IdempotencyKeyAttribute>() is { } idempotency)
             {
                 withKey.Add(id);
                 var header = Header(operation, IdempotencyHeader.Key);
@@ -196,7 +196,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
                 }
             }
 
-            if (endpoint.Metadata.GetMetadata<SupplierSignatureMetadata>() is not null)
+            if (endpoint.Metadata.GetMetadata<SupplierSignatureAttribute>() is not null)
             {
                 signed.Add(id);
                 if (Header(operation, "Presale-Signature")?["required"]?.GetValue<bool>() != true)
@@ -217,13 +217,14 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ReadingTheIdempotencyKey_OnARouteThatDoesNotDeclareIt_Throws()
+    public void ReadingTheIdempotencyKey_OnAFunctionThatDoesNotDeclareIt_Throws()
     {
+        var function = TestDefinitions.Http("Undeclared", "undeclared", AuthorizationLevel.Function, "post");
         var undeclared = new DefaultHttpContext();
-        undeclared.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(), "POST /api/undeclared"));
+        undeclared.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(function), "POST /api/undeclared"));
         undeclared.Request.Headers[IdempotencyHeader.Key] = "k1";
         var declared = new DefaultHttpContext();
-        declared.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new IdempotencyKeyMetadata([])), "POST /api/declared"));
+        declared.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(function, new IdempotencyKeyAttribute()), "POST /api/declared"));
         declared.Request.Headers[IdempotencyHeader.Key] = "k1";
 
         var error = Assert.Throws<InvalidOperationException>(() => IdempotencyHeader.Read(undeclared.Request));

@@ -1,8 +1,9 @@
-using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Presale.Functions.Functions;
+using Presale.Functions.Features.Notifications;
+
+using Presale.Functions.Standalone;
 
 namespace Presale.Functions.Tests.Apis;
 
@@ -62,22 +63,16 @@ public sealed class OrderNoticesApiTests : IAsyncLifetime
         Assert.Contains(feed, e => e!["notification"]!["kind"]!.GetValue<string>() == "orderConfirmed");
     }
 
-    /// <summary>Hands every message published to the notifications queue to DeliverNotification, then reads the customer's feed.</summary>
+    /// <summary>Hands every message published to the notifications queue to DeliverNotification, as its queue trigger does, then reads the customer's feed.</summary>
     private async Task<JsonArray> DeliverAndReadFeedAsync(string customer)
     {
         var notices = _factory.Published.Where(p => p.Queue == "notifications").Select(p => p.Message).ToList();
         Assert.NotEmpty(notices);
         foreach (var message in notices)
         {
-            var payload = JsonSerializer.Serialize(new
-            {
-                Data = new Dictionary<string, object> { [DeliverNotificationFunction.BindingName] = message.Body },
-                Metadata = new Dictionary<string, object> { ["DeliveryCount"] = 1, ["MessageId"] = message.MessageId },
-            });
-            using var invoke = new HttpRequestMessage(HttpMethod.Post, "/" + DeliverNotificationFunction.FunctionName) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-            invoke.Headers.Add("x-functions-key", OrdersApiFactory.AdminKey);
-            using var invoked = await _client.SendAsync(invoke, Ct);
-            Assert.True(invoked.StatusCode == HttpStatusCode.OK, await invoked.Content.ReadAsStringAsync(Ct));
+            var outcome = await _factory.Services.GetRequiredService<IFunctionInvoker>().InvokeAsync(
+                DeliverNotificationFunction.FunctionName, TriggerInput.ForMessage(message.Body, 1), Ct);
+            Assert.True(outcome.Succeeded, outcome.Failure?.ToString());
         }
 
         return (await SendAsync(HttpMethod.Get, $"/api/customers/{customer}/notifications", null))["items"]!.AsArray();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Apis;
 
@@ -21,14 +22,8 @@ public sealed class OrderSweepersTests
         factory.FailPublishing = false;
         factory.Time.Advance(TimeSpan.FromMinutes(1));
 
-        using var invoke = new HttpRequestMessage(HttpMethod.Post, "/OutboxSweeper")
-        {
-            Content = new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json"),
-        };
-        invoke.Headers.Add("x-functions-key", OrdersApiFactory.AdminKey);
-        using var invoked = await client.SendAsync(invoke, Ct);
+        await FunctionRuns.SucceedsAsync(factory.Services, "OutboxSweeper");
 
-        Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
         Assert.Equal(["notifications", "reconcile"], factory.Published.Select(p => p.Queue).Order(StringComparer.Ordinal));
         var (_, message) = Assert.Single(factory.Published, p => p.Queue == "reconcile");
         Assert.EndsWith("-confirmed", message.MessageId, StringComparison.Ordinal);

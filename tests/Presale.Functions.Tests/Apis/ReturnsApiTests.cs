@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Presale.Application.Storage;
+using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Apis;
 
@@ -28,7 +29,7 @@ public sealed class ReturnsApiTests
 
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/in-transit", """{"trackingReference":"T-1"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Post, $"/api/returns/{returnId}/receipt", """{"receipts":[{"unitId":"HEADSET-1:1","grade":"a","serial":"SN1"}]}""")).StatusCode);
-        await InvokeTimerAsync(client, "TriageReturns");
+        await FunctionRuns.SucceedsAsync(factory.Services, "TriageReturns");
 
         var view = await Json(await client.GetAsync($"/api/returns/{returnId}", Ct));
         Assert.Equal("refunded", view.GetProperty("status").GetString());
@@ -61,7 +62,7 @@ public sealed class ReturnsApiTests
         });
         Assert.True((await factory.Services.GetRequiredService<ITableStore>().InsertAsync("returns", poison, Ct)).Succeeded);
 
-        await InvokeTimerAsync(client, "TriageReturns", HttpStatusCode.InternalServerError);
+        Assert.False((await FunctionRuns.TimerAsync(factory.Services, "TriageReturns")).Succeeded);
 
         var view = await Json(await client.GetAsync($"/api/returns/{returnId}", Ct));
         Assert.Equal("refunded", view.GetProperty("status").GetString());
@@ -185,17 +186,6 @@ public sealed class ReturnsApiTests
         using var shipped = await SendAsync(client, HttpMethod.Post, $"/api/orders/{orderId}/shipments", $$"""{"shipmentId":"s1","lines":[{"sku":"{{sku}}","quantity":1}],"shippedOn":"2026-03-02","deliveredOn":"2026-03-02"}""");
         Assert.Equal(HttpStatusCode.Created, shipped.StatusCode);
         return orderId;
-    }
-
-    private static async Task InvokeTimerAsync(HttpClient client, string name, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var invoke = new HttpRequestMessage(HttpMethod.Post, "/" + name)
-        {
-            Content = new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json"),
-        };
-        invoke.Headers.Add("x-functions-key", OrdersApiFactory.AdminKey);
-        using var invoked = await client.SendAsync(invoke, Ct);
-        Assert.Equal(expected, invoked.StatusCode);
     }
 
     private static string ReturnIdFor(string idempotencyKey) => Presale.Application.Returns.ReturnIds.ForIdempotencyKey(idempotencyKey).ReturnId;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Apis;
 
@@ -36,7 +37,7 @@ public sealed class ReturnsLifecycleApiTests
         await PostAsync(client, refunded, "receipt", """{"receipts":[{"unitId":"HEADSET-1:1","grade":"a"}]}""", HttpStatusCode.OK);
         var closed = await ReturnAsync(client, "closed", "TV-1", 899m);
         await PostAsync(client, closed, "receipt", """{"receipts":[{"unitId":"TV-1:1","grade":"d"}]}""", HttpStatusCode.OK);
-        await InvokeTimerAsync(client, "TriageReturns");
+        await FunctionRuns.SucceedsAsync(factory.Services, "TriageReturns");
         await PostAsync(client, closed, "decision", """{"unitId":"TV-1:1","action":"reject","reviewer":"ops-1","note":"Smashed by the customer"}""", HttpStatusCode.OK);
 
         var approved = await ReturnAsync(client, "approved", "HEADSET-1", 40m);
@@ -154,17 +155,6 @@ public sealed class ReturnsLifecycleApiTests
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string returnId) =>
         await Json(await client.GetAsync($"/api/returns/{returnId}", Ct));
-
-    private static async Task InvokeTimerAsync(HttpClient client, string name)
-    {
-        using var invoke = new HttpRequestMessage(HttpMethod.Post, "/" + name)
-        {
-            Content = new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json"),
-        };
-        invoke.Headers.Add("x-functions-key", OrdersApiFactory.AdminKey);
-        using var invoked = await client.SendAsync(invoke, Ct);
-        Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
-    }
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).Clone();

@@ -13,14 +13,17 @@ using Presale.Application.Storage;
 using Presale.Application.Suppliers;
 using Presale.Domain.Security;
 using Presale.Functions.Apis;
+using Presale.Functions.Catalog;
 using Presale.Functions.Composition;
+using Presale.Functions.Standalone;
 
 namespace Presale.Functions.Tests.Apis;
 
 /// <summary>
-/// The suppliers feature in an in-memory web app composed exactly as Program.cs does (AddSuppliers, MapSuppliersApi),
-/// over a shared in-memory table store and a manual clock, plus a webhook route standing in for the ETA wiring: it
-/// authenticates with RequireSupplierSignature, asks the event ledger, and applies its effect (the lot's ETA row)
+/// The suppliers feature in an in-memory web app composed as Program.cs does (AddSuppliers, and the suppliers' HTTP
+/// functions served from functions.metadata as standalone mode serves them), over a shared in-memory table store and a
+/// manual clock, plus a webhook route standing in for the ETA wiring: it authenticates with
+/// <see cref="SupplierWebhookAuthenticationFilter.VerifyAsync"/>, asks the event ledger, and applies its effect (the lot's ETA row)
 /// in one transaction with the ledger rows.
 /// </summary>
 internal sealed class SupplierTestHost : IAsyncDisposable
@@ -56,8 +59,9 @@ internal sealed class SupplierTestHost : IAsyncDisposable
         builder.AddSuppliers();
 
         var app = builder.Build();
-        app.MapSuppliersApi();
-        app.MapPost(WebhookRoute, ApplyEtaUpdateAsync).RequireSupplierSignature();
+        app.MapHttpFunctions(new FunctionCatalog(Support.TestDefinitions.Shipped().Where(d => d.EntryPoint.Contains(".SuppliersFunctions.", StringComparison.Ordinal))));
+        app.MapPost(WebhookRoute, async (string supplierId, HttpContext http, SupplierWebhookAuthenticationFilter signatures, SupplierEventLedger ledger, ITableStore store) =>
+            await signatures.VerifyAsync(http) ?? await ApplyEtaUpdateAsync(supplierId, http, ledger, store));
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new SupplierTestHost(app, app.GetTestClient());
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
@@ -88,9 +87,9 @@ public sealed class CompensationEndToEndTests(AzuriteFixture azurite) : IClassFi
         {
             using var admin = Keyed(dayAfter.CreateClient(), AdminKey);
             using var reader = Keyed(dayAfter.CreateClient(), FunctionKey);
-            await InvokeAsync(admin, "CompensateLateOrders", Timer);
-            await InvokeAsync(admin, "CompensateLateOrders", Timer);
-            await Task.WhenAll(InvokeAsync(admin, "CompensateLateOrders", Timer), InvokeAsync(admin, "CompensateLateOrders", Timer));
+            await FunctionRuns.SucceedsAsync(dayAfter.Services, "CompensateLateOrders");
+            await FunctionRuns.SucceedsAsync(dayAfter.Services, "CompensateLateOrders");
+            await Task.WhenAll(FunctionRuns.SucceedsAsync(dayAfter.Services, "CompensateLateOrders"), FunctionRuns.SucceedsAsync(dayAfter.Services, "CompensateLateOrders"));
             Assert.Equal([$"comp:{orderId}:1"], await CreditIdsAsync(reader));
             await EventuallyAsync(() => FeedAsync(reader), f => Kinds(f).Contains("compensationIssued"), Deadline);
         }
@@ -101,8 +100,8 @@ public sealed class CompensationEndToEndTests(AzuriteFixture azurite) : IClassFi
         await using var later = App(definitions, settings, offsetDays: tenDaysLater);
         using var laterAdmin = Keyed(later.CreateClient(), AdminKey);
         using var laterReader = Keyed(later.CreateClient(), FunctionKey);
-        await Task.WhenAll(InvokeAsync(laterAdmin, "CompensateLateOrders", Timer), InvokeAsync(laterAdmin, "CompensateLateOrders", Timer));
-        await InvokeAsync(laterAdmin, "CompensateLateOrders", Timer);
+        await Task.WhenAll(FunctionRuns.SucceedsAsync(later.Services, "CompensateLateOrders"), FunctionRuns.SucceedsAsync(later.Services, "CompensateLateOrders"));
+        await FunctionRuns.SucceedsAsync(later.Services, "CompensateLateOrders");
 
         var credits = (await SendAsync(laterReader, HttpMethod.Get, "/api/customers/c1/credits", null, HttpStatusCode.OK))["items"]!.AsArray();
         Assert.Equal([$"comp:{orderId}:1", $"comp:{orderId}:2"], credits.Select(c => c!["id"]!.GetValue<string>()));
@@ -149,10 +148,4 @@ public sealed class CompensationEndToEndTests(AzuriteFixture azurite) : IClassFi
     private static async Task<List<string>> CreditIdsAsync(HttpClient client) =>
         [.. (await SendAsync(client, HttpMethod.Get, "/api/customers/c1/credits", null, HttpStatusCode.OK))["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>())];
 
-    private static async Task InvokeAsync(HttpClient client, string function, string payload)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/" + function) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        using var response = await client.SendAsync(request, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{function}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
-    }
 }

@@ -7,7 +7,7 @@ namespace Presale.Functions.Tests.Composition;
 
 public sealed class ReconcileQueueValidatorTests
 {
-    private static FunctionCatalog Shipped() => new(FunctionDefinitionLoader.LoadDirectory(TestDefinitions.SourceFolder));
+    private static FunctionCatalog Shipped() => new(TestDefinitions.Shipped());
 
     [Fact]
     public void Validate_SettingAndReconcileSkuDefinitionNameTheSameQueue_Passes()

@@ -100,7 +100,7 @@ public sealed class StorageServiceCollectionExtensionsTests
         var settings = new Dictionary<string, string?> { ["Presale:Host:StandaloneTriggers"] = standaloneTriggers ? "true" : "false" };
         if (underHost)
         {
-            settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = "41234";
+            settings["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:41234/";
         }
 
         using var services = BuildWithHost(settings);
@@ -142,12 +142,12 @@ public sealed class StorageServiceCollectionExtensionsTests
 
     private static ServiceProvider BuildWithHost(Dictionary<string, string?> settings)
     {
-        settings["Presale:Host:DefinitionsPath"] = TestDefinitions.SourceFolder;
+        settings["Presale:Host:MetadataPath"] = TestDefinitions.MetadataFile;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(HostingMode.Resolve(configuration));
         services.AddOptions<FunctionsHostOptions>().Bind(configuration.GetSection(FunctionsHostOptions.SectionName));
-        services.AddSingleton(new FunctionCatalog(FunctionDefinitionLoader.LoadDirectory(TestDefinitions.SourceFolder, key => configuration[key])));
+        services.AddSingleton(new FunctionCatalog(FunctionMetadataLoader.Load(TestDefinitions.MetadataFile, key => configuration[key] ?? TestDefinitions.Schedules(key))));
         return services.AddPresaleStorage(configuration).BuildServiceProvider();
     }
 

@@ -6,9 +6,9 @@ namespace Presale.Functions.Tests.Deployment;
 /// <summary>
 /// What the app needs from its environment: the worker runtime, its queue and timer triggers, the Service Bus topic
 /// it publishes integration events to, the settings its options classes require and the roles its identity needs.
-/// Triggers are added through <see cref="AddQueueTrigger"/> and <see cref="AddTimerTrigger"/>, today from
-/// <see cref="RuntimeContract"/>; once the functions declare them in trigger attributes, the same calls are fed from the
-/// build's <c>functions.metadata</c>. Options classes are read from the product assemblies.
+/// Triggers are added through <see cref="AddQueueTrigger"/> and <see cref="AddTimerTrigger"/> from the build's
+/// <c>functions.metadata</c> (<see cref="RuntimeContract"/>), which the SDK writes from the trigger attributes. Options
+/// classes are read from the product assemblies.
 /// </summary>
 internal sealed class AppRequirements
 {
@@ -58,7 +58,7 @@ internal sealed class AppRequirements
     /// <summary>Options sections found (environment form, e.g. Presale__Orders) to their property names.</summary>
     public Dictionary<string, HashSet<string>> OptionSections { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The requirements of the app: <see cref="RuntimeContract"/> and the options classes of its assemblies.</summary>
+    /// <summary>The requirements of the app: its declared functions (<see cref="RuntimeContract"/>) and the options classes of its assemblies.</summary>
     public static AppRequirements Discover(IEnumerable<Assembly> assemblies)
     {
         var requirements = new AppRequirements();

@@ -14,7 +14,7 @@ public sealed class DeploymentCrossCheckTests
 
     public static TheoryData<string> ParameterFiles() => [.. InfraCopy.ParameterFiles()];
 
-    public static TheoryData<string> ScheduleSettings() => [.. RuntimeContract.TimerSchedules.Keys.Select(function => $"{function}Schedule")];
+    public static TheoryData<string> ScheduleSettings() => [.. RuntimeContract.TimerSettings().Select(timer => timer.Setting)];
 
     [Theory]
     [MemberData(nameof(ParameterFiles))]
@@ -115,7 +115,7 @@ public sealed class DeploymentCrossCheckTests
 
         var problems = Problems(snapshot);
 
-        Assert.Equal(["App setting 'SupplierOutboxSweeperSchedule' is '0 * * * * *', not '50 * * * * *' (today's schedule of SupplierOutboxSweeper)."], problems);
+        Assert.Equal(["App setting 'SupplierOutboxSweeperSchedule' is '0 * * * * *', not '50 * * * * *' (the schedule of SupplierOutboxSweeper the app runs standalone)."], problems);
     }
 
     [Fact]
@@ -354,8 +354,12 @@ public sealed class DeploymentCrossCheckTests
     {
         var app = RealApp();
 
-        Assert.Equal(["reconcile", "notifications"], app.QueueTriggers.Select(trigger => trigger.Queue));
-        Assert.All(RuntimeContract.TimerSchedules.Keys, function => Assert.Contains($"{function}Schedule", app.Settings.Keys));
+        Assert.Equal(["notifications", "reconcile"], app.QueueTriggers.Select(trigger => trigger.Queue).Order(StringComparer.Ordinal));
+        Assert.Equal(("dotnet-isolated", "10.0"), app.WorkerRuntime);
+        Assert.Equal(7, RuntimeContract.TimerSettings().Count);
+        Assert.All(RuntimeContract.TimerSettings(), timer => Assert.Equal($"{timer.Function}Schedule", timer.Setting));
+        Assert.All(RuntimeContract.TimerSettings(), timer => Assert.Contains(timer.Setting, app.Settings.Keys));
+        Assert.Equal("50 * * * * *", app.SettingValues["SupplierOutboxSweeperSchedule"].Value);
         Assert.Contains(("Presale__Orders__ReconcileQueue", "reconcile"), app.PublishedQueues);
         Assert.Contains(("Presale__Notifications__Queue", "notifications"), app.PublishedQueues);
         Assert.Contains("Presale__Suppliers__SecretEncryptionKey", app.SecretSettings.Keys);

@@ -1,60 +1,70 @@
+using System.Reflection;
+using System.Runtime.Versioning;
+using System.Text.Json.Nodes;
+using Presale.Functions.Catalog;
+
 namespace Presale.Functions.Tests.Deployment;
 
 /// <summary>
-/// THE CONTRACT of the isolated-worker runtime, written down here until the code declares it: the worker runtime,
-/// the queue triggers (<c>[QueueTrigger]</c> with literal queue names on host storage), the timer triggers
-/// (<c>[TimerTrigger("%&lt;FunctionName&gt;Schedule%")]</c>) with today's schedules, the integration-event topic and
-/// the settings that go away. When the functions carry these attributes, read the triggers from the build's
-/// <c>functions.metadata</c> into <see cref="AppRequirements.AddQueueTrigger"/> and
-/// <see cref="AppRequirements.AddTimerTrigger"/> instead, and delete the lists here that the code then says.
+/// The runtime contract as the app declares it: the worker runtime (the language of the SDK-generated
+/// <c>functions.metadata</c> and the app's target framework), its queue and timer triggers as their attributes put them
+/// in <c>functions.metadata</c> (queue names and <c>%&lt;FunctionName&gt;Schedule%</c> settings, unresolved, as the
+/// Functions host reads them), each schedule's value from the app's own settings, the integration-event topic and the
+/// settings that went away.
 /// </summary>
 internal static class RuntimeContract
 {
-    /// <summary>The worker: .NET isolated on .NET 10.</summary>
-    public static readonly (string Name, string Version) WorkerRuntime = ("dotnet-isolated", "10.0");
-
-    /// <summary>Queue functions on storage queues of host storage.</summary>
-    public static readonly IReadOnlyList<(string Function, string Queue)> QueueTriggers =
-    [
-        ("ReconcileSku", "reconcile"),
-        ("DeliverNotification", "notifications"),
-    ];
-
-    /// <summary>Timer functions and today's schedule of each (NCRONTAB with seconds, UTC).</summary>
-    public static readonly IReadOnlyDictionary<string, string> TimerSchedules = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["OrderSagaSweeper"] = "0 * * * * *",
-        ["OutboxSweeper"] = "0 * * * * *",
-        ["SupplierOutboxSweeper"] = "50 * * * * *",
-        ["OverdueLotSweeper"] = "0 7 * * * *",
-        ["CompensateLateOrders"] = "0 */5 * * * *",
-        ["ExpireDelayConsents"] = "0 */5 * * * *",
-        ["TriageReturns"] = "0 */5 * * * *",
-    };
-
     /// <summary>The setting naming the integration-event topic.</summary>
     public const string EventsTopicSetting = "Presale__Events__Topic";
 
     /// <summary>The Service Bus connection integration events are published through.</summary>
     public const string ServiceBusConnection = "ServiceBusConnection";
 
+    /// <summary>The functions of the build's <c>functions.metadata</c>.</summary>
+    public static JsonArray Functions() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, FunctionMetadataLoader.FileName)))!.AsArray();
+
+    /// <summary>The timer functions and the setting each reads its schedule from.</summary>
+    public static IReadOnlyList<(string Function, string Setting)> TimerSettings() =>
+        [.. Functions().Select(f => (Name: f!["name"]!.GetValue<string>(), Trigger: Trigger(f!)))
+            .Where(f => f.Trigger["type"]!.GetValue<string>() == "timerTrigger")
+            .Select(f => (f.Name, f.Trigger["schedule"]!.GetValue<string>().Trim('%')))];
+
     /// <summary>Adds the contract to <paramref name="app"/>.</summary>
     public static void AddTo(AppRequirements app)
     {
-        app.WorkerRuntime = WorkerRuntime;
-        foreach (var (function, queue) in QueueTriggers)
-        {
-            app.AddQueueTrigger(function, queue, connection: null);
-        }
+        var functions = Functions();
+        var language = functions.Select(f => f!["language"]!.GetValue<string>()).Distinct().Single();
+        var framework = typeof(FunctionCatalog).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
+        app.WorkerRuntime = (language, framework[(framework.IndexOf("=v", StringComparison.Ordinal) + 2)..]);
 
-        foreach (var (function, schedule) in TimerSchedules)
+        var appSettings = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))!;
+        foreach (var function in functions)
         {
-            var setting = $"{function}Schedule";
-            app.AddTimerTrigger(function, $"%{setting}%");
-            app.SettingValues[setting] = (schedule, $"today's schedule of {function}");
+            var name = function!["name"]!.GetValue<string>();
+            var trigger = Trigger(function);
+            switch (trigger["type"]!.GetValue<string>())
+            {
+                case "queueTrigger":
+                    var connection = trigger["connection"]?.GetValue<string>();
+                    app.AddQueueTrigger(name, trigger["queueName"]!.GetValue<string>(), connection == AppRequirements.HostStorageConnection ? null : connection);
+                    break;
+                case "timerTrigger":
+                    var schedule = trigger["schedule"]!.GetValue<string>();
+                    app.AddTimerTrigger(name, schedule);
+                    if (appSettings[schedule.Trim('%')]?.GetValue<string>() is { } value)
+                    {
+                        app.SettingValues[schedule.Trim('%')] = (value, $"the schedule of {name} the app runs standalone");
+                    }
+
+                    break;
+            }
         }
 
         app.AddEventsTopic(EventsTopicSetting, ServiceBusConnection);
         app.RetiredSettings["Presale__Messaging__Transport"] = "the queue functions are triggered by storage queues only";
     }
+
+    private static JsonNode Trigger(JsonNode function) =>
+        function["bindings"]!.AsArray().Single(b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal))!;
 }

@@ -1,4 +1,4 @@
-using Presale.Functions.Functions;
+using Presale.Functions.Features.Reconciliation;
 
 namespace Presale.Functions.Tests.Functions;
 

@@ -67,14 +67,14 @@ public sealed class ClockTests
     [Fact]
     public async Task App_UnderFunctionsHostWithOffset_FailsToStartNamingTheSetting()
     {
-        var exception = Assert.IsType<OptionsValidationException>(await StartupProbe.StartAsync(("Presale:Clock:Offset", "P10D"), ("FUNCTIONS_CUSTOMHANDLER_PORT", "41234")));
+        var exception = Assert.IsType<OptionsValidationException>(await StartupProbe.StartAsync(("Presale:Clock:Offset", "P10D"), ("Functions:Worker:HostEndpoint", "http://127.0.0.1:41234/")));
 
         Assert.Contains("Presale:Clock:Offset is set", exception.Message, StringComparison.Ordinal);
         Assert.Contains("Functions host", exception.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("FUNCTIONS_CUSTOMHANDLER_PORT", "41234")]
+    [InlineData("Functions:Worker:HostEndpoint", "http://127.0.0.1:41234/")]
     [InlineData("WEBSITE_INSTANCE_ID", "0123abcd")]
     public async Task App_ForcedStandaloneWhereAHostIsSignalled_RefusesAnOffset(string variable, string value)
     {

@@ -19,9 +19,9 @@ public sealed class FunctionKeyMiddlewareTests
     private static readonly IPAddress Remote = IPAddress.Parse("203.0.113.7");
 
     private static readonly FunctionCatalog Catalog = new([
-        FunctionDefinitionLoader.Parse("GetOrder", TestDefinitions.Http("orders/{orderId}", "function", "get"), "GetOrder/function.json"),
-        FunctionDefinitionLoader.Parse("Webhook", TestDefinitions.Http("suppliers/{supplierId}/eta", "anonymous", "post"), "Webhook/function.json"),
-        FunctionDefinitionLoader.Parse("Policies", TestDefinitions.Http("admin/policies", "admin", "put"), "Policies/function.json"),
+        TestDefinitions.Http("GetOrder", "orders/{orderId}", AuthorizationLevel.Function, "get"),
+        TestDefinitions.Http("Webhook", "suppliers/{supplierId}/eta", AuthorizationLevel.Anonymous, "post"),
+        TestDefinitions.Http("Policies", "admin/policies", AuthorizationLevel.Admin, "put"),
     ]);
 
     private static async Task<(int Status, bool Passed, string Body)> SendAsync(
@@ -31,7 +31,7 @@ public sealed class FunctionKeyMiddlewareTests
         var settings = new Dictionary<string, string?>();
         if (underHost)
         {
-            settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = "41234";
+            settings["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:41234/";
         }
 
         var mode = HostingMode.Resolve(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());

@@ -20,22 +20,22 @@ public sealed class HostOptionsTests
     }
 
     [Fact]
-    public async Task App_WithMissingDefinitionsFolder_FailsToStartNamingTheSetting()
+    public async Task App_WithMissingMetadataFile_FailsToStartNamingTheSetting()
     {
         var missing = Path.Combine(Path.GetTempPath(), "presale-missing-" + Guid.NewGuid().ToString("N"));
 
-        var exception = Assert.IsType<OptionsValidationException>(await StartupProbe.StartAsync(("Presale:Host:DefinitionsPath", missing)));
+        var exception = Assert.IsType<OptionsValidationException>(await StartupProbe.StartAsync(("Presale:Host:MetadataPath", missing)));
 
-        Assert.Contains("Presale:Host:DefinitionsPath", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Presale:Host:MetadataPath", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task App_WithMalformedFunctionJson_FailsToStartNamingTheFile()
+    public async Task App_WithMalformedFunctionMetadata_FailsToStartNamingTheFunction()
     {
-        var folder = TestDefinitions.WithExtra(("Broken", """{ "bindings": [ { "type": "timerTrigger", "direction": "in", "name": "t", "schedule": "0 0 25 * * *" } ] }"""));
-        var exception = Assert.IsType<InvalidOperationException>(await StartupProbe.StartAsync(("Presale:Host:DefinitionsPath", folder)));
+        var folder = TestDefinitions.WithExtra(TestDefinitions.TimerEntry("Broken", "0 0 25 * * *", "Presale.Nowhere.Broken.RunAsync"));
+        var exception = Assert.IsType<InvalidOperationException>(await StartupProbe.StartAsync(("Presale:Host:MetadataPath", folder)));
 
-        Assert.Contains(Path.Combine("Broken", "function.json"), exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Broken: schedule:", exception.Message, StringComparison.Ordinal);
         Assert.Contains("hour field '25'", exception.Message, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +8,8 @@ using Presale.Application.Messaging;
 using Presale.Application.Notifications;
 using Presale.Application.Outbox;
 using Presale.Domain.Notifications;
-using Presale.Functions.Functions;
+using Presale.Functions.Features.Notifications;
+using Presale.Functions.Standalone;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
 
@@ -37,7 +37,7 @@ public sealed class DeadLetterRetryTests(AzuriteFixture azurite) : IClassFixture
         var message = Delayed();
 
         // The receiver fails every attempt: after MaxAttempts (2) the notification is dead-lettered.
-        Assert.Equal(HttpStatusCode.InternalServerError, (await DeliverAsync(admin, message.ToOutboundMessage(), deliveryCount: 1)).StatusCode);
+        Assert.False((await DeliverAsync(app, message.ToOutboundMessage(), deliveryCount: 1)).Succeeded);
         var listed = Assert.Single((await DeadLettersAsync(admin)).Items);
         Assert.Equal((message.DeduplicationKey, 2), (listed.DeduplicationKey, listed.Attempts));
         Assert.Equal(2, receiver.Requests.Count);
@@ -61,9 +61,9 @@ public sealed class DeadLetterRetryTests(AzuriteFixture azurite) : IClassFixture
         Assert.Empty((await DeadLettersAsync(admin)).Items);
 
         // The queue delivers the retry (twice, as a redelivering queue may), and the original copy turns up again too.
-        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(admin, requeued.Message, deliveryCount: 1)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(admin, requeued.Message, deliveryCount: 2)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(admin, message.ToOutboundMessage(), deliveryCount: 3)).StatusCode);
+        Assert.True((await DeliverAsync(app, requeued.Message, deliveryCount: 1)).Succeeded);
+        Assert.True((await DeliverAsync(app, requeued.Message, deliveryCount: 2)).Succeeded);
+        Assert.True((await DeliverAsync(app, message.ToOutboundMessage(), deliveryCount: 3)).Succeeded);
 
         Assert.Equal(1, receiver.SuccessfulPosts);
         var delivered = receiver.Requests.Single(r => r.AnsweredStatus == 204);
@@ -86,7 +86,7 @@ public sealed class DeadLetterRetryTests(AzuriteFixture azurite) : IClassFixture
         await using var app = App(receiver, publisher);
         using var admin = Keyed(app.CreateClient());
         var message = Delayed();
-        Assert.Equal(HttpStatusCode.InternalServerError, (await DeliverAsync(admin, message.ToOutboundMessage(), deliveryCount: 1)).StatusCode);
+        Assert.False((await DeliverAsync(app, message.ToOutboundMessage(), deliveryCount: 1)).Succeeded);
 
         using var retried = await admin.PostAsync(RetryPath(message.DeduplicationKey), null, Ct);
 
@@ -158,17 +158,9 @@ public sealed class DeadLetterRetryTests(AzuriteFixture azurite) : IClassFixture
     private static async Task<DeadLetterPage> DeadLettersAsync(HttpClient admin) =>
         JsonSerializer.Deserialize<DeadLetterPage>(await admin.GetStringAsync(new Uri("/api/notifications/dead-letters", UriKind.Relative), Ct), NotificationMessageSerializer.Options)!;
 
-    /// <summary>One queue delivery of <paramref name="message"/>, as the Functions host invokes <c>DeliverNotification</c>.</summary>
-    private static async Task<HttpResponseMessage> DeliverAsync(HttpClient admin, OutboundMessage message, int deliveryCount)
-    {
-        var payload = JsonSerializer.Serialize(new
-        {
-            Data = new Dictionary<string, object> { [DeliverNotificationFunction.BindingName] = message.Body },
-            Metadata = new Dictionary<string, object> { ["DeliveryCount"] = deliveryCount, ["MessageId"] = message.MessageId },
-        });
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/" + DeliverNotificationFunction.FunctionName) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        return await admin.SendAsync(request, Ct);
-    }
+    /// <summary>One queue delivery of <paramref name="message"/>, as the queue trigger invokes <c>DeliverNotification</c>.</summary>
+    private static Task<InvocationOutcome> DeliverAsync(PresaleApp app, OutboundMessage message, int deliveryCount) =>
+        app.Services.GetRequiredService<IFunctionInvoker>().InvokeAsync(DeliverNotificationFunction.FunctionName, TriggerInput.ForMessage(message.Body, deliveryCount), Ct);
 
     private sealed class Publisher(ConcurrentQueue<(string Queue, OutboundMessage Message)> published) : IMessagePublisher
     {

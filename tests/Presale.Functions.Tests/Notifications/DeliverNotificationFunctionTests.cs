@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -6,9 +5,9 @@ using Presale.Adapters.InMemory;
 using Presale.Application.Notifications;
 using Presale.Domain.Notifications;
 using Presale.Functions.Composition;
-using Presale.Functions.Functions;
-using Presale.Functions.Invocation;
-using Presale.Testing;
+using Presale.Functions.Features.Notifications;
+using Presale.Functions.Catalog;
+using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Notifications;
 
@@ -17,18 +16,6 @@ public sealed class DeliverNotificationFunctionTests
     private static readonly NotificationComposer Composer = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static FunctionInvocation HostInvocation(string body, long deliveryCount)
-    {
-        // The Functions host sends a string message JSON-encoded (so JSON text arrives as a JSON string).
-        using var data = JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, object> { [DeliverNotificationFunction.BindingName] = body }));
-        using var metadata = JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, object> { ["DeliveryCount"] = deliveryCount, ["MessageId"] = "m-1" }));
-        return new FunctionInvocation(
-            DeliverNotificationFunction.FunctionName,
-            "inv-1",
-            data.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()),
-            metadata.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()));
-    }
 
     /// <summary>Binds and validates the options as the app does at start (ValidateOnStart runs the same validator).</summary>
     private static NotificationsOptions BindOptions(params (string Key, string Value)[] settings)
@@ -48,8 +35,8 @@ public sealed class DeliverNotificationFunctionTests
         Assert.Equal(("notifications", "notificationfeed", "notificationdeliveries", (Uri?)null), (options.Queue, options.FeedTable, options.DeliveryTable, options.WebhookUri));
     }
 
-    private static IFunction Function(IServiceProvider services) =>
-        services.GetServices<IFunction>().Single(f => f.Name == DeliverNotificationFunction.FunctionName);
+    private static DeliverNotificationFunction Function(IServiceProvider services) =>
+        ActivatorUtilities.CreateInstance<DeliverNotificationFunction>(services);
 
     [Fact]
     public async Task Invoke_WithAHostShapedMessage_RecordsTheNotificationInTheFeed()
@@ -60,8 +47,8 @@ public sealed class DeliverNotificationFunctionTests
             Composer.ReadyToShip(new NotificationContext("zh-CN", TimeZoneInfo.Utc), "o-1", "c-1", new DateOnly(2026, 7, 1)),
             new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero));
 
-        await Function(scope.ServiceProvider).InvokeAsync(HostInvocation(message.ToOutboundMessage().Body, 1), Ct);
-        await Function(scope.ServiceProvider).InvokeAsync(HostInvocation(message.ToOutboundMessage().Body, 2), Ct);
+        await Function(scope.ServiceProvider).RunAsync(message.ToOutboundMessage().Body, 1, Ct);
+        await Function(scope.ServiceProvider).RunAsync(message.ToOutboundMessage().Body, 2, Ct);
 
         var page = await app.Services.GetRequiredService<NotificationFeed>().ListAsync("c-1", 10, null, Ct);
         var entry = Assert.Single(page.Items);
@@ -74,19 +61,17 @@ public sealed class DeliverNotificationFunctionTests
         await using var app = NotificationsApp.Create(new InMemoryTableStore());
         using var scope = app.Services.CreateScope();
 
-        await Assert.ThrowsAsync<FormatException>(() => Function(scope.ServiceProvider).InvokeAsync(HostInvocation("""{"orderId":"o-1"}""", 1), Ct));
+        await Assert.ThrowsAsync<FormatException>(() => Function(scope.ServiceProvider).RunAsync("""{"orderId":"o-1"}""", 1, Ct));
     }
 
     [Fact]
-    public void FunctionJson_BindsTheNotificationsQueueUnderTheFunctionsBindingName()
+    public void Metadata_TriggersDeliveryFromTheNotificationsQueue()
     {
-        var path = RepositoryPaths.Combine("functions", "Presale.Functions", "Definitions", DeliverNotificationFunction.FunctionName, "function.json");
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
-        var trigger = json.RootElement.GetProperty("bindings")[0];
+        var function = TestDefinitions.Shipped().Single(d => d.Name == DeliverNotificationFunction.FunctionName);
 
-        Assert.Equal("serviceBusTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal(DeliverNotificationFunction.BindingName, trigger.GetProperty("name").GetString());
-        Assert.Equal(new NotificationsOptions().Queue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(TriggerKind.Queue, function.Trigger);
+        Assert.Equal(new NotificationsOptions().Queue, function.QueueName);
+        Assert.Equal("AzureWebJobsStorage", function.Connection);
     }
 
     [Theory]

@@ -220,11 +220,7 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
         // Lot LA's ETA passes with no receipt and no word from the supplier; the hourly sweep runs the day after.
         time.Shift(TimeSpan.FromDays(11));
         var clock = Stopwatch.StartNew();
-        using (var invoke = new HttpRequestMessage(HttpMethod.Post, "/OverdueLotSweeper") { Content = new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json") })
-        {
-            using var invoked = await client.SendAsync(invoke, Ct);
-            Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
-        }
+        await FunctionRuns.SucceedsAsync(app.Services, "OverdueLotSweeper");
 
         await UntilAsync(async () =>
             (await TrackingAsync(client, onA))?["status"]?.GetValue<string>() == "atRisk"
@@ -280,22 +276,8 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
             .WithServices(s => s.AddSingleton<IDelayConsentService, DelayNoticeService>());
     }
 
-    private static string CopyDefinitions(string reconcileQueue, string notificationsQueue)
-    {
-        var target = Path.Combine(Path.GetTempPath(), "presale-defs-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.GetFiles(TestDefinitions.SourceFolder, "function.json", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(TestDefinitions.SourceFolder, file);
-            var destination = Path.Combine(target, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            var text = File.ReadAllText(file)
-                .Replace("\"queueName\": \"reconcile\"", $"\"queueName\": \"{reconcileQueue}\"", StringComparison.Ordinal)
-                .Replace("\"queueName\": \"notifications\"", $"\"queueName\": \"{notificationsQueue}\"", StringComparison.Ordinal);
-            File.WriteAllText(destination, text);
-        }
-
-        return target;
-    }
+    private static string CopyDefinitions(string reconcileQueue, string notificationsQueue) =>
+        TestDefinitions.WithQueues(("reconcile", reconcileQueue), ("notifications", notificationsQueue));
 
     private static async Task<string> PlaceAsync(HttpClient client, string sku, string customer)
     {

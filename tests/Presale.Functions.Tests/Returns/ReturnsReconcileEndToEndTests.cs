@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Presale.Application.Messaging;
@@ -81,11 +80,7 @@ public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : ICla
         await UntilAsync(() => traffic.Published.Count > 0 && traffic.Published.Values.All(traffic.Completed.ContainsKey), "the placements' reconcile messages handled");
         await TrackingAsync(client, bob, "onTrack");
 
-        using (var invoke = new HttpRequestMessage(HttpMethod.Post, "/TriageReturns") { Content = new StringContent("""{"Data":{"timer":{"IsPastDue":false}},"Metadata":{}}""", Encoding.UTF8, "application/json") })
-        {
-            using var invoked = await client.SendAsync(invoke, Ct);
-            Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
-        }
+        await FunctionRuns.SucceedsAsync(app.Services, "TriageReturns");
 
         Assert.Equal("refunded", (await SendAsync(client, HttpMethod.Get, $"/api/returns/{returnId}", null, HttpStatusCode.OK))["status"]!.GetValue<string>());
 
@@ -124,21 +119,8 @@ public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : ICla
             ?? (T)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!)));
     }
 
-    private static string CopyDefinitions(string reconcileQueue, string notificationsQueue)
-    {
-        var target = Path.Combine(Path.GetTempPath(), "presale-defs-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.GetFiles(TestDefinitions.SourceFolder, "function.json", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(TestDefinitions.SourceFolder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            var text = File.ReadAllText(file)
-                .Replace("\"queueName\": \"reconcile\"", $"\"queueName\": \"{reconcileQueue}\"", StringComparison.Ordinal)
-                .Replace("\"queueName\": \"notifications\"", $"\"queueName\": \"{notificationsQueue}\"", StringComparison.Ordinal);
-            File.WriteAllText(destination, text);
-        }
-
-        return target;
-    }
+    private static string CopyDefinitions(string reconcileQueue, string notificationsQueue) =>
+        TestDefinitions.WithQueues(("reconcile", reconcileQueue), ("notifications", notificationsQueue));
 
     private static async Task<string> PlaceAsync(HttpClient client, string customer)
     {

@@ -9,9 +9,9 @@ using Presale.Testing;
 namespace Presale.Functions.Tests.Standalone;
 
 /// <summary>
-/// Standalone queue delivery end to end on Azurite: the real app, a queue function declared only by its function.json,
-/// a message published through the app's own <see cref="IMessagePublisher"/>, the pump reading the storage queue and
-/// invoking the function through <c>POST /{FunctionName}</c>. Unique queue names per test; polling with a deadline.
+/// Standalone queue delivery end to end on Azurite: the real app, a queue function declared only by its
+/// functions.metadata entry, a message published through the app's own <see cref="IMessagePublisher"/>, the pump
+/// reading the storage queue and invoking the function's method with the message and its dequeue count. Unique queue names per test; polling with a deadline.
 /// </summary>
 public sealed class AzuriteQueueDeliveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -21,7 +21,7 @@ public sealed class AzuriteQueueDeliveryTests(AzuriteFixture azurite) : IClassFi
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task PublishedMessage_ReachesTheDeclaredQueueFunction_WithServiceBusMetadata_AndIsRemovedFromTheQueue()
+    public async Task PublishedMessage_ReachesTheDeclaredQueueFunction_WithItsDequeueCount_AndIsRemovedFromTheQueue()
     {
         var queue = AzuriteFixture.UniqueName("deliver");
         var function = new RecordingFunction("OnOrderEvent");
@@ -32,14 +32,8 @@ public sealed class AzuriteQueueDeliveryTests(AzuriteFixture azurite) : IClassFi
         var invocation = await function.NextAsync();
 
         Assert.IsType<NotificationEventRelay>(publisher); // the app's publisher: storage queues (waking standalone delivery), notifications' events relayed when on
-        Assert.Equal("OnOrderEvent", invocation.FunctionName);
-        Assert.Equal("""{"orderId":"o-1"}""", invocation.ReadText("msg"));
-        // A storage queue message carries only its body: the id is the queue's own, as the queue trigger reports it.
-        Assert.False(string.IsNullOrEmpty(invocation.MetadataText("MessageId")));
-        Assert.NotEqual("msg-1", invocation.MetadataText("MessageId"));
-        Assert.Equal(1, invocation.MetadataInt64("DeliveryCount"));
-        Assert.Null(invocation.MetadataText("CorrelationId"));
-        Assert.False(string.IsNullOrEmpty(invocation.MetadataText("LockToken")));
+        Assert.Equal("""{"orderId":"o-1"}""", invocation.Message);
+        Assert.Equal(1, invocation.DequeueCount);
         await EventuallyAsync(async () => await _queues.GetApproximateMessageCountAsync(queue, Ct) == 0, "the completed message leaves the queue");
         Assert.Equal(0, await _queues.GetApproximateMessageCountAsync(queue + StorageQueueClient.PoisonSuffix, Ct));
         Assert.False(function.HasPending);
@@ -54,7 +48,7 @@ public sealed class AzuriteQueueDeliveryTests(AzuriteFixture azurite) : IClassFi
         var publisher = app.Services.GetRequiredService<IMessagePublisher>();
 
         await publisher.PublishAsync(queue, new OutboundMessage("msg-bad", """{"orderId":"o-9"}""", "corr-9", "OrderPlaced"), Ct);
-        long?[] deliveries = [(await function.NextAsync()).MetadataInt64("DeliveryCount"), (await function.NextAsync()).MetadataInt64("DeliveryCount"), (await function.NextAsync()).MetadataInt64("DeliveryCount")];
+        long[] deliveries = [(await function.NextAsync()).DequeueCount, (await function.NextAsync()).DequeueCount, (await function.NextAsync()).DequeueCount];
         var poison = queue + StorageQueueClient.PoisonSuffix;
         await EventuallyAsync(async () => await _queues.GetApproximateMessageCountAsync(poison, Ct) == 1, "the message reaches the poison queue");
 
@@ -67,7 +61,7 @@ public sealed class AzuriteQueueDeliveryTests(AzuriteFixture azurite) : IClassFi
     }
 
     private PresaleApp App(string queue, RecordingFunction function, int maxDeliveryCount) =>
-        new PresaleApp(TestDefinitions.Only((function.Name, TestDefinitions.Queue(queue))))
+        new PresaleApp(TestDefinitions.Only(function.QueueEntry(queue)))
             .With("AzureWebJobsStorage", azurite.ConnectionString)
             .With("Presale:Host:StandaloneTriggers", "true")
             .With("Presale:QueuePump:MaxDeliveryCount", maxDeliveryCount.ToString(System.Globalization.CultureInfo.InvariantCulture))

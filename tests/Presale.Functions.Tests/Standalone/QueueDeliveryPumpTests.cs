@@ -16,7 +16,7 @@ public sealed class QueueDeliveryPumpTests
 {
     private const string QueueName = "reconcile";
     private static readonly FunctionDefinition Function =
-        FunctionDefinitionLoader.Parse("Reconcile", TestDefinitions.Queue(QueueName), "Reconcile/function.json");
+        TestDefinitions.Queue("Reconcile", QueueName);
 
     private static QueueDeliveryPump CreateSut(RecordingInvoker invoker, TimeProvider time, int maxDeliveryCount = 10, TimeSpan? lockDuration = null, QueueWake? wake = null) => new(
         new FunctionCatalog([Function]),
@@ -33,7 +33,7 @@ public sealed class QueueDeliveryPumpTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Pump_OnSuccess_InvokesWithServiceBusPayloadAndCompletes()
+    public async Task Pump_OnSuccess_InvokesWithTheMessageAndItsDequeueCountAndCompletes()
     {
         var time = new StepTimeProvider();
         var queue = new FakeQueueReceiver(time);
@@ -45,19 +45,9 @@ public sealed class QueueDeliveryPumpTests
 
         Assert.Equal(1, received);
         Assert.Equal("Reconcile", name);
-        Assert.Equal("""{"orderId":42}""", payload["Data"]!["msg"]!.GetValue<string>());
-        var metadata = payload["Metadata"]!;
-        Assert.Equal("m-1", metadata["MessageId"]!.GetValue<string>());
-        Assert.Equal(1, metadata["DeliveryCount"]!.GetValue<long>());
-        Assert.Equal("2026-03-02T09:00:00Z", metadata["EnqueuedTimeUtc"]!.GetValue<string>());
-        Assert.Equal("2026-03-16T09:00:00Z", metadata["ExpiresAtUtc"]!.GetValue<string>());
-        Assert.Equal("c-1", metadata["CorrelationId"]!.GetValue<string>());
-        Assert.Equal("order-placed", metadata["Subject"]!.GetValue<string>());
-        Assert.Equal("order-placed", metadata["Label"]!.GetValue<string>());
-        Assert.Equal("application/json", metadata["ContentType"]!.GetValue<string>());
-        Assert.NotNull(metadata["ApplicationProperties"]);
-        Assert.Equal(queue.Completed.Single().PopReceipt, metadata["LockToken"]!.GetValue<string>());
-        Assert.Equal("Reconcile", metadata["sys"]!["MethodName"]!.GetValue<string>());
+        Assert.Equal("""{"orderId":42}""", payload["message"]!.GetValue<string>());
+        Assert.Equal(1, payload["dequeueCount"]!.GetValue<long>());
+        Assert.Single(queue.Completed);
         Assert.Equal(0, queue.Count(QueueName));
     }
 
@@ -237,7 +227,7 @@ public sealed class QueueDeliveryPumpTests
             var attempts = new int[failures.Length];
             var invoker = new RecordingInvoker((_, payload, _) =>
             {
-                var index = int.Parse(payload["Data"]!["msg"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+                var index = int.Parse(payload["message"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
                 var attempt = Interlocked.Increment(ref attempts[index]);
                 return Task.FromResult(attempt <= failures[index] ? 500 : 200);
             });

@@ -5,16 +5,16 @@ using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Standalone;
 
-/// <summary>The standalone runner inside the real app: it calls the function through <c>POST /{FunctionName}</c>.</summary>
+/// <summary>The standalone runner inside the real app: it calls the function's method, declared only by its functions.metadata entry.</summary>
 public sealed class StandaloneTriggerTests
 {
     [Fact]
-    public async Task TimerFunction_FiresOnItsScheduleThroughTheInvocationEndpoint()
+    public async Task TimerFunction_FiresOnItsScheduleWithTheTimerInfoTheHostWouldPass()
     {
         var time = new StepTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var function = new RecordingFunction("Sweep");
         // Only this timer is declared, so the runner's only wait is its schedule.
-        var definitions = TestDefinitions.Only(("Sweep", TestDefinitions.Timer("*/10 * * * * *")));
+        var definitions = TestDefinitions.Only(function.TimerEntry("*/10 * * * * *"));
         await using var app = new PresaleApp(definitions)
             .With("Presale:Host:StandaloneTriggers", "true")
             .WithTime(time)
@@ -27,12 +27,10 @@ public sealed class StandaloneTriggerTests
         time.Advance(TimeSpan.FromSeconds(10));
         var invocation = await function.NextAsync();
 
-        var timer = invocation.Read<TimerInfo>("timer")!;
+        var timer = invocation.Timer!;
         Assert.False(timer.IsPastDue);
-        Assert.True(timer.Schedule.AdjustForDST);
-        Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 0, 10, TimeSpan.Zero), timer.ScheduleStatus!.Next);
-        Assert.Equal("Sweep", invocation.FunctionName);
-        Assert.True(Guid.TryParse(invocation.InvocationId, out _));
+        Assert.Equal(new DateTime(2026, 3, 2, 9, 0, 10, DateTimeKind.Utc), timer.ScheduleStatus!.Next);
+        Assert.Equal(DateTime.MinValue, timer.ScheduleStatus.Last);
     }
 
     [Fact]
@@ -40,7 +38,7 @@ public sealed class StandaloneTriggerTests
     {
         var time = new StepTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var function = new RecordingFunction("Sweep");
-        var definitions = TestDefinitions.WithExtra(("Sweep", TestDefinitions.Timer("0 */5 * * * *", runOnStartup: true)));
+        var definitions = TestDefinitions.WithExtra(function.TimerEntry("0 */5 * * * *", runOnStartup: true));
         await using var app = new PresaleApp(definitions)
             .With("Presale:Host:StandaloneTriggers", "true")
             .UnderFunctionsHost()
@@ -55,10 +53,4 @@ public sealed class StandaloneTriggerTests
         Assert.False(time.HasPendingWait);
         Assert.False(function.HasPending);
     }
-
-    private sealed record TimerInfo(TimerSchedule Schedule, TimerScheduleStatus? ScheduleStatus, bool IsPastDue);
-
-    private sealed record TimerSchedule(bool AdjustForDST);
-
-    private sealed record TimerScheduleStatus(DateTimeOffset Last, DateTimeOffset Next, DateTimeOffset LastUpdated);
 }

@@ -15,7 +15,7 @@ public sealed class TimerTriggerRunnerTests
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static FunctionDefinition Timer(string schedule, bool runOnStartup = false, bool useMonitor = true) =>
-        FunctionDefinitionLoader.Parse("Sweep", TestDefinitions.Timer(schedule, runOnStartup, useMonitor), "Sweep/function.json");
+        TestDefinitions.Timer("Sweep", schedule, runOnStartup, useMonitor);
 
     private static TimerTriggerRunner CreateSut(FunctionDefinition function, RecordingInvoker invoker, TimeProvider time, string? zone = null, FunctionRunLocks? locks = null) => new(
         new FunctionCatalog([function]),
@@ -27,13 +27,13 @@ public sealed class TimerTriggerRunnerTests
         new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance),
         NullLogger<TimerTriggerRunner>.Instance);
 
-    private static JsonNode Timer(JsonNode payload) => payload["Data"]!["timer"]!;
+    private static JsonNode Timer(JsonNode payload) => payload["timer"]!;
 
     [Fact]
     public async Task Run_FiresOnSchedule_WithTheHostsTimerPayload()
     {
         var time = new StepTimeProvider(Start);
-        var invoker = new RecordingInvoker();
+        var invoker = new RecordingInvoker(time: time);
         var function = Timer("0 */5 * * * *");
         using var stop = new CancellationTokenSource();
         var running = CreateSut(function, invoker, time).RunAsync(function, stop.Token);
@@ -48,16 +48,13 @@ public sealed class TimerTriggerRunnerTests
         await stop.CancelAsync();
 
         Assert.Equal("Sweep", name);
-        Assert.True(Timer(first)["Schedule"]!["AdjustForDST"]!.GetValue<bool>());
         Assert.False(Timer(first)["IsPastDue"]!.GetValue<bool>());
         Assert.Equal("0001-01-01T00:00:00", Timer(first)["ScheduleStatus"]!["Last"]!.GetValue<string>());
         Assert.Equal("2026-03-02T09:05:00Z", Timer(first)["ScheduleStatus"]!["Next"]!.GetValue<string>());
         Assert.Equal("2026-03-02T09:05:00Z", Timer(second)["ScheduleStatus"]!["Last"]!.GetValue<string>());
         Assert.Equal("2026-03-02T09:10:00Z", Timer(second)["ScheduleStatus"]!["Next"]!.GetValue<string>());
         Assert.Equal("2026-03-02T09:05:00Z", Timer(second)["ScheduleStatus"]!["LastUpdated"]!.GetValue<string>());
-        Assert.Equal("Sweep", first["Metadata"]!["sys"]!["MethodName"]!.GetValue<string>());
-        Assert.Equal("2026-03-02T09:05:00Z", first["Metadata"]!["sys"]!["UtcNow"]!.GetValue<string>());
-        Assert.True(Guid.TryParse(first["Metadata"]!["sys"]!["RandGuid"]!.GetValue<string>(), out _));
+        Assert.Equal("2026-03-02T09:05:00Z", first["invokedAt"]!.GetValue<string>());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
     }
 
@@ -65,7 +62,7 @@ public sealed class TimerTriggerRunnerTests
     public async Task Run_WithRunOnStartup_FiresOnceAtStartThenOnSchedule()
     {
         var time = new StepTimeProvider(Start.AddMinutes(1));
-        var invoker = new RecordingInvoker();
+        var invoker = new RecordingInvoker(time: time);
         var function = Timer("0 0 * * * *", runOnStartup: true);
         using var stop = new CancellationTokenSource();
         var running = CreateSut(function, invoker, time).RunAsync(function, stop.Token);
@@ -78,7 +75,7 @@ public sealed class TimerTriggerRunnerTests
         await stop.CancelAsync();
 
         Assert.False(Timer(startup)["IsPastDue"]!.GetValue<bool>());
-        Assert.Equal("2026-03-02T09:01:00Z", startup["Metadata"]!["sys"]!["UtcNow"]!.GetValue<string>());
+        Assert.Equal("2026-03-02T09:01:00Z", startup["invokedAt"]!.GetValue<string>());
         Assert.Equal("2026-03-02T09:01:00Z", Timer(scheduled)["ScheduleStatus"]!["Last"]!.GetValue<string>());
         Assert.Equal("2026-03-02T10:00:00Z", Timer(scheduled)["ScheduleStatus"]!["Next"]!.GetValue<string>());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
@@ -107,7 +104,7 @@ public sealed class TimerTriggerRunnerTests
     public async Task Run_AfterAPause_RunsMissedOccurrencesOnceAsPastDue()
     {
         var time = new StepTimeProvider(Start);
-        var invoker = new RecordingInvoker();
+        var invoker = new RecordingInvoker(time: time);
         var function = Timer("0 */5 * * * *");
         using var stop = new CancellationTokenSource();
         var running = CreateSut(function, invoker, time).RunAsync(function, stop.Token);
@@ -123,7 +120,7 @@ public sealed class TimerTriggerRunnerTests
 
         Assert.True(Timer(caughtUp)["IsPastDue"]!.GetValue<bool>());
         Assert.Equal("2026-03-02T09:05:00Z", Timer(caughtUp)["ScheduleStatus"]!["Next"]!.GetValue<string>());
-        Assert.Equal("2026-03-02T12:00:00Z", caughtUp["Metadata"]!["sys"]!["UtcNow"]!.GetValue<string>());
+        Assert.Equal("2026-03-02T12:00:00Z", caughtUp["invokedAt"]!.GetValue<string>());
         Assert.Equal(1, invoker.Count);
         Assert.Equal(TimeSpan.FromMinutes(5), wait);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);

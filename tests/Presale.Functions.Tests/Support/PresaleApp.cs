@@ -4,13 +4,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Presale.Functions.Standalone;
 
 namespace Presale.Functions.Tests.Support;
 
 /// <summary>
-/// The real app in memory. Settings go in as configuration; the self-invoker (standalone triggers, admin runs) is wired
-/// to the in-memory server, so its calls go through the same pipeline as any request; callers appear to come from
+/// The real app in memory. Settings go in as configuration; callers appear to come from
 /// <see cref="RemoteAddress"/> (loopback unless a test says otherwise).
 /// </summary>
 internal sealed class PresaleApp : WebApplicationFactory<Program>
@@ -18,10 +16,10 @@ internal sealed class PresaleApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private readonly List<Action<IServiceCollection>> _services = [];
 
-    /// <summary>Uses <paramref name="definitionsFolder"/> (default: the repository's Definitions folder) and standalone triggers off.</summary>
-    public PresaleApp(string? definitionsFolder = null)
+    /// <summary>Uses <paramref name="metadataFile"/> (default: the app's functions.metadata) and standalone triggers off.</summary>
+    public PresaleApp(string? metadataFile = null)
     {
-        _settings["Presale:Host:DefinitionsPath"] = definitionsFolder ?? TestDefinitions.SourceFolder;
+        _settings["Presale:Host:MetadataPath"] = metadataFile ?? TestDefinitions.MetadataFile;
         _settings["Presale:Host:StandaloneTriggers"] = "false";
 
         // Under the Functions host the supplier secret key is required; tests use a fixed, non-secret one.
@@ -50,12 +48,12 @@ internal sealed class PresaleApp : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// Runs the app as the Functions host in Azure would: <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> set, and the settings
-    /// infra-bicep writes that the app requires there (the Service Bus namespace of the event topic, a public base
-    /// URL for links). Integration events stay off (no topic), so nothing is sent to Service Bus.
+    /// Runs the app as the Functions host in Azure would: the host's endpoint given, and the settings infra-bicep writes
+    /// that the app requires there (the Service Bus namespace of the event topic, a public base URL for links).
+    /// Integration events stay off (no topic), so nothing is sent to Service Bus.
     /// </summary>
     public PresaleApp UnderFunctionsHost() =>
-        With("FUNCTIONS_CUSTOMHANDLER_PORT", "41234")
+        With("Functions:Worker:HostEndpoint", "http://127.0.0.1:41234/")
             .With("ServiceBusConnection:fullyQualifiedNamespace", "presale-test.servicebus.windows.net")
             .With("Presale:Compensation:PublicBaseUrl", "https://presale-test.azurewebsites.net");
 
@@ -79,9 +77,6 @@ internal sealed class PresaleApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new RemoteAddressStartupFilter(() => RemoteAddress));
-            services.AddHttpClient(HttpFunctionInvoker.ClientName)
-                .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler())
-                .ConfigureHttpClient(c => c.BaseAddress = new Uri("http://localhost/"));
             foreach (var configure in _services)
             {
                 configure(services);

@@ -24,7 +24,7 @@ internal static class StartupProbe
         var builder = WebApplication.CreateSlimBuilder();
         var values = new Dictionary<string, string?>
         {
-            ["Presale:Host:DefinitionsPath"] = TestDefinitions.SourceFolder,
+            ["Presale:Host:MetadataPath"] = TestDefinitions.MetadataFile,
             ["Presale:Host:StandaloneTriggers"] = "false",
         };
         foreach (var (key, value) in settings)
@@ -36,10 +36,11 @@ internal static class StartupProbe
         builder.WebHost.UseTestServer();
         try
         {
-            builder.AddPresaleHost();
+            builder.AddPresaleHost(HostingMode.Resolve(builder.Configuration));
+            builder.AddStandaloneServer();
             compose?.Invoke(builder);
             await using var app = builder.Build();
-            app.UsePresaleHost();
+            app.UsePresaleStandalone();
             await app.StartAsync(TestContext.Current.CancellationToken);
             await app.StopAsync(TestContext.Current.CancellationToken);
             return null;

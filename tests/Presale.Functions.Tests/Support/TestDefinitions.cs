@@ -1,76 +1,90 @@
-using Presale.Testing;
+using System.Text.Json.Nodes;
+using Presale.Functions.Catalog;
 
 namespace Presale.Functions.Tests.Support;
 
-/// <summary>Definition folders for tests: the repository's own, or a copy of it with extra functions.</summary>
+/// <summary>Function declarations for tests: the app's own <c>functions.metadata</c>, edited copies of it, and single definitions.</summary>
 internal static class TestDefinitions
 {
-    /// <summary>The source folder holding <c>&lt;FunctionName&gt;/function.json</c>.</summary>
-    public static string SourceFolder { get; } = RepositoryPaths.Combine("functions", "Presale.Functions", "Definitions");
+    /// <summary>The app's <c>functions.metadata</c>, as the worker SDK generated it at build.</summary>
+    public static string MetadataFile { get; } = Path.Combine(AppContext.BaseDirectory, FunctionMetadataLoader.FileName);
 
-    /// <summary>A fresh folder with the repository's definitions plus <paramref name="extra"/> (name → function.json text).</summary>
-    public static string WithExtra(params (string Name, string Json)[] extra)
+    /// <summary>The app's functions, schedules resolved from the app's own settings.</summary>
+    public static IReadOnlyList<FunctionDefinition> Shipped() => FunctionMetadataLoader.Load(MetadataFile, Schedules);
+
+    /// <summary>A fresh metadata file with the app's functions plus <paramref name="extra"/> (entries of <c>functions.metadata</c>).</summary>
+    public static string WithExtra(params JsonObject[] extra)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "presale-definitions-" + Guid.NewGuid().ToString("N"));
-        foreach (var source in Directory.EnumerateFiles(SourceFolder, "function.json", SearchOption.AllDirectories))
+        var functions = JsonNode.Parse(File.ReadAllText(MetadataFile))!.AsArray();
+        foreach (var entry in extra)
         {
-            var target = Path.Combine(folder, Path.GetRelativePath(SourceFolder, source));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(source, target);
+            functions.Add(entry);
         }
 
-        foreach (var (name, json) in extra)
-        {
-            Directory.CreateDirectory(Path.Combine(folder, name));
-            File.WriteAllText(Path.Combine(folder, name, "function.json"), json);
-        }
-
-        return folder;
+        return Write(functions.ToJsonString());
     }
 
-    /// <summary>
-    /// A fresh folder with the repository's definitions, each queue trigger's <c>queueName</c> renamed as
-    /// <paramref name="queues"/> says (e.g. <c>notifications</c> → a name unique to the test).
-    /// </summary>
+    /// <summary>A fresh metadata file holding only <paramref name="functions"/>.</summary>
+    public static string Only(params JsonObject[] functions) => Write(new JsonArray(functions).ToJsonString());
+
+    /// <summary>A fresh metadata file with the app's functions, each queue trigger's queue renamed as <paramref name="queues"/> says.</summary>
     public static string WithQueues(params (string Queue, string Renamed)[] queues)
     {
-        var folder = WithExtra();
-        foreach (var file in Directory.EnumerateFiles(folder, "function.json", SearchOption.AllDirectories))
+        var text = File.ReadAllText(MetadataFile);
+        foreach (var (queue, renamed) in queues)
         {
-            var text = File.ReadAllText(file);
-            foreach (var (queue, renamed) in queues)
-            {
-                text = text.Replace($"\"queueName\": \"{queue}\"", $"\"queueName\": \"{renamed}\"", StringComparison.Ordinal);
-            }
-
-            File.WriteAllText(file, text);
+            text = text.Replace($"\"queueName\": \"{queue}\"", $"\"queueName\": \"{renamed}\"", StringComparison.Ordinal);
         }
 
-        return folder;
+        return Write(text);
     }
 
-    /// <summary>A fresh folder holding only <paramref name="functions"/> (name → function.json text).</summary>
-    public static string Only(params (string Name, string Json)[] functions)
+    /// <summary>A <c>functions.metadata</c> entry for a timer function whose method is <paramref name="entryPoint"/>.</summary>
+    public static JsonObject TimerEntry(string name, string schedule, string entryPoint, bool runOnStartup = false) => Entry(name, entryPoint, new JsonObject
     {
-        var folder = Path.Combine(Path.GetTempPath(), "presale-definitions-" + Guid.NewGuid().ToString("N"));
-        foreach (var (name, json) in functions)
+        ["name"] = "timer", ["direction"] = "In", ["type"] = "timerTrigger", ["schedule"] = schedule, ["runOnStartup"] = runOnStartup,
+    });
+
+    /// <summary>A <c>functions.metadata</c> entry for a queue function whose method is <paramref name="entryPoint"/>.</summary>
+    public static JsonObject QueueEntry(string name, string queue, string entryPoint) => Entry(name, entryPoint, new JsonObject
+    {
+        ["name"] = "message", ["direction"] = "In", ["type"] = "queueTrigger", ["queueName"] = queue, ["connection"] = "AzureWebJobsStorage",
+    });
+
+    /// <summary>A timer definition.</summary>
+    public static FunctionDefinition Timer(string name, string schedule, bool runOnStartup = false, bool useMonitor = true) =>
+        new(name, TriggerKind.Timer, "timer", $"Tests.{name}.RunAsync")
         {
-            Directory.CreateDirectory(Path.Combine(folder, name));
-            File.WriteAllText(Path.Combine(folder, name, "function.json"), json);
-        }
+            Schedule = Presale.Functions.Standalone.CronSchedule.Parse(schedule),
+            RunOnStartup = runOnStartup,
+            UseMonitor = useMonitor,
+        };
 
-        return folder;
+    /// <summary>A queue definition.</summary>
+    public static FunctionDefinition Queue(string name, string queueName) =>
+        new(name, TriggerKind.Queue, "message", $"Tests.{name}.RunAsync") { QueueName = queueName, Connection = "AzureWebJobsStorage" };
+
+    /// <summary>An HTTP definition.</summary>
+    public static FunctionDefinition Http(string name, string route, AuthorizationLevel authLevel, params string[] methods) =>
+        new(name, TriggerKind.Http, "req", $"Tests.{name}.RunAsync") { Route = route, AuthLevel = authLevel, Methods = methods.Select(m => m.ToUpperInvariant()).ToArray() };
+
+    /// <summary>The app's schedule settings (appsettings.json), as the app resolves <c>%…Schedule%</c>.</summary>
+    public static string? Schedules(string setting) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))![setting]?.GetValue<string>();
+
+    private static JsonObject Entry(string name, string entryPoint, JsonObject trigger) => new()
+    {
+        ["name"] = name,
+        ["scriptFile"] = "Presale.Functions.Tests.dll",
+        ["entryPoint"] = entryPoint,
+        ["language"] = "dotnet-isolated",
+        ["bindings"] = new JsonArray(trigger),
+    };
+
+    private static string Write(string json)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "presale-functions-" + Guid.NewGuid().ToString("N") + ".metadata");
+        File.WriteAllText(file, json);
+        return file;
     }
-
-    /// <summary>A timer function.json.</summary>
-    public static string Timer(string schedule, bool runOnStartup = false, bool useMonitor = true) =>
-        $$"""{ "bindings": [ { "type": "timerTrigger", "direction": "in", "name": "timer", "schedule": "{{schedule}}", "runOnStartup": {{(runOnStartup ? "true" : "false")}}, "useMonitor": {{(useMonitor ? "true" : "false")}} } ] }""";
-
-    /// <summary>A Service Bus queue function.json.</summary>
-    public static string Queue(string queueName) =>
-        $$"""{ "bindings": [ { "type": "serviceBusTrigger", "direction": "in", "name": "msg", "queueName": "{{queueName}}", "connection": "ServiceBusConnection" } ] }""";
-
-    /// <summary>An HTTP function.json.</summary>
-    public static string Http(string route, string authLevel = "function", params string[] methods) =>
-        $$"""{ "bindings": [ { "type": "httpTrigger", "direction": "in", "name": "req", "authLevel": "{{authLevel}}", "methods": [{{string.Join(", ", methods.Select(m => $"\"{m}\""))}}], "route": "{{route}}" }, { "type": "http", "direction": "out", "name": "res" } ] }""";
 }

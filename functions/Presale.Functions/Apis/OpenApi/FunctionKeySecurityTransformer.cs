@@ -8,7 +8,7 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace Presale.Functions.Apis.OpenApi;
 
 /// <summary>
-/// States each operation's key requirement from the <c>authLevel</c> of the function.json covering its route, exactly
+/// States each operation's key requirement from the auth level of the HTTP trigger covering its route, exactly
 /// as <see cref="FunctionKeyMiddleware"/> enforces it: <c>function</c> routes take a function key, <c>admin</c> routes
 /// the admin key (header <c>x-functions-key</c> or query <c>code</c>), <c>anonymous</c> routes none. Keyed operations
 /// get the 401 answer.

@@ -14,7 +14,7 @@ internal sealed class PresaleDocumentTransformer(IOptions<JsonOptions> json) : I
     /// <summary>The health route (mapped by <c>PresaleHostExtensions.UsePresaleHost</c>).</summary>
     public const string HealthPath = "/api/health";
 
-    /// <summary>The operation id of <c>GET /api/health</c> (its function.json is <c>Health</c>).</summary>
+    /// <summary>The operation id of <c>GET /api/health</c> (its function is <c>Health</c>).</summary>
     public const string HealthOperationId = "Health";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -13,15 +13,15 @@ namespace Presale.Functions.Apis.OpenApi;
 
 /// <summary>
 /// Declares the request headers a route reads, from its endpoint metadata: <c>Idempotency-Key</c>
-/// (<see cref="IdempotencyKeyMetadata"/>, with <c>Idempotent-Replayed</c> on the answers a retry can get replayed) and
-/// <c>Presale-Signature</c> (<see cref="SupplierSignatureMetadata"/>, with the signature filter's 401 and 413 answers).
+/// (<see cref="IdempotencyKeyAttribute"/>, with <c>Idempotent-Replayed</c> on the answers a retry can get replayed) and
+/// <c>Presale-Signature</c> (<see cref="SupplierSignatureAttribute"/>, with the signature filter's 401 and 413 answers).
 /// </summary>
 internal sealed class RequestHeadersTransformer(IOptions<JsonOptions> json, IOptions<SuppliersOptions> suppliers) : IOpenApiOperationTransformer
 {
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<IdempotencyKeyMetadata>().FirstOrDefault() is { } idempotency)
+        if (metadata.OfType<IdempotencyKeyAttribute>().FirstOrDefault() is { } idempotency)
         {
             AddHeader(operation, IdempotencyHeader.Key, "checkout-7f3c2a91", $"""
                 Names this request so a retry is recognised (1–100 characters; no control characters, '/', '\', '#' or '?'). Required.
@@ -42,7 +42,7 @@ internal sealed class RequestHeadersTransformer(IOptions<JsonOptions> json, IOpt
             }
         }
 
-        if (metadata.OfType<SupplierSignatureMetadata>().Any())
+        if (metadata.OfType<SupplierSignatureAttribute>().Any())
         {
             AddHeader(operation, WebhookSignature.HeaderName, "t=1772442000,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd", $"""
                 The supplier's signature of this delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" under the supplier's webhook secret>` (more `v1` entries allowed during a secret rotation).
