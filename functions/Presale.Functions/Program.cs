@@ -10,7 +10,9 @@ if (HostingMode.IsStartedByFunctionsHost(args))
 {
     var worker = FunctionsApplication.CreateBuilder(args);
     worker.ConfigureFunctionsWebApplication();
+    worker.UseMiddleware<RetryLaterWorkerMiddleware>();
     AddFeatures(worker, HostingMode.Resolve(worker.Configuration));
+    worker.Services.AddSingleton<RetryLaterExceptionHandler>();
     worker.Build().Run();
     return;
 }

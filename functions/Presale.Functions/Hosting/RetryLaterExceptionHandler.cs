@@ -46,6 +46,9 @@ public sealed partial class RetryLaterExceptionHandler(IProblemDetailsService pr
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 
+    /// <summary>True for the failures this handler answers with 503.</summary>
+    public static bool Handles(Exception exception) => exception is ContentionException or StorageUnavailableException;
+
     /// <summary>The 503 answer to a change that gave up after <paramref name="attempts"/> attempts.</summary>
     public static ProblemDetails Problem(int attempts) => new()
     {
