@@ -30,7 +30,7 @@ public sealed class RetryLaterWorkerMiddlewareTests
             {
                 await Task.Delay(Timeout.Infinite, ct);
                 return 0;
-            }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+            }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
             budgetSeen = e.Budget;
             throw e;
         });
