@@ -133,6 +133,24 @@ if [ "$told" = false ]; then
 fi
 call GET "/api/suppliers/$supplier/lots"
 
+shelf="DEMO-MUG-$(date +%s)"
+today=$(date -u +%F)
+step "A unit that ships leaves the stock: $shelf has one unit on hand and no cap; an order takes it, and it ships"
+call PUT "/api/skus/$shelf" '{"preSaleEnabled":true,"cap":0,"maxPerOrder":3,"handlingDays":1}'
+printf 'POST /api/skus/%s/stock-adjustments  (Idempotency-Key: stock-%s)\n' "$shelf" "$shelf"
+send -X POST -H "x-functions-key: $KEY" -H 'Content-Type: application/json' -H "Idempotency-Key: stock-$shelf" --data '{"quantity":1,"reason":"delivery"}' "$BASE/api/skus/$shelf/stock-adjustments"
+expect "$status" 200 "POST /api/skus/$shelf/stock-adjustments"
+mug_body="{\"customerId\":\"$customer-mug\",\"tier\":\"standard\",\"notificationContact\":{\"email\":\"ada@example.com\"},\"lines\":[{\"sku\":\"$shelf\",\"quantity\":1,\"unitPrice\":12.50}],\"currency\":\"EUR\",\"acceptPreSaleTerms\":true}"
+place "$key-mug" "$mug_body" 201
+mug_order=$(sed -n 's/.*"orderId":"\([^"]*\)".*/\1/p' "$answer")
+call POST "/api/orders/$mug_order/shipments" "{\"shipmentId\":\"parcel-$shelf\",\"lines\":[{\"sku\":\"$shelf\",\"quantity\":1}],\"shippedOn\":\"$today\",\"deliveredOn\":\"$today\"}" 201
+echo "On hand and reserved both went down by the shipped unit:"
+call GET "/api/skus/$shelf/supply"
+grep -q '"onHand":0' "$answer" || { echo "!! the shipped unit is still on hand" >&2; failures=$((failures + 1)); }
+echo "Every unit has shipped, so the order cannot be cancelled (the customer returns instead), and nothing goes back on sale:"
+call POST "/api/orders/$mug_order/cancel" '{}' 409
+place "$key-mug-2" "${mug_body/$customer-mug/$customer-mug-2}" 409
+
 if [ -n "$order_id" ]; then
   step "Read the order, then cancel it: the reservation is released at once and the refund due recorded"
   call GET "/api/orders/$order_id"

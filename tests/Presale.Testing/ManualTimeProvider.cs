@@ -2,7 +2,11 @@ namespace Presale.Testing;
 
 /// <summary>
 /// A <see cref="TimeProvider"/> that moves only when a test moves it. Timers created from it fire, in due order,
-/// when <see cref="Advance"/> or <see cref="SetUtcNow"/> passes their due time.
+/// when <see cref="Advance"/> or <see cref="SetUtcNow"/> passes their due time — every time they fall due on the way,
+/// also when a timer re-arms itself from its own callback (<see cref="ITimer.Change"/>). Tests use
+/// <c>FakeTimeProvider</c> otherwise; this one stays for code whose waits re-arm a timer from its callback (the timer
+/// runner's and the queue pump's), which <c>FakeTimeProvider.Advance</c> fires only once per call however far it
+/// moves the clock (dotnet/extensions#5722).
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
@@ -10,8 +14,8 @@ public sealed class ManualTimeProvider : TimeProvider
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now;
 
-    /// <summary>Starts at <paramref name="start"/> (default 2026-03-02T09:00:00Z).</summary>
-    public ManualTimeProvider(DateTimeOffset? start = null) => _now = start ?? new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>Starts at <paramref name="start"/> (default <see cref="TestClock.Start"/>).</summary>
+    public ManualTimeProvider(DateTimeOffset? start = null) => _now = start ?? TestClock.Start;
 
     /// <summary>The time zone <see cref="TimeProvider.GetLocalNow"/> uses; UTC unless set.</summary>
     public TimeZoneInfo LocalZone { get; set; } = TimeZoneInfo.Utc;

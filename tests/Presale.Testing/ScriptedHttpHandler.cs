@@ -59,7 +59,12 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
         };
         foreach (var (name, value) in scripted.Headers)
         {
-            if (!response.Headers.TryAddWithoutValidation(name, value))
+            if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                response.Content.Headers.Remove(name);
+                response.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+            else if (!response.Headers.TryAddWithoutValidation(name, value))
             {
                 response.Content.Headers.TryAddWithoutValidation(name, value);
             }

@@ -1,21 +1,37 @@
 namespace Presale.Adapters.Diagnostics;
 
 /// <summary>
-/// Counts storage transactions — the unit Azure Storage bills. Share one counter between a
-/// <see cref="StorageTransactionCountingPolicy"/> (every HTTP attempt the REST adapters send, retries included) or a
-/// <see cref="CountingTableStore"/> (every call through the storage port, for the in-memory twin), then read
-/// <see cref="Count"/> before and after the operation being measured. Thread-safe.
+/// Counts storage transactions — the unit Azure Storage bills — by kind. Fed by a
+/// <see cref="StorageTransactionCountingPolicy"/> on the SDK clients (every HTTP attempt, retries included: what Azure
+/// bills) or, for the in-memory twin, which sends no requests, by a <see cref="CountingTableStore"/> (one per call
+/// through the storage port, as Table Storage bills a call that is not retried). Read the counts before and after the
+/// operation being measured. Thread-safe.
 /// </summary>
 public sealed class StorageTransactionCounter
 {
-    private long _count;
+    private readonly long[] _counts = new long[Enum.GetValues<StorageTransactionKind>().Length];
 
-    /// <summary>Transactions counted so far.</summary>
-    public long Count => Interlocked.Read(ref _count);
+    /// <summary>Transactions counted so far, of every kind.</summary>
+    public long Count => _counts.Select((_, i) => Interlocked.Read(ref _counts[i])).Sum();
 
-    /// <summary>Counts one transaction.</summary>
-    public void Increment() => Interlocked.Increment(ref _count);
+    /// <summary>Point reads counted so far.</summary>
+    public long Reads => Of(StorageTransactionKind.Read);
 
-    /// <summary>Starts again from zero; returns the count before the reset.</summary>
-    public long Reset() => Interlocked.Exchange(ref _count, 0);
+    /// <summary>Query pages counted so far.</summary>
+    public long Queries => Of(StorageTransactionKind.Query);
+
+    /// <summary>Single-entity writes counted so far.</summary>
+    public long Writes => Of(StorageTransactionKind.Write);
+
+    /// <summary>Entity-group transactions counted so far.</summary>
+    public long Batches => Of(StorageTransactionKind.Batch);
+
+    /// <summary>Transactions of <paramref name="kind"/> counted so far.</summary>
+    public long Of(StorageTransactionKind kind) => Interlocked.Read(ref _counts[(int)kind]);
+
+    /// <summary>Counts one transaction of <paramref name="kind"/>.</summary>
+    public void Increment(StorageTransactionKind kind) => Interlocked.Increment(ref _counts[(int)kind]);
+
+    /// <summary>Starts again from zero; returns the total before the reset.</summary>
+    public long Reset() => _counts.Select((_, i) => Interlocked.Exchange(ref _counts[i], 0)).Sum();
 }

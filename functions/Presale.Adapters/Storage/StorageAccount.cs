@@ -1,30 +1,29 @@
 using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace Presale.Adapters.Storage;
 
 /// <summary>
-/// Where a storage account is and how to sign requests to it: a shared key (from a connection string, Azurite
-/// included) or an Entra ID token credential (managed identity). Built from the same settings the Azure SDK and the
-/// Functions host accept: a connection string, or an account name / service URIs plus a credential.
+/// Where a storage account is and how the Azure SDK clients authenticate to it: a connection string
+/// (<c>UseDevelopmentStorage=true</c>, an account key or a SAS, parsed by the SDK itself) or an Entra ID token credential
+/// (managed identity) with the service endpoints. Built from the same settings the Azure SDK and the Functions host
+/// accept; creates the <see cref="TableServiceClient"/> and <see cref="QueueServiceClient"/> the adapters use.
 /// </summary>
 public sealed class StorageAccount
 {
-    /// <summary>The Azurite development account name.</summary>
-    public const string DevelopmentAccountName = "devstoreaccount1";
+    private readonly string? _connectionString;
 
-    /// <summary>The Azurite development account key (public, documented by Microsoft).</summary>
-    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
-    private StorageAccount(string accountName, Uri tableEndpoint, Uri queueEndpoint, byte[]? key, TokenCredential? credential)
+    private StorageAccount(string accountName, Uri tableEndpoint, Uri queueEndpoint, string? connectionString, TokenCredential? credential)
     {
         AccountName = accountName;
-        TableEndpoint = WithoutTrailingSlash(tableEndpoint);
-        QueueEndpoint = WithoutTrailingSlash(queueEndpoint);
-        Key = key;
+        TableEndpoint = WithoutQueryOrTrailingSlash(tableEndpoint);
+        QueueEndpoint = WithoutQueryOrTrailingSlash(queueEndpoint);
+        _connectionString = connectionString;
         Credential = credential;
     }
 
-    /// <summary>The account name (part of every Shared Key signature).</summary>
+    /// <summary>The account name.</summary>
     public string AccountName { get; }
 
     /// <summary>The Table service endpoint; for Azurite it includes the account path.</summary>
@@ -33,60 +32,41 @@ public sealed class StorageAccount
     /// <summary>The Queue service endpoint; for Azurite it includes the account path.</summary>
     public Uri QueueEndpoint { get; }
 
-    /// <summary>The decoded account key, when requests are signed with Shared Key.</summary>
-    internal byte[]? Key { get; }
-
-    /// <summary>The Entra ID credential, when requests carry bearer tokens.</summary>
+    /// <summary>The Entra ID credential, when requests carry bearer tokens; null for a connection string.</summary>
     public TokenCredential? Credential { get; }
 
-    /// <summary>True when requests are signed with the account key.</summary>
-    public bool UsesSharedKey => Key is not null;
+    /// <summary>True when the clients authenticate with what a connection string holds (account key or SAS).</summary>
+    public bool UsesConnectionString => _connectionString is not null;
 
     /// <summary>
-    /// Parses a storage connection string: <c>UseDevelopmentStorage=true</c> (Azurite on its default ports), or
-    /// <c>DefaultEndpointsProtocol</c>, <c>AccountName</c>, <c>AccountKey</c>, <c>EndpointSuffix</c> and optional
-    /// <c>TableEndpoint</c>/<c>QueueEndpoint</c>.
+    /// A connection string as the Azure SDK reads it: <c>UseDevelopmentStorage=true</c> (Azurite on its default ports),
+    /// <c>DefaultEndpointsProtocol</c>/<c>AccountName</c>/<c>AccountKey</c>/<c>EndpointSuffix</c> with optional
+    /// <c>TableEndpoint</c>/<c>QueueEndpoint</c>, or service endpoints with a <c>SharedAccessSignature</c>.
+    /// Throws <see cref="FormatException"/> when the SDK cannot read it.
     /// </summary>
     public static StorageAccount FromConnectionString(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var parts = ConnectionStringParts.Parse(connectionString);
-        if (parts.TryGetValue("UseDevelopmentStorage", out var dev) && bool.TryParse(dev, out var useDev) && useDev)
-        {
-            var host = parts.TryGetValue("DevelopmentStorageProxyUri", out var proxy) ? new Uri(proxy) : new Uri("http://127.0.0.1");
-            return new StorageAccount(
-                DevelopmentAccountName,
-                new Uri($"{host.Scheme}://{host.Host}:10002/{DevelopmentAccountName}"),
-                new Uri($"{host.Scheme}://{host.Host}:10001/{DevelopmentAccountName}"),
-                Convert.FromBase64String(DevelopmentAccountKey),
-                null);
-        }
-
-        var name = parts.GetValueOrDefault("AccountName")
-            ?? throw new FormatException("The storage connection string has no AccountName.");
-        var keyText = parts.GetValueOrDefault("AccountKey")
-            ?? throw new FormatException("The storage connection string has no AccountKey (use an account name and a credential for Entra ID).");
-        byte[] key;
+        TableServiceClient tables;
+        QueueServiceClient queues;
         try
         {
-            key = Convert.FromBase64String(keyText);
+            tables = new TableServiceClient(connectionString);
+            queues = new QueueServiceClient(connectionString);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
         {
-            throw new FormatException("The storage connection string's AccountKey is not base64.", e);
+            // The SDK's parsers throw these three for text they cannot read; one type lets callers name the setting.
+            throw new FormatException(e.Message, e);
         }
 
-        var protocol = parts.GetValueOrDefault("DefaultEndpointsProtocol") ?? "https";
-        var suffix = parts.GetValueOrDefault("EndpointSuffix") ?? "core.windows.net";
-        var table = parts.TryGetValue("TableEndpoint", out var t) ? new Uri(t) : new Uri($"{protocol}://{name}.table.{suffix}");
-        var queue = parts.TryGetValue("QueueEndpoint", out var q) ? new Uri(q) : new Uri($"{protocol}://{name}.queue.{suffix}");
-        return new StorageAccount(name, table, queue, key, null);
+        return new StorageAccount(tables.AccountName, tables.Uri, queues.Uri, connectionString, null);
     }
 
     /// <summary>
     /// An account reached with Entra ID bearer tokens (managed identity, workload identity, developer sign-in).
     /// Endpoints default to the public cloud's <c>https://{accountName}.table.core.windows.net</c> and
-    /// <c>https://{accountName}.queue.core.windows.net</c>.
+    /// <c>https://{accountName}.queue.core.windows.net</c>; sovereign clouds set the service URIs.
     /// </summary>
     public static StorageAccount FromCredential(string accountName, TokenCredential credential, Uri? tableEndpoint = null, Uri? queueEndpoint = null)
     {
@@ -104,16 +84,33 @@ public sealed class StorageAccount
     public static string AccountNameFromServiceUri(Uri serviceUri)
     {
         ArgumentNullException.ThrowIfNull(serviceUri);
-        var firstLabel = serviceUri.Host.Split('.')[0];
         if (serviceUri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || serviceUri.IsLoopback)
         {
             var segment = serviceUri.AbsolutePath.Trim('/').Split('/')[0];
             return segment.Length > 0 ? segment : throw new FormatException($"Cannot tell the account name from {serviceUri}.");
         }
 
-        return firstLabel;
+        return serviceUri.Host.Split('.')[0];
     }
 
-    private static Uri WithoutTrailingSlash(Uri uri) =>
-        uri.AbsoluteUri.EndsWith('/') ? new Uri(uri.AbsoluteUri.TrimEnd('/')) : uri;
+    /// <summary>The Table service client with <paramref name="options"/> applied.</summary>
+    internal TableServiceClient CreateTableServiceClient(StorageClientOptions options)
+    {
+        var clientOptions = options.Apply(new TableClientOptions());
+        return _connectionString is not null
+            ? new TableServiceClient(_connectionString, clientOptions)
+            : new TableServiceClient(TableEndpoint, Credential!, clientOptions);
+    }
+
+    /// <summary>The Queue service client with <paramref name="options"/> applied and <paramref name="encoding"/> for message text.</summary>
+    internal QueueServiceClient CreateQueueServiceClient(StorageClientOptions options, QueueMessageEncoding encoding)
+    {
+        var clientOptions = options.Apply(new QueueClientOptions { MessageEncoding = encoding });
+        return _connectionString is not null
+            ? new QueueServiceClient(_connectionString, clientOptions)
+            : new QueueServiceClient(QueueEndpoint, Credential!, clientOptions);
+    }
+
+    private static Uri WithoutQueryOrTrailingSlash(Uri uri) =>
+        new(uri.GetLeftPart(UriPartial.Path).TrimEnd('/'));
 }

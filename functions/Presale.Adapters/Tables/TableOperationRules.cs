@@ -51,6 +51,7 @@ internal static class TableOperationRules
             {
                 string s when s.Length > MaxStringLength => $"string property '{name}' has {s.Length} characters; at most {MaxStringLength} (64 KiB of UTF-16)",
                 byte[] b when b.Length > MaxBinaryLength => $"binary property '{name}' has {b.Length} bytes; at most {MaxBinaryLength} (64 KiB)",
+                double d when double.IsInfinity(d) => $"double property '{name}' is {(d > 0 ? "+" : "-")}infinity, which Azure.Data.Tables cannot write (its JSON writer refuses infinities; NaN it writes)",
                 DateTimeOffset t when t < MinDateTime => string.Create(CultureInfo.InvariantCulture, $"date property '{name}' is {t.UtcDateTime:O}; Table Storage keeps dates from 1601-01-01T00:00:00Z"),
                 _ => null,
             };

@@ -1,81 +1,56 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
+using System.Collections.Concurrent;
 using Azure;
-using Azure.Core;
-using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 using Presale.Adapters.Storage;
 using Presale.Application.Storage;
 using ETag = Presale.Application.Storage.ETag;
+using SdkEntity = Azure.Data.Tables.TableEntity;
+using TableEntity = Presale.Application.Storage.TableEntity;
 
 namespace Presale.Adapters.Tables;
 
 /// <summary>
-/// <see cref="ITableStore"/> over the Azure Table service REST API (Azure Storage and Azurite), on Azure.Core's HTTP
-/// pipeline: retries with exponential back-off and jitter honouring <c>Retry-After</c>, logging, tracing, cancellation.
+/// <see cref="ITableStore"/> over Azure.Data.Tables (Azure Table Storage and Azurite): a thin mapping onto
+/// <see cref="TableClient"/>, whose pipeline retries, authenticates (connection string or Entra ID), logs and traces.
 /// Expected conflicts come back as <see cref="WriteStatus"/> values (404 → NotFound, 409 → AlreadyExists,
-/// 412 → PreconditionFailed); a missing table, a refused request or a transport fault throws.
-/// Replace, merge and delete send <c>If-Match</c>; upserts send none.
+/// 412 → PreconditionFailed); a missing table, a refused request or a transport fault throws. Table Storage's limits
+/// and the port's ETag rules are checked before any request (<see cref="TableOperationRules"/>, shared with the twin).
 /// </summary>
 public sealed class TableStorageStore : ITableStore, IReachabilityProbe
 {
-    /// <summary>The Table service REST version this adapter speaks.</summary>
-    public const string ServiceVersion = "2019-02-02";
-
-    private const string FullMetadata = "application/json;odata=fullmetadata";
-    private const string MinimalMetadata = "application/json;odata=minimalmetadata";
-    private static readonly RequestMethod MergeMethod = new("MERGE");
-
-    private readonly HttpPipeline _pipeline;
-    private readonly Uri _endpoint;
+    private readonly TableServiceClient _service;
+    private readonly ConcurrentDictionary<string, TableClient> _tables = new(StringComparer.Ordinal);
 
     /// <summary>Creates the adapter for one storage account.</summary>
     public TableStorageStore(StorageAccount account, StorageClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        _endpoint = account.TableEndpoint;
-        _pipeline = StoragePipeline.Build(account, options ?? new StorageClientOptions(), ServiceVersion, sharedKeyLite: true);
+        Endpoint = account.TableEndpoint;
+        _service = account.CreateTableServiceClient(options ?? new StorageClientOptions());
     }
 
     /// <summary>The Table service endpoint requests go to.</summary>
-    public Uri Endpoint => _endpoint;
+    public Uri Endpoint { get; }
 
     /// <inheritdoc />
-    public async Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default)
-    {
-        TableOperationRules.ValidateTableName(table);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["TableName"] = table });
-        using var response = await SendAsync(RequestMethod.Post, "/Tables", body, null, MinimalMetadata, cancellationToken).ConfigureAwait(false);
-        if (response.Status is 201 or 204 || (response.Status == 409 && TableErrors.Code(response) is "TableAlreadyExists" or null))
-        {
-            return;
-        }
-
-        throw new RequestFailedException(response);
-    }
+    public async Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default) =>
+        await Table(table).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
-        TableOperationRules.ValidateTableName(table);
+        var client = Table(table);
         TableKey.EnsureValid(partitionKey, nameof(partitionKey));
         TableKey.EnsureValid(rowKey, nameof(rowKey));
-        using var response = await SendAsync(RequestMethod.Get, "/" + table + KeyPath(partitionKey, rowKey), null, null, FullMetadata, cancellationToken).ConfigureAwait(false);
-        switch (response.Status)
+        var response = await client.GetEntityIfExistsAsync<SdkEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (response.HasValue)
         {
-            case 200:
-                using (var document = JsonDocument.Parse(response.Content.ToMemory()))
-                {
-                    var entity = TableJson.ReadEntity(document.RootElement);
-                    return entity.ETag.IsEmpty && response.Headers.ETag is { } etag ? entity.WithETag(new ETag(etag.ToString("H"))) : entity;
-                }
-
-            case 404:
-                ThrowIfTableMissing(response, table);
-                return null;
-            default:
-                throw new RequestFailedException(response);
+            return TableEntityMapping.FromSdk(response.Value!);
         }
+
+        ThrowIfTableMissing(response.GetRawResponse(), table);
+        return null;
     }
 
     /// <inheritdoc />
@@ -101,212 +76,161 @@ public sealed class TableStorageStore : ITableStore, IReachabilityProbe
     /// <inheritdoc />
     public async Task<TablePage> QueryAsync(string table, TableFilter filter, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default)
     {
-        TableOperationRules.ValidateTableName(table);
+        var client = Table(table);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
-        var query = new StringBuilder("/").Append(table).Append("()?$filter=").Append(Uri.EscapeDataString(ODataFilter.Render(filter)))
-            .Append("&$top=").Append(pageSize.ToString(CultureInfo.InvariantCulture));
-        if (continuationToken is not null)
+        var pages = client.QueryAsync<SdkEntity>(ODataFilter.Render(filter), pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize);
+        try
         {
-            var (nextPartition, nextRow) = DecodeToken(continuationToken);
-            query.Append("&NextPartitionKey=").Append(Uri.EscapeDataString(nextPartition));
-            if (nextRow is not null)
+            await foreach (var page in pages.ConfigureAwait(false))
             {
-                query.Append("&NextRowKey=").Append(Uri.EscapeDataString(nextRow));
+                var items = new List<TableEntity>(page.Values.Count);
+                foreach (var entity in page.Values)
+                {
+                    items.Add(TableEntityMapping.FromSdk(entity));
+                }
+
+                // The service may answer an empty page that still carries a continuation: the query is not over.
+                return new TablePage(items, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
             }
         }
-
-        using var response = await SendAsync(RequestMethod.Get, query.ToString(), null, null, FullMetadata, cancellationToken).ConfigureAwait(false);
-        if (response.Status == 404)
+        catch (RequestFailedException e) when (e.ErrorCode == TableErrorCode.TableNotFound)
         {
-            ThrowIfTableMissing(response, table);
+            throw MissingTable(table, e);
         }
 
-        if (response.Status != 200)
-        {
-            throw new RequestFailedException(response);
-        }
-
-        var items = new List<TableEntity>();
-        using (var document = JsonDocument.Parse(response.Content.ToMemory()))
-        {
-            foreach (var element in document.RootElement.GetProperty("value").EnumerateArray())
-            {
-                items.Add(TableJson.ReadEntity(element));
-            }
-        }
-
-        string? next = null;
-        if (response.Headers.TryGetValue("x-ms-continuation-NextPartitionKey", out var partition) && !string.IsNullOrEmpty(partition))
-        {
-            response.Headers.TryGetValue("x-ms-continuation-NextRowKey", out var row);
-            next = EncodeToken(partition, string.IsNullOrEmpty(row) ? null : row);
-        }
-
-        return new TablePage(items, next);
+        return new TablePage([], null);
     }
 
     /// <inheritdoc />
     public async Task<TransactionResult> SubmitTransactionAsync(string table, IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default)
     {
-        TableOperationRules.ValidateTableName(table);
+        var client = Table(table);
         TableOperationRules.ValidateTransaction(operations);
-        var (body, contentType) = TableBatch.Build(_endpoint, table, operations);
-        using var response = await SendAsync(RequestMethod.Post, "/$batch", body, null, MinimalMetadata, cancellationToken, contentType).ConfigureAwait(false);
-        if (response.Status == 404)
+        var actions = operations.Select(o => o.Kind switch
         {
-            ThrowIfTableMissing(response, table);
+            TableOperationKind.Insert => new TableTransactionAction(TableTransactionActionType.Add, TableEntityMapping.ToSdk(o.Entity)),
+            TableOperationKind.Replace => new TableTransactionAction(TableTransactionActionType.UpdateReplace, TableEntityMapping.ToSdk(o.Entity), TableEntityMapping.ToSdk(o.IfMatch)),
+            TableOperationKind.Merge => new TableTransactionAction(TableTransactionActionType.UpdateMerge, TableEntityMapping.ToSdk(o.Entity), TableEntityMapping.ToSdk(o.IfMatch)),
+            TableOperationKind.UpsertReplace => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TableEntityMapping.ToSdk(o.Entity)),
+            TableOperationKind.UpsertMerge => new TableTransactionAction(TableTransactionActionType.UpsertMerge, TableEntityMapping.ToSdk(o.Entity)),
+            TableOperationKind.Delete => new TableTransactionAction(TableTransactionActionType.Delete, TableEntityMapping.ToSdk(o.Entity), TableEntityMapping.ToSdk(o.IfMatch)),
+            _ => throw new ArgumentOutOfRangeException(nameof(operations), o.Kind, "Unknown operation kind."),
+        }).ToList();
+
+        Response<IReadOnlyList<Response>> response;
+        try
+        {
+            response = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return TransactionFailure(table, operations, e);
         }
 
-        if (response.Status != 202)
+        if (response.Value.Count != operations.Count)
         {
-            throw new RequestFailedException(response);
+            throw new FormatException($"The transaction response holds {response.Value.Count} results for {operations.Count} operations.");
         }
 
-        var inner = TableBatch.Parse(response.Content.ToString());
-        var failed = inner.FirstOrDefault(r => r.Status >= 300);
-        if (failed is not null)
-        {
-            var index = TableBatch.FailedIndex(failed) ?? (operations.Count == 1 ? 0 : throw new FormatException(
-                $"The transaction failed with status {failed.Status} but the response does not say which operation failed: {failed.Body}"));
-            if (index < 0 || index >= operations.Count)
-            {
-                throw new FormatException($"The transaction response names operation {index} of {operations.Count}.");
-            }
-
-            var code = TableErrors.Code(failed.Body);
-            return failed.Status switch
-            {
-                404 when code == "TableNotFound" => throw MissingTable(table),
-                404 => TransactionResult.Failure(index, WriteStatus.NotFound),
-                409 when code is "EntityAlreadyExists" or null => TransactionResult.Failure(index, WriteStatus.AlreadyExists),
-                412 => TransactionResult.Failure(index, WriteStatus.PreconditionFailed),
-                _ => throw new RequestFailedException(failed.Status, $"Operation {index} of the transaction failed with {failed.Status} {code}: {TableErrors.Message(failed.Body)}", code, null),
-            };
-        }
-
-        if (inner.Count != operations.Count)
-        {
-            throw new FormatException($"The transaction response holds {inner.Count} results for {operations.Count} operations.");
-        }
-
-        return TransactionResult.Success([.. inner.Select(r => r.Headers.TryGetValue("ETag", out var etag) ? new ETag(etag) : default)]);
+        return TransactionResult.Success([.. response.Value.Select(r => r.Headers.ETag is { } etag ? TableEntityMapping.ToPort(etag) : default)]);
     }
 
     /// <inheritdoc />
     public async Task ProbeAsync(CancellationToken cancellationToken = default)
     {
-        using var response = await SendAsync(RequestMethod.Get, "/Tables?$top=1", null, null, MinimalMetadata, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 200)
+        await foreach (var page in _service.QueryAsync(filter: (string?)null, maxPerPage: 1, cancellationToken).AsPages(pageSizeHint: 1).ConfigureAwait(false))
         {
-            throw new RequestFailedException(response);
+            _ = page;
+            return;
         }
     }
-
-    /// <summary><c>(PartitionKey='p',RowKey='r')</c> with single quotes doubled, then percent-encoded.</summary>
-    internal static string KeyPath(string partitionKey, string rowKey) =>
-        "(PartitionKey='" + EscapeKey(partitionKey) + "',RowKey='" + EscapeKey(rowKey) + "')";
-
-    private static string EscapeKey(string key) => Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal));
 
     private async Task<WriteResult> WriteAsync(string table, TableOperation operation, CancellationToken cancellationToken)
     {
-        TableOperationRules.ValidateTableName(table);
+        var client = Table(table);
         TableOperationRules.ValidateOperation(operation);
-        var entityPath = "/" + table + KeyPath(operation.Entity.PartitionKey, operation.Entity.RowKey);
-        var (method, path, ifMatch, body) = operation.Kind switch
+        var entity = operation.Entity;
+        Response response;
+        try
         {
-            TableOperationKind.Insert => (RequestMethod.Post, "/" + table, (string?)null, TableJson.Serialize(operation.Entity)),
-            TableOperationKind.Replace => (RequestMethod.Put, entityPath, operation.IfMatch.Value, TableJson.Serialize(operation.Entity)),
-            TableOperationKind.Merge => (MergeMethod, entityPath, operation.IfMatch.Value, TableJson.Serialize(operation.Entity)),
-            TableOperationKind.UpsertReplace => (RequestMethod.Put, entityPath, null, TableJson.Serialize(operation.Entity)),
-            TableOperationKind.UpsertMerge => (MergeMethod, entityPath, null, TableJson.Serialize(operation.Entity)),
-            TableOperationKind.Delete => (RequestMethod.Delete, entityPath, operation.IfMatch.Value, (byte[]?)null),
-            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "Unknown operation kind."),
-        };
-        using var response = await SendAsync(method, path, body, ifMatch, MinimalMetadata, cancellationToken).ConfigureAwait(false);
-        switch (response.Status)
-        {
-            case 200 or 201 or 204:
-                return WriteResult.Ok(response.Headers.TryGetValue("ETag", out var etag) ? new ETag(etag) : default);
-            case 404:
-                ThrowIfTableMissing(response, table);
-                return WriteResult.Failed(WriteStatus.NotFound);
-            case 409 when operation.Kind == TableOperationKind.Insert && TableErrors.Code(response) is "EntityAlreadyExists" or null:
-                return WriteResult.Failed(WriteStatus.AlreadyExists);
-            case 412:
-                return WriteResult.Failed(WriteStatus.PreconditionFailed);
-            default:
-                throw new RequestFailedException(response);
+            response = operation.Kind switch
+            {
+                TableOperationKind.Insert => await client.AddEntityAsync(TableEntityMapping.ToSdk(entity), cancellationToken).ConfigureAwait(false),
+                TableOperationKind.Replace => await client.UpdateEntityAsync(TableEntityMapping.ToSdk(entity), TableEntityMapping.ToSdk(operation.IfMatch), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false),
+                TableOperationKind.Merge => await client.UpdateEntityAsync(TableEntityMapping.ToSdk(entity), TableEntityMapping.ToSdk(operation.IfMatch), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false),
+                TableOperationKind.UpsertReplace => await client.UpsertEntityAsync(TableEntityMapping.ToSdk(entity), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false),
+                TableOperationKind.UpsertMerge => await client.UpsertEntityAsync(TableEntityMapping.ToSdk(entity), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false),
+                TableOperationKind.Delete => await client.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, TableEntityMapping.ToSdk(operation.IfMatch), cancellationToken).ConfigureAwait(false),
+                _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "Unknown operation kind."),
+            };
         }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            if (Refusal(e, table, operation.Kind == TableOperationKind.Insert) is { } status)
+            {
+                return WriteResult.Failed(status);
+            }
+
+            throw;
+        }
+
+        if (response.Status == 404)
+        {
+            // DeleteEntity answers a missing row with its 404 response instead of throwing.
+            ThrowIfTableMissing(response, table);
+            return WriteResult.Failed(WriteStatus.NotFound);
+        }
+
+        return WriteResult.Ok(response.Headers.ETag is { } etag ? TableEntityMapping.ToPort(etag) : default);
     }
 
-    private async Task<Response> SendAsync(
-        RequestMethod method,
-        string pathAndQuery,
-        byte[]? body,
-        string? ifMatch,
-        string accept,
-        CancellationToken cancellationToken,
-        string contentType = "application/json")
+    /// <summary>
+    /// The failing operation's index and status. The SDK reads the index from the service's <c>n:message</c> error; when
+    /// the answer names none, only a one-operation transaction can still say which operation failed.
+    /// </summary>
+    private static TransactionResult TransactionFailure(string table, IReadOnlyList<TableOperation> operations, TableTransactionFailedException e)
     {
-        using var request = _pipeline.CreateRequest();
-        request.Method = method;
-        request.Uri.Reset(new Uri(_endpoint.AbsoluteUri.TrimEnd('/') + pathAndQuery));
-        request.Headers.SetValue("Accept", accept);
-        request.Headers.SetValue("DataServiceVersion", "3.0;NetFx");
-        request.Headers.SetValue("MaxDataServiceVersion", "3.0;NetFx");
-        if (method != RequestMethod.Get)
+        var index = e.FailedTransactionActionIndex ?? (operations.Count == 1 ? 0 : throw new FormatException(
+            $"The transaction failed with status {e.Status} {e.ErrorCode} but the answer does not say which operation failed: {e.Message}", e));
+        if (index < 0 || index >= operations.Count)
         {
-            request.Headers.SetValue("Prefer", "return-no-content");
+            throw new FormatException($"The transaction answer names operation {index} of {operations.Count}.", e);
         }
 
-        if (ifMatch is not null)
-        {
-            request.Headers.SetValue("If-Match", ifMatch);
-        }
+        return Refusal(e, table, operations[index].Kind == TableOperationKind.Insert) is { } status
+            ? TransactionResult.Failure(index, status)
+            : throw new RequestFailedException(e.Status, $"Operation {index} of the transaction failed with {e.Status} {e.ErrorCode}: {e.Message}", e.ErrorCode, e);
+    }
 
-        if (body is not null)
-        {
-            request.Headers.SetValue("Content-Type", contentType);
-            request.Content = RequestContent.Create(body);
-        }
-        else if (method != RequestMethod.Get)
-        {
-            request.Content = RequestContent.Create([]);
-        }
+    /// <summary>
+    /// The expected refusal an answer means (404 → NotFound, 409 on an insert → AlreadyExists, 412 → PreconditionFailed),
+    /// or null when it is not one; a missing table throws, naming it.
+    /// </summary>
+    private static WriteStatus? Refusal(RequestFailedException e, string table, bool insert) => e.Status switch
+    {
+        404 when e.ErrorCode == TableErrorCode.TableNotFound => throw MissingTable(table, e),
+        404 => WriteStatus.NotFound,
+        409 when insert && (e.ErrorCode is null || e.ErrorCode == TableErrorCode.EntityAlreadyExists) => WriteStatus.AlreadyExists,
+        412 => WriteStatus.PreconditionFailed,
+        _ => null,
+    };
 
-        return await _pipeline.SendRequestAsync(request, cancellationToken).ConfigureAwait(false);
+    private TableClient Table(string table)
+    {
+        TableOperationRules.ValidateTableName(table);
+        return _tables.GetOrAdd(table, _service.GetTableClient);
     }
 
     private static void ThrowIfTableMissing(Response response, string table)
     {
-        if (TableErrors.Code(response) == "TableNotFound")
+        if (response.Headers.TryGetValue("x-ms-error-code", out var code) && code == TableErrorCode.TableNotFound)
         {
-            throw MissingTable(table);
+            throw MissingTable(table, null);
         }
     }
 
-    private static InvalidOperationException MissingTable(string table) =>
-        new($"Table '{table}' does not exist: create it first.");
-
-    private static string EncodeToken(string nextPartition, string? nextRow) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(nextRow is null ? nextPartition : nextPartition + "\n" + nextRow));
-
-    private static (string Partition, string? Row) DecodeToken(string token)
-    {
-        string text;
-        try
-        {
-            text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-        }
-        catch (FormatException e)
-        {
-            throw new ArgumentException("Not a continuation token of this store.", nameof(token), e);
-        }
-
-        var parts = text.Split('\n', 2);
-        return (parts[0], parts.Length == 2 ? parts[1] : null);
-    }
+    private static InvalidOperationException MissingTable(string table, Exception? inner) =>
+        new($"Table '{table}' does not exist: create it first.", inner);
 }

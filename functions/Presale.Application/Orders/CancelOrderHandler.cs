@@ -8,14 +8,17 @@ using Presale.Domain.Orders;
 namespace Presale.Application.Orders;
 
 /// <summary>
-/// Cancels a confirmed order: the cancellation, its refund due (the full price: pre-sale terms), a saga marker, the
-/// reconcile message and the customer's "cancelled and refunded" notice are written in one transaction; then the
-/// reservations are released at once and the marker removed. If the request dies after the first step, the saga
-/// sweeper releases them when the marker is due.
+/// Cancels what of a confirmed order has not shipped: the cancellation, its refund due (the full price of the units not
+/// shipped: pre-sale terms), a saga marker, the reconcile message and the customer's "cancelled and refunded" notice are
+/// written in one transaction; then the reservations (the units not shipped) are released at once and the marker
+/// removed. If the request dies after the first step, the saga sweeper releases them when the marker is due. Shipped
+/// units stay shipped: a shipment still taking its stock is settled first, and an order whose every unit has shipped
+/// is not cancelled (the customer returns instead).
 /// </summary>
 public sealed class CancelOrderHandler(
     OrderRepository orders,
     OrderSaga saga,
+    ShipmentSaga shipments,
     OutboxPublisher outbox,
     ShopSettingsStore shops,
     OrdersOptions options,
@@ -54,11 +57,19 @@ public sealed class CancelOrderHandler(
                 return new CancelOrderResult.NotFound();
             }
 
+            if (stored.Order.Status == OrderStatus.Confirmed && stored.SagaMarker is not null)
+            {
+                // A shipment is taking or giving back its stock: settle it, so what has shipped is known and stays shipped.
+                stored = await shipments.FinishAsync(stored, cancellationToken).ConfigureAwait(false);
+            }
+
             var now = timeProvider.GetUtcNow();
             switch (stored.Order.Cancel(reason, now))
             {
                 case CancellationOutcome.NotCancellable:
                     return new CancelOrderResult.NotCancellable(stored.Order.Status);
+                case CancellationOutcome.FullyShipped:
+                    return new CancelOrderResult.FullyShipped(OrderView.From(stored.Order));
                 case CancellationOutcome.AlreadyCancelled:
                     if (stored.SagaMarker is { } pending)
                     {

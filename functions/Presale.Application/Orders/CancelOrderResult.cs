@@ -18,6 +18,9 @@ public abstract record CancelOrderResult
     /// <summary>The order is not confirmed, so there is nothing to cancel.</summary>
     public sealed record NotCancellable(OrderStatus Status) : CancelOrderResult;
 
+    /// <summary>Every unit of the order has shipped: nothing is left to cancel (the customer returns the units instead).</summary>
+    public sealed record FullyShipped(OrderView Order) : CancelOrderResult;
+
     /// <summary>A field is wrong.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : CancelOrderResult;
 }

@@ -3,10 +3,10 @@ using Presale.Domain.Orders;
 namespace Presale.Application.Orders;
 
 /// <summary>
-/// The message the reconcile queue receives when an order is confirmed or cancelled. It names what changed; the
+/// The message the reconcile queue receives when an order is confirmed, cancelled or ships. It names what changed; the
 /// consumer re-reads state rather than applying it as a delta, so duplicates and reordering are harmless.
 /// </summary>
-/// <param name="Type"><c>order.confirmed</c> or <c>order.cancelled</c>.</param>
+/// <param name="Type"><c>order.confirmed</c>, <c>order.cancelled</c> or <c>order.shipped</c>.</param>
 /// <param name="OrderId">The order.</param>
 /// <param name="Status">Its status when the message was written.</param>
 /// <param name="Skus">The SKUs whose supply plan it affects.</param>
@@ -18,4 +18,7 @@ public sealed record OrderEventMessage(string Type, string OrderId, OrderStatus 
 
     /// <summary>The type of a cancellation.</summary>
     public const string Cancelled = "order.cancelled";
+
+    /// <summary>The type of a shipment whose units left the stock (it names the shipment's SKUs).</summary>
+    public const string Shipped = "order.shipped";
 }

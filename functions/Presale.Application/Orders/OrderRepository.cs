@@ -105,15 +105,36 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options, Ou
         ], cancellationToken);
     }
 
-    /// <summary>Writes the order's fulfilment facts (shipments) as they are now; false when the order changed meanwhile.</summary>
-    public async Task<bool> TryWriteShipmentsAsync(StoredOrder stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the order's shipments as they are now, with its outbox <paramref name="messages"/>; null when the order
+    /// changed meanwhile, else the order as stored. While a shipment takes or gives back its stock the order keeps a
+    /// saga marker (<paramref name="sweepDue"/> given: the one it has, or a new one due then), so the sweeper finishes
+    /// what a request leaves undone; without it the marker is removed.
+    /// </summary>
+    public async Task<StoredOrder?> TryWriteShipmentsAsync(StoredOrder stored, DateTimeOffset? sweepDue, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var entity = OrderRows.OrderEntity(stored.Partition, stored.Order, stored.RequestHash, stored.SagaMarker, stored.OutcomeKind, stored.Outcome);
-        var result = await store.ReplaceAsync(Table, entity, stored.ETag, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded || (result.Status is WriteStatus.PreconditionFailed or WriteStatus.NotFound
-            ? false
-            : throw new InvalidOperationException($"Writing the shipments of order {stored.Order.Id} failed with {result.Status}."));
+        ArgumentNullException.ThrowIfNull(messages);
+        var marker = sweepDue is { } due ? stored.SagaMarker ?? OrderRows.Saga(due, stored.Order.Id) : null;
+        List<TableOperation> extra = [.. messages.Select(m => TableOperation.Insert(OutboxRows.Entity(stored.Partition, m)))];
+        if (marker is not null && marker != stored.SagaMarker)
+        {
+            extra.Add(TableOperation.Insert(OrderRows.SagaEntity(stored.Partition, marker, stored.Order.Id)));
+        }
+
+        return await TryWriteAsync(stored, marker, stored.OutcomeKind, stored.Outcome, extra, cancellationToken).ConfigureAwait(false) is { } etag
+            ? stored with { ETag = etag, SagaMarker = marker }
+            : null;
+    }
+
+    /// <summary>Removes saga marker row <paramref name="marker"/> alone (its order no longer names it); a row already gone is fine.</summary>
+    public async Task RemoveSagaMarkerRowAsync(string partition, string marker, CancellationToken cancellationToken)
+    {
+        var result = await store.DeleteAsync(Table, partition, marker, ETag.Any, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded && result.Status != WriteStatus.NotFound)
+        {
+            throw new InvalidOperationException($"Removing saga marker {marker} failed with {result.Status}.");
+        }
     }
 
     /// <summary>
@@ -162,6 +183,15 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options, Ou
             throw new InvalidOperationException($"Order {stored.Order.Id} is {stored.Order.Status}, not {expected}: transition it first.");
         }
 
+        return await TryWriteAsync(stored, sagaMarker, outcomeKind, outcome, extra, cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    /// <summary>
+    /// Replaces the order under the ETag it was read with, pointing to <paramref name="sagaMarker"/> (the old marker row
+    /// removed when it changes), with <paramref name="extra"/> rows; the new ETag, or null when the order changed meanwhile.
+    /// </summary>
+    private async Task<ETag?> TryWriteAsync(StoredOrder stored, string? sagaMarker, string? outcomeKind, string? outcome, IReadOnlyList<TableOperation> extra, CancellationToken cancellationToken)
+    {
         var operations = new List<TableOperation>
         {
             TableOperation.Replace(OrderRows.OrderEntity(stored.Partition, stored.Order, stored.RequestHash, sagaMarker, outcomeKind, outcome), stored.ETag),
@@ -175,11 +205,11 @@ public sealed class OrderRepository(ITableStore store, OrdersOptions options, Ou
         var result = await cleanup.SubmitAsync(stored.Partition, operations, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
-            return true;
+            return result.ETags[0];
         }
 
         return result is { FailedIndex: 0, FailureStatus: WriteStatus.PreconditionFailed or WriteStatus.NotFound }
-            ? false
-            : throw new InvalidOperationException($"Writing order {stored.Order.Id} as {expected} failed at operation {result.FailedIndex} with {result.FailureStatus}.");
+            ? null
+            : throw new InvalidOperationException($"Writing order {stored.Order.Id} ({stored.Order.Status}) failed at operation {result.FailedIndex} with {result.FailureStatus}.");
     }
 }

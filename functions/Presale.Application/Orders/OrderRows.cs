@@ -53,8 +53,14 @@ internal static class OrderRows
             ["SagaMarker"] = sagaMarker,
             ["OutcomeKind"] = outcomeKind,
             ["Outcome"] = outcome,
-            ["Shipments"] = order.Shipments.Count == 0 ? null : JsonSerializer.Serialize(order.Shipments.Select(s => new ShipmentDocument(
-                s.Id, s.Lines.Select(l => new ShipmentLineDocument(l.Sku.Value, l.Quantity)).ToList(), s.ShippedOn, s.DeliveredOn)).ToList(), PresaleJson.Options),
+            ["Shipments"] = order.ShipmentRecords.Count == 0 ? null : JsonSerializer.Serialize(order.ShipmentRecords.Select(s => new ShipmentDocument(
+                s.Id,
+                s.Lines.Select(l => new ShipmentLineDocument(l.Sku.Value, l.Quantity)).ToList(),
+                s.ShippedOn,
+                s.DeliveredOn,
+                s.Stock == ShipmentStock.Taken ? null : s.Stock,
+                s.Attempt == 1 ? null : s.Attempt,
+                s.Refusal)).ToList(), PresaleJson.Options),
         });
 
     public static StoredOrder Read(TableEntity entity)
@@ -85,7 +91,12 @@ internal static class OrderRows
             // Orders stored before shipping charges were recorded have no column: nothing was charged.
             new Money(entity.GetDecimal("ShippingCharge") ?? 0m, currency));
         var shipments = JsonSerializer.Deserialize<List<ShipmentDocument>>(entity.GetString("Shipments") ?? "[]", PresaleJson.Options) ?? [];
-        order.RestoreShipments(shipments.Select(s => new Shipment(s.Id, [.. s.Lines.Select(l => new ShipmentLine(Sku.From(l.Sku), l.Quantity))], s.ShippedOn, s.DeliveredOn)));
+        order.RestoreShipments(shipments.Select(s => new Shipment(s.Id, [.. s.Lines.Select(l => new ShipmentLine(Sku.From(l.Sku), l.Quantity))], s.ShippedOn, s.DeliveredOn)
+        {
+            Stock = s.Stock ?? ShipmentStock.Taken,
+            Attempt = s.Attempt ?? 1,
+            Refusal = s.Refusal,
+        }));
         return new StoredOrder(
             order,
             entity.ETag,
@@ -96,7 +107,9 @@ internal static class OrderRows
             entity.GetString("Outcome"));
     }
 
-    private sealed record ShipmentDocument(string Id, List<ShipmentLineDocument> Lines, DateOnly ShippedOn, DateOnly? DeliveredOn);
+    // Stock and Attempt are left out for a shipment taken at its first attempt (the common case, and how shipments
+    // recorded before shipping took stock read).
+    private sealed record ShipmentDocument(string Id, List<ShipmentLineDocument> Lines, DateOnly ShippedOn, DateOnly? DeliveredOn, ShipmentStock? Stock = null, int? Attempt = null, string? Refusal = null);
 
     private sealed record ShipmentLineDocument(string Sku, int Quantity);
 

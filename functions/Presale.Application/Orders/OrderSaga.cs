@@ -4,10 +4,12 @@ using Presale.Domain.Orders;
 namespace Presale.Application.Orders;
 
 /// <summary>
-/// Finishes what a placement or cancellation left undone: a pending order past its time is abandoned, and an order
-/// that is not confirmed gets every line's reservation released (idempotently) before its saga marker is removed.
+/// Finishes what a placement, cancellation or shipment left undone: a pending order past its time is abandoned, an
+/// order that is not confirmed gets every line's reservation released (idempotently) before its saga marker is
+/// removed, and a confirmed order's shipments still taking or giving back their stock are settled
+/// (<see cref="ShipmentSaga"/>).
 /// </summary>
-public sealed class OrderSaga(OrderRepository orders, SupplyStore supply, TimeProvider timeProvider)
+public sealed class OrderSaga(OrderRepository orders, SupplyStore supply, ShipmentSaga shipments, TimeProvider timeProvider)
 {
     /// <summary>Releases every line's reservation of <paramref name="order"/> (lines that hold none are skipped).</summary>
     public async Task ReleaseLinesAsync(Order order, CancellationToken cancellationToken)
@@ -43,11 +45,26 @@ public sealed class OrderSaga(OrderRepository orders, SupplyStore supply, TimePr
                 }
             }
 
-            if (stored.Order.Status != OrderStatus.Confirmed)
+            if (stored.Order.Status == OrderStatus.Confirmed)
             {
-                await ReleaseLinesAsync(stored.Order, cancellationToken).ConfigureAwait(false);
+                // Only shipments give a confirmed order a marker; settling them removes it under the order's ETag (a
+                // blind clear could drop the marker of a shipment recorded meanwhile). A marker row the order no
+                // longer names is removed on its own.
+                var settled = await shipments.FinishAsync(stored, cancellationToken).ConfigureAwait(false);
+                if (settled.Order.Status != OrderStatus.Confirmed)
+                {
+                    continue;
+                }
+
+                if (settled.SagaMarker != marker)
+                {
+                    await orders.RemoveSagaMarkerRowAsync(partition, marker, cancellationToken).ConfigureAwait(false);
+                }
+
+                return OrderStatus.Confirmed;
             }
 
+            await ReleaseLinesAsync(stored.Order, cancellationToken).ConfigureAwait(false);
             await orders.FinishSagaAsync(partition, orderId, marker, cancellationToken).ConfigureAwait(false);
             return stored.Order.Status;
         }

@@ -72,7 +72,10 @@ public sealed partial class OutboxCleanup : IAsyncDisposable
     public async Task<TransactionResult> SubmitAsync(string partition, IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operations);
-        var riders = Take(partition, MaxBatchOperations - operations.Count);
+
+        // A row the transaction writes itself is not deleted by it (an entity appears once per transaction): two writers
+        // of one change may write the same outbox row, the later one failing on its own as it should.
+        var riders = Take(partition, MaxBatchOperations - operations.Count, operations.Select(o => o.Entity.RowKey).ToHashSet(StringComparer.Ordinal));
         if (riders.Count == 0)
         {
             return await _store.SubmitTransactionAsync(_options.OrdersTable, operations, cancellationToken).ConfigureAwait(false);
@@ -222,7 +225,7 @@ public sealed partial class OutboxCleanup : IAsyncDisposable
         }
     }
 
-    private List<Published> Take(string partition, int max)
+    private List<Published> Take(string partition, int max, IReadOnlySet<string> except)
     {
         var young = _timeProvider.GetUtcNow() - PiggybackAge;
         lock (_gate)
@@ -232,7 +235,7 @@ public sealed partial class OutboxCleanup : IAsyncDisposable
                 return [];
             }
 
-            var taken = rows.Where(r => r.CreatedAt > young).Take(max).ToList();
+            var taken = rows.Where(r => r.CreatedAt > young && !except.Contains(r.RowKey)).Take(max).ToList();
             foreach (var row in taken)
             {
                 rows.Remove(row);

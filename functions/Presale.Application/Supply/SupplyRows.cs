@@ -11,8 +11,9 @@ namespace Presale.Application.Supply;
 /// <summary>
 /// The layout of one SKU's partition in the supply table. Everything that must change atomically lives in it, so
 /// every change is one entity-group transaction: the settings (<c>0|settings</c>), the ledger (<c>1|ledger</c>), the
-/// allocation shards (<c>2|shard|NN</c>), stock adjustments (<c>5|adj|{id}</c>) and reservations
-/// (<c>7|res|{orderId}|{line}</c>). One range query (<c>RowKey &lt; "3"</c>) reads a SKU's whole sellable state.
+/// allocation shards (<c>2|shard|NN</c>), stock adjustments (<c>5|adj|{id}</c>), the stock each shipment of an order
+/// line took (<c>6|ship|{orderId}|{attempt}|{shipmentId}</c>) and reservations (<c>7|res|{orderId}|{line}</c>). One
+/// range query (<c>RowKey &lt; "3"</c>) reads a SKU's whole sellable state.
 /// </summary>
 internal static class SupplyRows
 {
@@ -34,6 +35,37 @@ internal static class SupplyRows
     public const string ReservationEnd = "7|res}";
 
     public static string Adjustment(string adjustmentId) => "5|adj|" + adjustmentId;
+
+    /// <summary>
+    /// The row of the stock one attempt of a shipment took for its order's line of the SKU (each SKU is on one line of
+    /// an order and once in a shipment). The attempt number comes before the shop's shipment id, which may hold '|'.
+    /// </summary>
+    public static string ShipmentStock(string orderId, int attempt, string shipmentId) =>
+        "6|ship|" + orderId + "|" + attempt.ToString(CultureInfo.InvariantCulture) + "|" + shipmentId;
+
+    /// <summary>
+    /// A shipment's stock row: <paramref name="state"/> (<see cref="ShipmentStockTaken"/> or
+    /// <see cref="ShipmentStockGivenBack"/>), the units it took off on hand and out of the line's reservation, and a copy
+    /// of the reservation row as it was before (<paramref name="reservationBefore"/>, when there was one) from which the
+    /// reservation is rebuilt if its stock is given back after the row was removed.
+    /// </summary>
+    public static TableEntity ShipmentStockEntity(Sku sku, string rowKey, string state, string shipmentId, int lineNumber, int shippedUnits, int reservedUnits, DateTimeOffset at, TableEntity? reservationBefore)
+    {
+        var properties = (reservationBefore?.Properties ?? new Dictionary<string, object>()).ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
+        properties["State"] = state;
+        properties["ShipmentId"] = shipmentId;
+        properties["LineNumber"] = lineNumber;
+        properties["ShippedUnits"] = shippedUnits;
+        properties["ReservedUnits"] = reservedUnits;
+        properties["At"] = at;
+        return new TableEntity(sku.Value, rowKey, properties);
+    }
+
+    /// <summary>The <c>State</c> of a shipment stock row whose units are out of stock.</summary>
+    public const string ShipmentStockTaken = "Taken";
+
+    /// <summary>The <c>State</c> of a shipment stock row whose units were given back (or were never taken): final.</summary>
+    public const string ShipmentStockGivenBack = "GivenBack";
 
     public static string Reservation(string orderId, int lineNumber) =>
         "7|res|" + orderId + "|" + lineNumber.ToString("D3", CultureInfo.InvariantCulture);

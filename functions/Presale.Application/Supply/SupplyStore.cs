@@ -56,20 +56,29 @@ public sealed class SupplyStore(ITableStore store, OrdersOptions options, Random
     /// Writes <paramref name="ledger"/> as the SKU's new supply: the ledger, every shard (quotas re-spread, new ledger
     /// version) and <paramref name="extra"/> rows of the same partition, all or nothing.
     /// </summary>
-    public async Task<LedgerWrite> CommitAsync(SkuState state, SupplyLedger ledger, IReadOnlyList<TableOperation> extra, CancellationToken cancellationToken)
+    public Task<LedgerWrite> CommitAsync(SkuState state, SupplyLedger ledger, IReadOnlyList<TableOperation> extra, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(extra);
         var distribution = QuotaDistributor.Distribute(state.AllocationShards, ledger.Targets());
-        if (distribution is DistributionResult.BelowReserved below)
-        {
-            return new LedgerWrite.BelowReservedWrite(below.Key, below.Reserved, below.Target);
-        }
+        return distribution is DistributionResult.BelowReserved below
+            ? Task.FromResult<LedgerWrite>(new LedgerWrite.BelowReservedWrite(below.Key, below.Reserved, below.Target))
+            : CommitAsync(state, ledger, ((DistributionResult.Distributed)distribution).Shards, extra, cancellationToken);
+    }
 
+    /// <summary>
+    /// Writes <paramref name="ledger"/> with <paramref name="shards"/> (every shard, already spread to the ledger's
+    /// targets, in the order of <paramref name="state"/>'s shards) and <paramref name="extra"/> rows of the same
+    /// partition, all or nothing, conditioned on the versions in <paramref name="state"/>.
+    /// </summary>
+    public async Task<LedgerWrite> CommitAsync(SkuState state, SupplyLedger ledger, IReadOnlyList<AllocationShard> shards, IReadOnlyList<TableOperation> extra, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(extra);
         var sku = state.Settings.Sku;
         var version = state.LedgerVersion + 1;
-        var shards = ((DistributionResult.Distributed)distribution).Shards;
         var operations = new List<TableOperation>(shards.Count + extra.Count + 1)
         {
             TableOperation.Replace(SupplyRows.LedgerEntity(sku, ledger, state.Shards.Count, version), state.LedgerETag),
@@ -166,10 +175,21 @@ public sealed class SupplyStore(ITableStore store, OrdersOptions options, Random
         }
     }
 
-    /// <summary>A stored adjustment row, or null.</summary>
+    /// <summary>A row of the SKU's partition (an adjustment, a reservation, a shipment's stock), or null.</summary>
     public async Task<TableEntity?> GetRowAsync(Sku sku, string rowKey, CancellationToken cancellationToken)
     {
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         return await store.GetAsync(Table, sku.Value, rowKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Inserts a row of a SKU's partition on its own; false when the row exists.</summary>
+    public async Task<bool> TryInsertRowAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var result = await store.InsertAsync(Table, entity, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded || (result.Status == WriteStatus.AlreadyExists
+            ? false
+            : throw new InvalidOperationException($"Inserting {entity.RowKey} of SKU {entity.PartitionKey} failed with {result.Status}."));
     }
 }

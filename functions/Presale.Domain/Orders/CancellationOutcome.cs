@@ -11,4 +11,7 @@ public enum CancellationOutcome
 
     /// <summary>The order is not confirmed (pending, rejected or abandoned): there is nothing to cancel.</summary>
     NotCancellable,
+
+    /// <summary>Every unit of the order has shipped: nothing is left to cancel (the customer returns the units instead).</summary>
+    FullyShipped,
 }

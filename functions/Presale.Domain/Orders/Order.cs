@@ -7,8 +7,8 @@ namespace Presale.Domain.Orders;
 /// A pre-sale order: who ordered (customer, CRM tier, notification contact), what (lines in the shop's currency) and
 /// what was promised per line (date and backing supply), and what the customer paid for shipping. Placement is a saga:
 /// the order starts <see cref="OrderStatus.Pending"/>, then is confirmed with its promises, rejected, or abandoned; a
-/// confirmed order can be cancelled, which makes everything not yet shipped refundable (pre-sale terms; see
-/// <see cref="CancellationRefund"/>).
+/// confirmed order ships (its shipments take their units out of stock) and can be cancelled while something is left to
+/// ship, which makes everything not yet shipped refundable (pre-sale terms; see <see cref="CancellationRefund"/>).
 /// </summary>
 public sealed class Order
 {
@@ -77,9 +77,12 @@ public sealed class Order
         get
         {
             var goods = _lines.Aggregate(Money.Zero(Currency), (sum, line) => sum + (line.UnitPrice * Math.Max(0, line.Quantity - QuantityShipped(line.Sku))));
-            return _shipments.Count == 0 ? goods + ShippingCharge : goods;
+            return Shipments.Count == 0 ? goods + ShippingCharge : goods;
         }
     }
+
+    /// <summary>True when every unit of every line has shipped: nothing is left to cancel (the customer returns instead).</summary>
+    public bool FullyShipped => _lines.All(l => QuantityShipped(l.Sku) >= l.Quantity);
 
     /// <summary>
     /// A new pending order. <paramref name="shippingCharge"/> is what the customer paid for shipping, in the order's
@@ -172,16 +175,22 @@ public sealed class Order
     }
 
     /// <summary>
-    /// Cancels a confirmed order; a pre-sale cancellation is refunded in full for what the customer has not received:
-    /// <see cref="RefundDue"/> becomes the <see cref="CancellationRefund"/> (with nothing shipped, the lines and the
-    /// shipping charge).
+    /// Cancels what of a confirmed order has not shipped; a pre-sale cancellation is refunded in full for what the
+    /// customer has not received: <see cref="RefundDue"/> becomes the <see cref="CancellationRefund"/> (with nothing
+    /// shipped, the lines and the shipping charge). Units already shipped stay shipped: an order whose every unit has
+    /// shipped is not cancelled (<see cref="CancellationOutcome.FullyShipped"/>; the customer returns the units instead).
     /// </summary>
+    /// <exception cref="InvalidOperationException">A shipment is still taking its stock: finish it first.</exception>
     public CancellationOutcome Cancel(string? reason, DateTimeOffset at)
     {
         switch (Status)
         {
             case OrderStatus.Cancelled:
                 return CancellationOutcome.AlreadyCancelled;
+            case OrderStatus.Confirmed when _shipments.Any(s => s.Stock == ShipmentStock.Pending):
+                throw new InvalidOperationException($"Order {Id} has a shipment still taking its stock: finish it before cancelling.");
+            case OrderStatus.Confirmed when FullyShipped:
+                return CancellationOutcome.FullyShipped;
             case OrderStatus.Confirmed:
                 Status = OrderStatus.Cancelled;
                 UpdatedAt = at;
@@ -217,30 +226,40 @@ public sealed class Order
     /// <summary>True while the order's lines may hold reservations that nobody will confirm (it is not confirmed).</summary>
     public bool HoldsNoPromise => Status is OrderStatus.Rejected or OrderStatus.Abandoned or OrderStatus.Cancelled;
 
-    /// <summary>The shipments recorded for the order, in the order they were recorded.</summary>
-    public IReadOnlyList<Shipment> Shipments => _shipments.AsReadOnly();
+    /// <summary>The shipments whose units have left the stock (what has shipped), in the order they were recorded.</summary>
+    public IReadOnlyList<Shipment> Shipments => [.. _shipments.Where(s => s.Stock == ShipmentStock.Taken)];
 
-    /// <summary>Units of <paramref name="sku"/> shipped so far.</summary>
-    public int QuantityShipped(Sku sku) => _shipments.Sum(s => s.QuantityOf(sku));
+    /// <summary>
+    /// Every shipment recorded, in the order it was recorded: those shipped, those still taking their stock
+    /// (<see cref="ShipmentStock.Pending"/>) and those whose stock was refused.
+    /// </summary>
+    public IReadOnlyList<Shipment> ShipmentRecords => _shipments.AsReadOnly();
 
-    /// <summary>Units of <paramref name="sku"/> delivered so far (in shipments with a delivery date).</summary>
-    public int QuantityDelivered(Sku sku) => _shipments.Where(s => s.DeliveredOn is not null).Sum(s => s.QuantityOf(sku));
+    /// <summary>Units of <paramref name="sku"/> shipped so far (their stock taken).</summary>
+    public int QuantityShipped(Sku sku) => Shipments.Sum(s => s.QuantityOf(sku));
+
+    /// <summary>Units of <paramref name="sku"/> delivered so far (in shipped shipments with a delivery date).</summary>
+    public int QuantityDelivered(Sku sku) => Shipments.Where(s => s.DeliveredOn is not null).Sum(s => s.QuantityOf(sku));
 
     /// <summary>
     /// The day the last delivered shipment holding <paramref name="sku"/> arrived, or null while none has: a return
     /// window starts at delivery, so a later parcel of the same line extends it.
     /// </summary>
-    public DateOnly? DeliveredOn(Sku sku) => _shipments.Where(s => s.DeliveredOn is not null && s.QuantityOf(sku) > 0).Max(s => s.DeliveredOn);
+    public DateOnly? DeliveredOn(Sku sku) => Shipments.Where(s => s.DeliveredOn is not null && s.QuantityOf(sku) > 0).Max(s => s.DeliveredOn);
 
     /// <summary>
     /// Records a shipment of a confirmed order, idempotently by shipment id: the same shipment again changes nothing;
-    /// the same shipment with a delivery date it lacked records the delivery; anything else under that id is refused.
-    /// Each line must be an order line and ship no more than its units left to ship; a delivery is not before shipping.
+    /// the same shipment with a delivery date it lacked records the delivery; anything else under that id is refused,
+    /// unless the shipment's stock was refused (then it is recorded again as the next attempt). Each line must be an
+    /// order line and ship no more than its units left to ship (shipped or being shipped); a delivery is not before
+    /// shipping. A new shipment is <see cref="ShipmentStock.Pending"/> until its units have left the stock
+    /// (<see cref="TakeShipmentStock"/>) or the stock was short (<see cref="RefuseShipmentStock"/>).
     /// </summary>
     public ShipmentResult RecordShipment(Shipment shipment)
     {
         ArgumentNullException.ThrowIfNull(shipment);
-        if (_shipments.FindIndex(s => s.Id == shipment.Id) is var index and >= 0)
+        var index = _shipments.FindIndex(s => s.Id == shipment.Id);
+        if (index >= 0 && _shipments[index].Stock != ShipmentStock.Refused)
         {
             var recorded = _shipments[index];
             if (recorded.SameAs(shipment))
@@ -279,7 +298,7 @@ public sealed class Order
             var problem = ordered is null ? (Field: "sku", Message: $"SKU {line.Sku} is not on order {Id}.")
                 : shipment.Lines.Take(i).Any(l => l.Sku == line.Sku) ? ("sku", $"SKU {line.Sku} appears more than once in the shipment.")
                 : line.Quantity < 1 ? ("quantity", "A shipment line ships at least one unit.")
-                : line.Quantity > ordered.Quantity - QuantityShipped(line.Sku) ? ("quantity", $"Only {ordered.Quantity - QuantityShipped(line.Sku)} unit(s) of SKU {line.Sku} are left to ship, not {line.Quantity}.")
+                : line.Quantity > ordered.Quantity - QuantityOnTheWay(line.Sku) ? ("quantity", $"Only {ordered.Quantity - QuantityOnTheWay(line.Sku)} unit(s) of SKU {line.Sku} are left to ship, not {line.Quantity}.")
                 : ((string Field, string Message)?)null;
             if (problem is { } p)
             {
@@ -287,8 +306,48 @@ public sealed class Order
             }
         }
 
-        _shipments.Add(shipment);
+        var pending = shipment with { Stock = ShipmentStock.Pending, Attempt = index >= 0 ? _shipments[index].Attempt + 1 : 1, Refusal = null };
+        if (index >= 0)
+        {
+            _shipments[index] = pending;
+        }
+        else
+        {
+            _shipments.Add(pending);
+        }
+
         return new ShipmentResult(ShipmentOutcome.Recorded);
+    }
+
+    /// <summary>Records that the units of pending shipment <paramref name="shipmentId"/> have left the stock: it counts as shipped.</summary>
+    /// <exception cref="InvalidOperationException">No such shipment is pending.</exception>
+    public void TakeShipmentStock(string shipmentId)
+    {
+        var index = PendingIndex(shipmentId);
+        _shipments[index] = _shipments[index] with { Stock = ShipmentStock.Taken };
+    }
+
+    /// <summary>
+    /// Records that pending shipment <paramref name="shipmentId"/> could not take its stock (<paramref name="reason"/>):
+    /// nothing counts as shipped, and the stock any of its lines took is to be given back.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No such shipment is pending.</exception>
+    public void RefuseShipmentStock(string shipmentId, string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        var index = PendingIndex(shipmentId);
+        _shipments[index] = _shipments[index] with { Stock = ShipmentStock.Refused, Refusal = reason };
+    }
+
+    /// <summary>Units of <paramref name="sku"/> shipped or being shipped (their stock taken or being taken).</summary>
+    private int QuantityOnTheWay(Sku sku) => _shipments.Where(s => s.Stock != ShipmentStock.Refused).Sum(s => s.QuantityOf(sku));
+
+    private int PendingIndex(string shipmentId)
+    {
+        var index = _shipments.FindIndex(s => s.Id == shipmentId);
+        return index >= 0 && _shipments[index].Stock == ShipmentStock.Pending
+            ? index
+            : throw new InvalidOperationException($"Order {Id} has no shipment {shipmentId} taking its stock.");
     }
 
     /// <summary>Puts back the shipments of a stored order (storage only: they were validated when recorded).</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Presale.Application.Credits;
 using Presale.Domain.Common;
+using Presale.Functions.Apis.Http;
 using Presale.Functions.Composition;
 
 namespace Presale.Functions.Apis;
@@ -50,6 +51,6 @@ public static class CreditsApi
             errors["continuationToken"] = ["continuationToken is not a token this listing returned."];
         }
 
-        return TypedResults.ValidationProblem(errors, title: "The credits request is not valid.");
+        return Problems.Validation(errors);
     }
 }

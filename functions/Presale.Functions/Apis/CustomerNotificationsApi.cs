@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Presale.Application.Notifications;
 using Presale.Domain.Common;
+using Presale.Functions.Apis.Http;
 using Presale.Functions.Composition;
 
 namespace Presale.Functions.Apis;
@@ -56,7 +57,7 @@ public static class CustomerNotificationsApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The feed request is not valid.");
+            return Problems.Validation(errors);
         }
 
         var page = await feed.ListAsync(customerId, size, continuationToken, cancellationToken).ConfigureAwait(false);

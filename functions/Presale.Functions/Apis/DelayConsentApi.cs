@@ -49,6 +49,7 @@ public static class DelayConsentApi
             .WithName("DelayConsentLink")
             .WithTags("Delay consent")
             .WithSummary("Act on a one-click consent link (optional action=accept|cancel when the link allows both); the link page's form post (token, action) gets an HTML confirmation")
+            .WithDescription("The form takes exactly the fields `token` and `action`, each once (names are case-sensitive): any other field, a repeated field or a file is refused with a 400 page, like a JSON body's unknown member.")
             .Accepts<ConsentLinkForm>("application/x-www-form-urlencoded")
             .Produces<DelayConsentView>()
             .Produces<string>(StatusCodes.Status200OK, "text/html")
@@ -124,7 +125,7 @@ public static class DelayConsentApi
         return Answer(await service.RespondWithLinkAsync(token, chosen, cancellationToken));
     }
 
-    /// <summary>The link page's form: the button pressed names the action; answered with a page.</summary>
+    /// <summary>The link page's form (exactly its two fields): the button pressed names the action; answered with a page.</summary>
     private static async Task<Results<Ok<DelayConsentView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> RespondToFormAsync(
         HttpContext context, DelayConsentService service, ShopSettingsStore shops, OrdersOptions options, CancellationToken cancellationToken)
     {
@@ -133,8 +134,23 @@ public static class DelayConsentApi
             return Problems.TooLarge(options.MaxRequestBodyBytes);
         }
 
-        var form = await context.Request.ReadFormAsync(FormLimits, cancellationToken);
         var shop = await ConsentPageShop.LoadAsync(shops, cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(FormLimits, cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            // More fields, or longer names or values, than the page's form ever sends (FormLimits).
+            return DelayConsentPage.BadForm(context.Response, shop);
+        }
+
+        if (!DelayConsentPage.IsPageForm(form))
+        {
+            return DelayConsentPage.BadForm(context.Response, shop);
+        }
+
         if (ParseAction(form[DelayConsentPage.ActionField].ToString()) is not { } chosen)
         {
             return DelayConsentPage.BadChoice(context.Response, shop);

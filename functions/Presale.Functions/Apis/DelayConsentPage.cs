@@ -53,6 +53,7 @@ public static class DelayConsentPage
             ["Problem.Expired"] = "This link has expired.",
             ["Problem.Invalid"] = "This link is not valid. Please use the link in the latest message we sent you.",
             ["Problem.Action"] = "This link does not allow that choice.",
+            ["Problem.Form"] = "This answer did not come from the page's form. Please open the link in the message again.",
             ["Problem.NotFound"] = "We could not find a delay notice for this order.",
             ["Problem.OrderCancelled"] = "This order is already cancelled.",
             ["Problem.NoConsentPending"] = "There is no delay waiting for your answer.",
@@ -86,6 +87,7 @@ public static class DelayConsentPage
             ["Problem.Expired"] = "此链接已过期。",
             ["Problem.Invalid"] = "此链接无效，请使用我们最近一次通知中的链接。",
             ["Problem.Action"] = "此链接不支持该操作。",
+            ["Problem.Form"] = "此答复并非来自页面上的表单，请重新打开通知中的链接。",
             ["Problem.NotFound"] = "未找到该订单的延迟通知。",
             ["Problem.OrderCancelled"] = "该订单已取消。",
             ["Problem.NoConsentPending"] = "目前没有需要您答复的延迟。",
@@ -255,6 +257,23 @@ public static class DelayConsentPage
     {
         ArgumentNullException.ThrowIfNull(shop);
         return Problem(response, StatusCodes.Status400BadRequest, shop.Locale, "Problem.Action");
+    }
+
+    /// <summary>
+    /// The page for a form post that is not the page's form (400): a field other than <see cref="TokenField"/> and
+    /// <see cref="ActionField"/> (names are case-sensitive), a field given twice, or a file.
+    /// </summary>
+    public static ContentHttpResult BadForm(HttpResponse response, ConsentPageShop shop)
+    {
+        ArgumentNullException.ThrowIfNull(shop);
+        return Problem(response, StatusCodes.Status400BadRequest, shop.Locale, "Problem.Form");
+    }
+
+    /// <summary>True when <paramref name="form"/> holds exactly what the page's form sends: at most one token and one action, nothing else.</summary>
+    public static bool IsPageForm(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form.Files.Count == 0 && form.All(field => field.Key is TokenField or ActionField && field.Value.Count <= 1);
     }
 
     private static ContentHttpResult Problem(HttpResponse response, int status, string locale, string textId) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Presale.Application.Notifications;
 using Presale.Application.Storage;
+using Presale.Functions.Apis.Http;
 using Presale.Functions.Composition;
 
 namespace Presale.Functions.Apis;
@@ -60,7 +61,7 @@ public static class NotificationDeadLettersApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The dead-letter request is not valid.");
+            return Problems.Validation(errors);
         }
 
         var page = await deliveries.ListDeadLettersAsync(size, continuationToken, cancellationToken).ConfigureAwait(false);
@@ -76,9 +77,8 @@ public static class NotificationDeadLettersApi
         ArgumentNullException.ThrowIfNull(handler);
         if (string.IsNullOrEmpty(key) || key.Length > NotificationMessageSerializer.MaxDeduplicationKeyLength || TableKey.Validate(key) is not null)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["key"] = ["key must be a notification's de-duplication key (at most 400 characters, usable as a table key)."] },
-                title: "The retry request is not valid.");
+            return Problems.Validation(
+                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["key"] = ["key must be a notification's de-duplication key (at most 400 characters, usable as a table key)."] });
         }
 
         return await handler.RetryAsync(key, cancellationToken).ConfigureAwait(false) switch
@@ -94,7 +94,7 @@ public static class NotificationDeadLettersApi
     /// <summary>The 404 of a retry: no notification with that key was ever dead-lettered.</summary>
     internal static ProblemHttpResult NotDeadLetteredAtAll(string key) => TypedResults.Problem(
         $"No dead-lettered notification has the key '{key}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found.",
-        type: "urn:presale:problem:not-found", extensions: new Dictionary<string, object?> { ["field"] = "key" });
+        type: Problems.TypePrefix + "not-found", extensions: new Dictionary<string, object?> { ["field"] = "key" });
 
     /// <summary>
     /// The 409 of a retry: the notification is known but not dead-lettered (its delivery status as
@@ -102,6 +102,6 @@ public static class NotificationDeadLettersApi
     /// </summary>
     internal static ProblemHttpResult NotDeadLettered(string key, string deliveryStatus) => TypedResults.Problem(
         $"Notification '{key}' is {deliveryStatus}, not dead-lettered: nothing was sent.", statusCode: StatusCodes.Status409Conflict,
-        title: "The notification is not dead-lettered.", type: "urn:presale:problem:notification-not-dead-lettered",
+        title: "The notification is not dead-lettered.", type: Problems.TypePrefix + "notification-not-dead-lettered",
         extensions: new Dictionary<string, object?> { ["field"] = "key", ["deliveryStatus"] = deliveryStatus });
 }

@@ -4,7 +4,10 @@ using Presale.Functions.Apis.Http;
 
 namespace Presale.Functions.Apis;
 
-/// <summary>Order fulfilment facts: the shop records what shipped and when it was delivered (a return window starts at delivery).</summary>
+/// <summary>
+/// Order fulfilment facts: the shop records what shipped and when it was delivered (a return window starts at
+/// delivery); shipped units leave the stock.
+/// </summary>
 public static class OrderShipmentsApi
 {
     /// <summary>Maps <c>POST /api/orders/{id}/shipments</c>.</summary>
@@ -15,7 +18,7 @@ public static class OrderShipmentsApi
             .WithTags("Orders")
             .WithName("RecordOrderShipment")
             .WithSummary("Record a shipment of an order, and its delivery")
-            .WithDescription("Units shipped per SKU, shippedOn and (once known) deliveredOn, as shop-local dates. Idempotent by shipmentId: the same shipment again answers 200 with nothing changed; the same shipment with a deliveredOn it lacked records the delivery; anything else under that id is 409.")
+            .WithDescription("Units shipped per SKU, shippedOn and (once known) deliveredOn, as shop-local dates. The shipped units leave the SKU's stock: on hand and the order line's reservation both go down by them, so a shipped unit is never sold again (a restocked return puts it back on hand once). When on hand holds fewer units than a line ships, nothing is taken or recorded as shipped: 409 insufficient-stock naming the SKU and its on hand; record the receipt or a stock count, then post the shipment again. Idempotent by shipmentId: the same shipment again answers 200 with nothing changed; the same shipment with a deliveredOn it lacked records the delivery; anything else under that id is 409 shipment-conflict.")
             .Accepts<RecordShipmentRequest>("application/json")
             .Produces<OrderFulfilmentView>(StatusCodes.Status201Created)
             .Produces<OrderFulfilmentView>()

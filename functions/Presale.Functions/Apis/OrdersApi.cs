@@ -34,8 +34,8 @@ public static class OrdersApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/cancel", CancelAsync)
             .WithName("CancelOrder")
-            .WithSummary("Cancel a confirmed order")
-            .WithDescription("Releases the order's reservation at once and records the refund due: a pre-sale cancellation is refunded in full. Cancelling again answers with the cancelled order.")
+            .WithSummary("Cancel what of a confirmed order has not shipped")
+            .WithDescription("Releases the reservation of the units not shipped at once and records the refund due: every unit not shipped at its price, plus the shipping charge while nothing has shipped (a pre-sale cancellation is refunded in full). Units already shipped stay shipped and out of stock: the customer returns them (POST /api/returns). An order whose every unit has shipped is not cancelled: 409 order-shipped (fulfilment: shipped). A shipment still taking its stock is settled first. Cancelling again answers with the cancelled order.")
             .Accepts<CancelOrderRequest>("application/json")
             .Produces<OrderView>()
             .ProducesValidationProblem()
@@ -116,6 +116,11 @@ public static class OrdersApi
                 "The order cannot be cancelled.",
                 $"The order is {notCancellable.Status.ToString().ToLowerInvariant()}: only a confirmed order can be cancelled.",
                 new Dictionary<string, object?> { ["orderStatus"] = notCancellable.Status }),
+            CancelOrderResult.FullyShipped shipped => Problems.Conflict(
+                "order-shipped",
+                "The order cannot be cancelled.",
+                $"Every unit of order {id} has shipped: nothing is left to cancel. The customer returns the units instead (POST /api/returns).",
+                new Dictionary<string, object?> { ["orderStatus"] = shipped.Order.Status, ["fulfilment"] = "shipped" }),
             _ => Problems.NotFound($"Order {id}", "id"),
         };
     }

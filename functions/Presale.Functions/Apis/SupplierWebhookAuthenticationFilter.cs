@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Presale.Application.Security;
 using Presale.Application.Suppliers;
 using Presale.Domain.Security;
+using Presale.Functions.Apis.Http;
 
 namespace Presale.Functions.Apis;
 
@@ -35,7 +36,7 @@ internal sealed partial class SupplierWebhookAuthenticationFilter(
         var body = await ReadBodyAsync(http.Request, limit, http.RequestAborted);
         if (body is null)
         {
-            return TooLarge(limit);
+            return Problems.TooLarge(limit);
         }
 
         var header = http.Request.Headers[WebhookSignature.HeaderName].ToString();
@@ -55,13 +56,6 @@ internal sealed partial class SupplierWebhookAuthenticationFilter(
         http.Response.Headers.WWWAuthenticate = WebhookSignature.HeaderName;
         return Unauthorized(result.Status, options.Value.WebhookReplayWindow);
     }
-
-    /// <summary>The 413 problem for a body longer than <paramref name="limit"/> bytes.</summary>
-    internal static IResult TooLarge(int limit) => TypedResults.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The webhook body is too large.",
-        detail: $"A supplier webhook body has at most {limit} bytes (setting {SuppliersOptions.SectionName}:{nameof(SuppliersOptions.MaxWebhookBodyBytes)}).",
-        extensions: new Dictionary<string, object?> { ["code"] = "body-too-large" });
 
     /// <summary>The 401 problem for a failed check; unknown supplier and missing secret look exactly like a mismatch.</summary>
     internal static IResult Unauthorized(SupplierWebhookStatus status, TimeSpan window)
@@ -84,6 +78,7 @@ internal sealed partial class SupplierWebhookAuthenticationFilter(
             statusCode: StatusCodes.Status401Unauthorized,
             title: title,
             detail: detail,
+            type: Problems.TypePrefix + code,
             extensions: new Dictionary<string, object?> { ["code"] = code, ["header"] = WebhookSignature.HeaderName });
     }
 

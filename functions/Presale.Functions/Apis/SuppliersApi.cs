@@ -1,8 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Presale.Application.Suppliers;
+using Presale.Functions.Apis.Http;
 
 namespace Presale.Functions.Apis;
 
@@ -12,8 +11,6 @@ namespace Presale.Functions.Apis;
 /// </summary>
 public static class SuppliersApi
 {
-    private static readonly JsonSerializerOptions RequestJson = CreateRequestJson();
-
     /// <summary>Maps <c>/api/suppliers</c> routes.</summary>
     public static IEndpointRouteBuilder MapSuppliersApi(this IEndpointRouteBuilder app)
     {
@@ -54,22 +51,23 @@ public static class SuppliersApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
-        var (body, problem) = await ReadJsonAsync<CreateSupplierRequest>(request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        if (problem is not null)
+        var body = await JsonBody.ReadAsync<CreateSupplierRequest>(request, options.Value.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
         {
-            return problem;
+            return invalid;
         }
 
-        var result = await registry.CreateAsync(body!, cancellationToken);
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await registry.CreateAsync(body.Value!, cancellationToken);
         return result.Status switch
         {
             CreateSupplierStatus.Created => TypedResults.Created($"/api/suppliers/{Uri.EscapeDataString(result.Supplier!.Id)}", result.Supplier),
-            CreateSupplierStatus.Invalid => TypedResults.ValidationProblem(result.Errors, title: "The supplier is invalid."),
-            _ => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "A supplier with this id already exists.",
-                detail: $"Supplier '{body!.Id}' is already registered; nothing was changed.",
-                extensions: new Dictionary<string, object?> { ["field"] = "id" }),
+            CreateSupplierStatus.Invalid => Problems.Validation(result.Errors),
+            _ => SupplierExists(body.Value!.Id!),
         };
     }
 
@@ -110,10 +108,7 @@ public static class SuppliersApi
         return await registry.EndRotationAsync(supplierId, cancellationToken) switch
         {
             EndRotationStatus.Ended => TypedResults.NoContent(),
-            EndRotationStatus.NoRotation => TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "No previous webhook secret is valid.",
-                detail: $"Supplier '{supplierId}' has no rotation running: only its current secret is accepted."),
+            EndRotationStatus.NoRotation => NoRotation(supplierId),
             _ => SupplierNotFound(supplierId),
         };
     }
@@ -127,80 +122,21 @@ public static class SuppliersApi
         return card is null ? SupplierNotFound(supplierId) : TypedResults.Ok(card);
     }
 
-    private static ProblemHttpResult SupplierNotFound(string supplierId) => TypedResults.Problem(
+    /// <summary>The 409 of a registration whose id is taken.</summary>
+    internal static ProblemHttpResult SupplierExists(string supplierId) => Problems.Conflict(
+        "supplier-exists",
+        "A supplier with this id already exists.",
+        $"Supplier '{supplierId}' is already registered; nothing was changed.",
+        new Dictionary<string, object?> { ["field"] = "id" });
+
+    /// <summary>The 404 of ending a rotation when none runs: only the current secret is accepted already.</summary>
+    internal static ProblemHttpResult NoRotation(string supplierId) => TypedResults.Problem(
+        detail: $"Supplier '{supplierId}' has no rotation running: only its current secret is accepted.",
         statusCode: StatusCodes.Status404NotFound,
-        title: "Unknown supplier.",
-        detail: $"No supplier with id '{supplierId}' is registered.",
+        title: "No previous webhook secret is valid.",
+        type: Problems.TypePrefix + "no-secret-rotation",
         extensions: new Dictionary<string, object?> { ["field"] = "supplierId" });
 
-    /// <summary>Reads a JSON body of at most <paramref name="limit"/> bytes; a problem (400, 413, 415) names what is wrong.</summary>
-    private static async Task<(T? Body, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpRequest request, int limit, CancellationToken cancellationToken)
-        where T : class
-    {
-        if (request.ContentType is { Length: > 0 } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The body must be JSON.",
-                detail: $"Send Content-Type: application/json (got '{contentType}')."));
-        }
-
-        if (request.ContentLength > limit)
-        {
-            return (null, TooLarge(limit));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return (null, TooLarge(limit));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        try
-        {
-            var body = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), RequestJson);
-            return body is null
-                ? (null, BadJson("$", "The body must be a JSON object."))
-                : (body, null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, BadJson(string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, "The body is not valid JSON for this request: " + FirstLine(ex.Message)));
-        }
-    }
-
-    private static ProblemHttpResult BadJson(string path, string message) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: "The request body is malformed.",
-        detail: message,
-        extensions: new Dictionary<string, object?> { ["field"] = path });
-
-    private static ProblemHttpResult TooLarge(int limit) => TypedResults.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The request body is too large.",
-        detail: $"At most {limit} bytes (setting {SuppliersOptions.SectionName}:{nameof(SuppliersOptions.MaxRequestBodyBytes)}).");
-
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
-    }
-
-    private static JsonSerializerOptions CreateRequestJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            AllowTrailingCommas = false,
-            ReadCommentHandling = JsonCommentHandling.Disallow,
-            MaxDepth = 8,
-        };
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
+    /// <summary>The 404 of a route naming a supplier that is not registered.</summary>
+    internal static ProblemHttpResult SupplierNotFound(string supplierId) => Problems.NotFound($"Supplier '{supplierId}'", "supplierId");
 }

@@ -47,6 +47,8 @@ public static class OrdersServiceCollectionExtensions
         services.AddSingleton<OutboxCleanup>();
         services.AddSingleton<OrderRepository>();
         services.AddSingleton<OrderSaga>();
+        services.AddSingleton<ShipmentStockStore>();
+        services.AddSingleton<ShipmentSaga>();
         services.AddSingleton<OutboxPublisher>();
         services.AddSingleton<ReservationService>();
         services.AddSingleton<SkuSettingsHandler>();

@@ -20,8 +20,11 @@ public static class StorageServiceCollectionExtensions
     /// <summary>How long a reachability check may take (retries included) before it reports unhealthy.</summary>
     private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The longest back-off or per-attempt timeout the storage settings accept.</summary>
+    private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(5);
+
     /// <summary>
-    /// Registers <see cref="ITableStore"/> (Table Storage over REST), <see cref="IQueueReceiver"/> (storage queue, the
+    /// Registers <see cref="ITableStore"/> (Table Storage through Azure.Data.Tables), <see cref="IQueueReceiver"/> (storage queue, the
     /// local broker), <see cref="IMessagePublisher"/> (by <c>Presale:Messaging:Transport</c>), the table health check, the
     /// queue health check where storage queues carry messages, and a start-up step creating the tables in
     /// <c>Presale:Storage:Tables</c>. Options and connections are validated at start; errors name the setting to fix.
@@ -37,6 +40,9 @@ public static class StorageServiceCollectionExtensions
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Connection), "Presale:Storage:Connection must name a connection setting (default AzureWebJobsStorage).")
             .Validate(o => o.MaxRetries is >= 0 and <= 20, "Presale:Storage:MaxRetries must be between 0 and 20.")
+            .Validate(o => o.RetryDelay > TimeSpan.Zero && o.RetryDelay <= MaxBackOff, "Presale:Storage:RetryDelay must be more than 0 and at most 00:05:00.")
+            .Validate(o => o.MaxRetryDelay >= o.RetryDelay && o.MaxRetryDelay <= MaxBackOff, "Presale:Storage:MaxRetryDelay must be at least Presale:Storage:RetryDelay and at most 00:05:00.")
+            .Validate(o => o.NetworkTimeout >= TimeSpan.FromSeconds(1) && o.NetworkTimeout <= MaxBackOff, "Presale:Storage:NetworkTimeout must be between 00:00:01 and 00:05:00.")
             .ValidateOnStart();
         services.AddOptions<MessagingOptions>()
             .Bind(configuration.GetSection(MessagingOptions.SectionName))
@@ -108,11 +114,10 @@ public static class StorageServiceCollectionExtensions
 
     private static StorageClientOptions ClientOptions(IServiceProvider services)
     {
-        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        // Requests are dated and signed with the real clock, never the app's (which Presale:Clock:Offset may shift in
-        // standalone mode): storage refuses an x-ms-date more than 15 minutes off, and a SAS expiry must be real.
-        var options = new StorageClientOptions { TimeProvider = TimeProvider.System };
-        options.Retry.MaxRetries = storage.MaxRetries;
+        // The SAS expiry of the Service Bus publisher and a queue message's scheduled delay use the real clock, never
+        // the app's (which Presale:Clock:Offset may shift in standalone mode): a shifted expiry would be refused.
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value.ToClientOptions();
+        options.TimeProvider = TimeProvider.System;
         return options;
     }
 

@@ -1,43 +1,46 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Cronos;
 
 namespace Presale.Functions.Standalone;
 
 /// <summary>
-/// A six-field NCRONTAB expression as Azure Functions timer triggers use it:
-/// <c>{second} {minute} {hour} {day} {month} {day-of-week}</c>.
+/// A six-field NCRONTAB expression as Azure Functions timer triggers use it,
+/// <c>{second} {minute} {hour} {day} {month} {day-of-week}</c>, evaluated by Cronos
+/// (<see cref="CronFormat.IncludeSeconds"/>) and held to what the Functions host's NCRONTAB accepts.
 /// </summary>
 /// <remarks>
-/// <para>Each field takes <c>*</c>, a value, a range <c>a-b</c>, a step <c>*/n</c>, <c>a-b/n</c> or <c>a/n</c> (from a to
-/// the field's maximum), and comma-separated lists of these. Months take <c>JAN</c>–<c>DEC</c>, days of week
-/// <c>SUN</c>–<c>SAT</c> (case-insensitive) or 0–7 where both 0 and 7 are Sunday.</para>
-/// <para>As in NCrontab (which the Functions host uses), a time matches only when it matches the day field <b>and</b> the
-/// day-of-week field: <c>0 0 0 13 * FRI</c> fires on Friday the 13th only (classic cron would fire on every 13th and
-/// every Friday).</para>
+/// <para>Each field takes <c>*</c>, a value, a range <c>a-b</c>, a step <c>*/n</c>, <c>a-b/n</c> or <c>a/n</c>, and
+/// comma-separated lists of these. Months take <c>JAN</c>–<c>DEC</c>, days of week <c>SUN</c>–<c>SAT</c>
+/// (case-insensitive) or 0–7 where both 0 and 7 are Sunday. Refused, as NCRONTAB refuses them although Cronos knows
+/// them: <c>L</c>, <c>W</c>, <c>#</c>, <c>?</c>, macros such as <c>@daily</c>, and ranges that run backwards
+/// (<c>FRI-MON</c>, which Cronos would wrap around). Five fields and TimeSpan schedules are refused with a hint. A
+/// day-of-week step from a start (<c>1/2</c>) ends on Saturday, as in NCRONTAB (Cronos would go on to 7, Sunday).</para>
+/// <para>A time matches only when it matches the day field <b>and</b> the day-of-week field, in NCRONTAB and Cronos
+/// alike: <c>0 0 0 13 * FRI</c> fires on Friday the 13th only.</para>
 /// <para>Time zones: in Azure the host reads schedules in <c>WEBSITE_TIME_ZONE</c> (UTC by default); the standalone
-/// runner reads them in <c>Presale:Host:ScheduleTimeZone</c>, else <c>WEBSITE_TIME_ZONE</c>, else UTC. Across a
-/// daylight-saving change, local times that do not exist are skipped and local times that happen twice fire once
-/// (at their first instance).</para>
+/// runner reads them in <c>Presale:Host:ScheduleTimeZone</c>, else <c>WEBSITE_TIME_ZONE</c>, else UTC. Daylight saving:
+/// a wall-clock time the clocks skip does not happen, so it does not fire that day (Cronos would fire it at the end of
+/// the gap; this wrapper skips that occurrence). A wall-clock time that happens twice fires once, at its first instance,
+/// when the expression names it (<c>0 30 2 * * *</c>); an expression that fires every few minutes or hours fires in
+/// both passes through the repeated hour, as Cronos counts elapsed time there.</para>
 /// </remarks>
 public sealed class CronSchedule
 {
-    /// <summary>How far ahead <see cref="GetNextOccurrence(DateTimeOffset)"/> searches before concluding "never".</summary>
-    private const int SearchYears = 30;
-
+    private static readonly string[] FieldNames = ["second", "minute", "hour", "day", "month", "day-of-week"];
+    private static readonly string[] CronosFieldNames = ["Seconds", "Minutes", "Hours", "Days of month", "Months", "Days of week"];
     private static readonly string[] MonthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
     private static readonly string[] DayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
-    private static readonly int[] MaxDaysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-    private readonly bool[] _seconds;
-    private readonly bool[] _minutes;
-    private readonly bool[] _hours;
-    private readonly bool[] _days;
-    private readonly bool[] _months;
-    private readonly bool[] _daysOfWeek;
+    /// <summary>A start from which every schedule that can occur at all occurs (a leap year's February follows).</summary>
+    private static readonly DateTime NeverOccursProbe = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private CronSchedule(string expression, bool[][] fields)
+    private readonly CronExpression _cron;
+
+    private CronSchedule(string expression, CronExpression cron)
     {
         Expression = expression;
-        (_seconds, _minutes, _hours, _days, _months, _daysOfWeek) = (fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]);
+        _cron = cron;
     }
 
     /// <summary>The expression as written.</summary>
@@ -49,7 +52,7 @@ public sealed class CronSchedule
         TryParse(expression, out var schedule, out var error) ? schedule : throw new FormatException(error);
 
     /// <summary>Parses <paramref name="expression"/>; on failure <paramref name="error"/> says why.</summary>
-    public static bool TryParse(string? expression, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CronSchedule? schedule, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    public static bool TryParse(string? expression, [NotNullWhen(true)] out CronSchedule? schedule, [NotNullWhen(false)] out string? error)
     {
         schedule = null;
         if (string.IsNullOrWhiteSpace(expression))
@@ -63,126 +66,63 @@ public sealed class CronSchedule
         {
             var hint = parts.Length == 5 ? " (five-field cron lacks the leading {second} field: prefix it with '0 ')" : string.Empty;
             hint = parts.Length == 1 && parts[0].Contains(':', StringComparison.Ordinal) ? " (TimeSpan schedules are not supported; write an NCRONTAB expression)" : hint;
+            hint = parts.Length == 1 && parts[0].StartsWith('@') ? " (macros such as @daily are not NCRONTAB; write the six fields)" : hint;
             error = $"'{expression}' has {parts.Length} field(s); an NCRONTAB expression has six: {{second}} {{minute}} {{hour}} {{day}} {{month}} {{day-of-week}}{hint}.";
             return false;
         }
 
-        var specs = new (string Name, int Min, int Max, string[]? Names)[]
+        for (var i = 0; i < parts.Length; i++)
         {
-            ("second", 0, 59, null), ("minute", 0, 59, null), ("hour", 0, 23, null),
-            ("day", 1, 31, null), ("month", 1, 12, MonthNames), ("day-of-week", 0, 7, DayNames),
-        };
-        var fields = new bool[6][];
-        for (var i = 0; i < 6; i++)
-        {
-            var (name, min, max, names) = specs[i];
-            if (!TryParseField(parts[i], min, max, names, out var set, out var fieldError))
+            if (NotNcrontab(parts[i], i) is { } problem)
             {
-                error = $"'{expression}': {name} field '{parts[i]}': {fieldError}";
+                error = $"'{expression}': {FieldNames[i]} field '{parts[i]}': {problem}";
                 return false;
             }
-
-            fields[i] = set;
         }
 
-        // 7 is another name for Sunday.
-        if (fields[5][7])
+        CronExpression cron;
+        try
         {
-            fields[5][0] = true;
+            cron = CronExpression.Parse(string.Join(' ', parts[..5].Append(OpenDayOfWeekSteps(parts[5]))), CronFormat.IncludeSeconds);
+        }
+        catch (CronFormatException e)
+        {
+            error = Describe(expression, parts, e.Message);
+            return false;
         }
 
-        var canOccur = Enumerable.Range(1, 12).Any(m => fields[4][m] && Enumerable.Range(1, MaxDaysInMonth[m - 1]).Any(d => fields[3][d]));
-        if (!canOccur)
+        if (cron.GetNextOccurrence(NeverOccursProbe) is null)
         {
             error = $"'{expression}' never occurs: no month it names has any of the days it names.";
             return false;
         }
 
-        schedule = new CronSchedule(expression, fields);
+        schedule = new CronSchedule(expression, cron);
         error = null;
         return true;
     }
 
-    /// <summary>The first occurrence strictly after <paramref name="after"/>, read in UTC; null if none within 30 years.</summary>
+    /// <summary>The first occurrence strictly after <paramref name="after"/>, read in UTC; null if none.</summary>
     public DateTimeOffset? GetNextOccurrence(DateTimeOffset after) => GetNextOccurrence(after, TimeZoneInfo.Utc);
 
     /// <summary>
     /// The first occurrence strictly after <paramref name="after"/> with the schedule read as wall-clock time in
-    /// <paramref name="zone"/>; returned in UTC. Null if none within 30 years.
+    /// <paramref name="zone"/>; returned in UTC. Null if none. An occurrence Cronos moves to the end of a daylight-saving
+    /// gap is skipped: that wall-clock time did not happen.
     /// </summary>
     public DateTimeOffset? GetNextOccurrence(DateTimeOffset after, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var local = TimeZoneInfo.ConvertTime(after, zone).DateTime;
-        while (NextLocal(local) is { } candidate)
+        var from = after;
+        while (_cron.GetNextOccurrence(from, zone) is { } next)
         {
-            local = candidate;
-            if (zone.IsInvalidTime(candidate))
+            var wallClock = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(next, zone).DateTime, DateTimeKind.Utc);
+            if (_cron.GetNextOccurrence(wallClock, inclusive: true) == wallClock)
             {
-                // Skipped by a daylight-saving jump: that wall-clock time never happens.
-                continue;
+                return next.ToUniversalTime();
             }
 
-            // An ambiguous wall-clock time (clocks turned back) fires once, at its first instance (the larger offset).
-            var offset = zone.IsAmbiguousTime(candidate) ? zone.GetAmbiguousTimeOffsets(candidate).Max() : zone.GetUtcOffset(candidate);
-            var occurrence = new DateTimeOffset(candidate, offset);
-            if (occurrence > after)
-            {
-                return occurrence.ToUniversalTime();
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The next matching wall-clock time strictly after <paramref name="after"/>, ignoring time zones.</summary>
-    private DateTime? NextLocal(DateTime after)
-    {
-        var t = new DateTime(after.Year, after.Month, after.Day, after.Hour, after.Minute, after.Second, DateTimeKind.Unspecified).AddSeconds(1);
-        var limit = after.Year + SearchYears;
-        while (t.Year <= limit)
-        {
-            if (!_months[t.Month])
-            {
-                t = new DateTime(t.Year, t.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMonths(1);
-                continue;
-            }
-
-            if (!_days[t.Day] || !_daysOfWeek[(int)t.DayOfWeek])
-            {
-                t = t.Date.AddDays(1);
-                continue;
-            }
-
-            if (Next(_hours, t.Hour) is not { } hour)
-            {
-                t = t.Date.AddDays(1);
-                continue;
-            }
-
-            if (hour != t.Hour)
-            {
-                t = t.Date.AddHours(hour);
-            }
-
-            if (Next(_minutes, t.Minute) is not { } minute)
-            {
-                t = t.Date.AddHours(t.Hour + 1);
-                continue;
-            }
-
-            if (minute != t.Minute)
-            {
-                t = t.Date.AddHours(t.Hour).AddMinutes(minute);
-            }
-
-            if (Next(_seconds, t.Second) is not { } second)
-            {
-                t = t.Date.AddHours(t.Hour).AddMinutes(t.Minute + 1);
-                continue;
-            }
-
-            return t.Date.AddHours(t.Hour).AddMinutes(t.Minute).AddSeconds(second);
+            from = next;
         }
 
         return null;
@@ -191,123 +131,77 @@ public sealed class CronSchedule
     /// <inheritdoc />
     public override string ToString() => Expression;
 
-    private static int? Next(bool[] set, int from)
+    /// <summary>
+    /// NCRONTAB runs a day-of-week step from a start (<c>1/2</c>) up to Saturday; Cronos runs it up to 7, Sunday again.
+    /// The step is given its NCRONTAB end (<c>1-6/2</c>: Monday, Wednesday, Friday).
+    /// </summary>
+    private static string OpenDayOfWeekSteps(string field) => string.Join(',', field.Split(',').Select(item =>
+        item.Split('/') is [var start, var step] && start != "*" && !start.Contains('-', StringComparison.Ordinal) && Value(start, 5) is < 6
+            ? $"{start}-6/{step}"
+            : item));
+
+    /// <summary>Why <paramref name="field"/> is Cronos syntax that NCRONTAB refuses, or null.</summary>
+    private static string? NotNcrontab(string field, int index)
     {
-        for (var i = from; i < set.Length; i++)
+        foreach (var mark in new[] { 'L', 'W', '#', '?', '@' })
         {
-            if (set[i])
+            // Month and day names hold neither L (JUL only has it after J-U), W (WED) nor the others as a lone marker,
+            // so only letters outside a name count.
+            if (field.Contains(mark, StringComparison.OrdinalIgnoreCase) && !(char.IsLetter(mark) && NamesOnly(field, index)))
             {
-                return i;
+                return $"'{mark}' is not NCRONTAB (Azure Functions timers know *, values, ranges, steps and lists).";
+            }
+        }
+
+        foreach (var item in field.Split(','))
+        {
+            var range = item.Split('/')[0].Split('-');
+            if (range.Length == 2 && Value(range[0], index) is { } from && Value(range[1], index) is { } to && from > to)
+            {
+                return $"range '{item.Split('/')[0]}' runs backwards.";
             }
         }
 
         return null;
     }
 
-    private static bool TryParseField(string text, int min, int max, string[]? names, out bool[] set, out string? error)
+    /// <summary>True when every letter of <paramref name="field"/> belongs to a month or day name.</summary>
+    private static bool NamesOnly(string field, int index)
     {
-        set = new bool[max + 1];
-        foreach (var item in text.Split(','))
+        var names = index switch { 4 => MonthNames, 5 => DayNames, _ => null };
+        if (names is null)
         {
-            if (item.Length == 0)
-            {
-                error = "an empty list item.";
-                return false;
-            }
-
-            var slash = item.Split('/');
-            if (slash.Length > 2)
-            {
-                error = $"'{item}' has more than one '/'.";
-                return false;
-            }
-
-            var step = 1;
-            if (slash.Length == 2 && (!int.TryParse(slash[1], NumberStyles.None, CultureInfo.InvariantCulture, out step) || step < 1 || step > max))
-            {
-                error = $"step '{slash[1]}' must be a whole number from 1 to {max}.";
-                return false;
-            }
-
-            // Open-ended forms (* and a/n) stop at Saturday for days of week, as in NCrontab: 7 only when written.
-            var openMax = names == DayNames ? 6 : max;
-            int start, end;
-            var range = slash[0];
-            if (range == "*")
-            {
-                (start, end) = (min, openMax);
-            }
-            else
-            {
-                var dash = range.Split('-');
-                if (dash.Length > 2)
-                {
-                    error = $"'{range}' is not a value or a range a-b.";
-                    return false;
-                }
-
-                if (!TryValue(dash[0], min, max, names, out start, out error))
-                {
-                    return false;
-                }
-
-                if (dash.Length == 2)
-                {
-                    if (!TryValue(dash[1], min, max, names, out end, out error))
-                    {
-                        return false;
-                    }
-
-                    if (end < start)
-                    {
-                        error = $"range '{range}' runs backwards; write it as two ranges.";
-                        return false;
-                    }
-                }
-                else
-                {
-                    end = slash.Length == 2 ? openMax : start;
-                }
-            }
-
-            for (var v = start; v <= end; v += step)
-            {
-                set[v] = true;
-            }
-        }
-
-        error = null;
-        return true;
-    }
-
-    private static bool TryValue(string text, int min, int max, string[]? names, out int value, out string? error)
-    {
-        error = null;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value))
-        {
-            if (value < min || value > max)
-            {
-                error = $"{value} is outside {min}-{max}.";
-                return false;
-            }
-
-            return true;
-        }
-
-        if (names is not null)
-        {
-            var index = Array.FindIndex(names, n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
-            if (index >= 0)
-            {
-                value = names == MonthNames ? index + 1 : index;
-                return true;
-            }
-
-            error = $"'{text}' is neither a number {min}-{max} nor one of {string.Join(", ", names)}.";
             return false;
         }
 
-        error = $"'{text}' is not a number {min}-{max}.";
-        return false;
+        var words = field.Split([',', '-', '/'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter));
+        return words.All(w => names.Contains(w, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static int? Value(string text, int index)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        var names = index switch { 4 => MonthNames, 5 => DayNames, _ => [] };
+        var position = Array.FindIndex(names, n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        return position < 0 ? null : position + (index == 4 ? 1 : 0);
+    }
+
+    /// <summary>Cronos's message ("… Seconds: Value must be …") with the field named as NCRONTAB names it, and its text.</summary>
+    private static string Describe(string expression, string[] parts, string message)
+    {
+        for (var i = 0; i < CronosFieldNames.Length; i++)
+        {
+            var at = message.IndexOf(CronosFieldNames[i] + ":", StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return $"'{expression}': {FieldNames[i]} field '{parts[i]}': {message[(at + CronosFieldNames[i].Length + 1)..].Trim()}";
+            }
+        }
+
+        return $"'{expression}': {message}";
     }
 }

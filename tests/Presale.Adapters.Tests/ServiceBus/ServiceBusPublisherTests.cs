@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.ServiceBus;
 using Presale.Adapters.Storage;
 using Presale.Application.Messaging;
-using Presale.Testing;
 
 namespace Presale.Adapters.Tests.ServiceBus;
 
@@ -14,7 +14,7 @@ public sealed class ServiceBusPublisherTests
     private const string KeyName = "RootManageSharedAccessKey";
     private const string Key = "c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seQ==";
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     private ServiceBusPublisher Publisher(LoopbackServiceBus bus, string? key = null)
     {

@@ -21,7 +21,7 @@ public sealed class ConnectionResolverTests
         var account = ConnectionResolver.ResolveStorage("Storage", Settings(("Storage", "UseDevelopmentStorage=true")));
 
         Assert.Equal("devstoreaccount1", account.AccountName);
-        Assert.True(account.UsesSharedKey);
+        Assert.True(account.UsesConnectionString);
         Assert.Equal(new Uri("http://127.0.0.1:10002/devstoreaccount1"), account.TableEndpoint);
         Assert.Equal(new Uri("http://127.0.0.1:10001/devstoreaccount1"), account.QueueEndpoint);
     }
@@ -33,6 +33,17 @@ public sealed class ConnectionResolverTests
 
         Assert.Equal(new Uri("https://acct.table.core.chinacloudapi.cn"), account.TableEndpoint);
         Assert.Equal(new Uri("https://acct.queue.core.chinacloudapi.cn"), account.QueueEndpoint);
+    }
+
+    [Fact]
+    public void SasConnectionString_KeepsTheEndpointsWithoutTheSignature()
+    {
+        var account = ConnectionResolver.ResolveStorage("S", Settings(("S", "TableEndpoint=https://acct.table.core.windows.net/;QueueEndpoint=https://acct.queue.core.windows.net/;SharedAccessSignature=sv=2024-08-04&ss=tq&sig=abc")));
+
+        Assert.True(account.UsesConnectionString);
+        Assert.Equal("acct", account.AccountName);
+        Assert.Equal(new Uri("https://acct.table.core.windows.net"), account.TableEndpoint);
+        Assert.Equal(new Uri("https://acct.queue.core.windows.net"), account.QueueEndpoint);
     }
 
     [Fact]
@@ -53,7 +64,7 @@ public sealed class ConnectionResolverTests
         var error = Assert.Throws<FormatException>(() => ConnectionResolver.ResolveStorage("Data", Settings(("Data", "AccountName=x"))));
 
         Assert.Contains("'Data'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("AccountKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a valid storage connection string", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,8 +60,12 @@ public sealed class EntraIdBearerTokenTests
     {
         var credential = new FakeTokenCredential("queue-token");
         var handler = new ScriptedHttpHandler()
-            .Respond(HttpStatusCode.OK, "<?xml version=\"1.0\" encoding=\"utf-8\"?><EnumerationResults><Queues /></EnumerationResults>")
-            .Respond(HttpStatusCode.Created);
+            .Respond(HttpStatusCode.OK, "<?xml version=\"1.0\" encoding=\"utf-8\"?><EnumerationResults><Queues /></EnumerationResults>", ("Content-Type", "application/xml"))
+            .Respond(
+                HttpStatusCode.Created,
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><QueueMessagesList><QueueMessage><MessageId>1</MessageId><InsertionTime>Mon, 02 Mar 2026 09:00:00 GMT</InsertionTime>" +
+                "<ExpirationTime>Fri, 31 Dec 9999 23:59:59 GMT</ExpirationTime><PopReceipt>p</PopReceipt><TimeNextVisible>Mon, 02 Mar 2026 09:00:00 GMT</TimeNextVisible></QueueMessage></QueueMessagesList>",
+                ("Content-Type", "application/xml"));
         var queues = new StorageQueueClient(StorageAccount.FromCredential("presaledata", credential), Options(handler));
 
         await queues.ProbeAsync(Ct);

@@ -1,10 +1,10 @@
+using Microsoft.Extensions.Time.Testing;
 using Presale.Application.Storage;
-using Presale.Testing;
 
 namespace Presale.Application.Tests.Compensation;
 
 /// <summary>Passes every call through and moves the manual clock on by <c>perCall</c> first: a store whose every round trip takes time.</summary>
-internal sealed class ClockAdvancingTableStore(ITableStore inner, ManualTimeProvider time, TimeSpan perCall) : ITableStore
+internal sealed class ClockAdvancingTableStore(ITableStore inner, FakeTimeProvider time, TimeSpan perCall) : ITableStore
 {
     public Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default) => inner.CreateTableIfNotExistsAsync(table, cancellationToken);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Application.Common;
 using Presale.Application.Compensation;
@@ -28,7 +29,7 @@ internal sealed class CompensationHarness
 
     public CompensationHarness(int pageSize = 200)
     {
-        Observed = new ObservingTableStore(new InMemoryTableStore(new ManualTimeProvider()));
+        Observed = new ObservingTableStore(new InMemoryTableStore(new FakeTimeProvider(TestClock.Start)));
         Faults = new FaultInjectingTableStore(Observed);
         Ordering = new OrderingHarness(Faults);
         Options = new CompensationOptions
@@ -55,7 +56,7 @@ internal sealed class CompensationHarness
 
     public OrderingHarness Ordering { get; }
 
-    public ManualTimeProvider Time => Ordering.Time;
+    public FakeTimeProvider Time => Ordering.Time;
 
     public CompensationOptions Options { get; }
 

@@ -120,8 +120,7 @@ public sealed class ReconciledCompensationTests
 
     private static async Task ShipAsync(CompensationHarness h, string orderId, int quantity, DateOnly shippedOn)
     {
-        var handler = new RecordShipmentHandler(h.Ordering.Orders, new RecordShipmentRequestValidator(), new Common.RandomSource(new Random(3)));
-        var recorded = await handler.RecordAsync(orderId, new RecordShipmentRequest("s-" + shippedOn.DayNumber, [new ShipmentLineRequest(CompensationHarness.SkuCode, quantity)], shippedOn, null), Ct);
+        var recorded = await h.Ordering.Ship.RecordAsync(orderId, new RecordShipmentRequest("s-" + shippedOn.DayNumber, [new ShipmentLineRequest(CompensationHarness.SkuCode, quantity)], shippedOn, null), Ct);
         Assert.IsType<RecordShipmentResult.Recorded>(recorded);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Presale.Application.Orders;
 using Presale.Application.Storage;
 using static Presale.Application.Tests.Orders.OrderingHarness;
@@ -69,7 +70,7 @@ public abstract class NoOversellTests
 
     private OrderingHarness CreateHarness()
     {
-        var time = new Presale.Testing.ManualTimeProvider();
+        var time = new FakeTimeProvider(Presale.Testing.TestClock.Start);
         return new OrderingHarness(CreateStore(time), shards: 16, tablePrefix: TablePrefix());
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Application.Catalog;
 using Presale.Application.Common;
@@ -19,7 +20,7 @@ internal sealed class OrderingHarness
 {
     public OrderingHarness(ITableStore? store = null, int shards = 8, int seed = 7, string? tablePrefix = null)
     {
-        Time = new ManualTimeProvider();
+        Time = new FakeTimeProvider(TestClock.Start);
         Store = store ?? new InMemoryTableStore(Time);
         var prefix = tablePrefix ?? "t";
         Options = new OrdersOptions
@@ -35,21 +36,24 @@ internal sealed class OrderingHarness
         Supply = new SupplyStore(Store, Options, random);
         Cleanup = new OutboxCleanup(Store, Options, Time, NullLogger<OutboxCleanup>.Instance);
         Orders = new OrderRepository(Store, Options, Cleanup);
-        Saga = new OrderSaga(Orders, Supply, Time);
         Outbox = new OutboxPublisher(Store, Publisher, Options, Cleanup, NullLogger<OutboxPublisher>.Instance);
+        ShipmentStock = new ShipmentStockStore(Supply, random, Time);
+        Shipments = new ShipmentSaga(Orders, ShipmentStock, Outbox, Options, random, Time);
+        Saga = new OrderSaga(Orders, Supply, Shipments, Time);
         Skus = new SkuSettingsHandler(Supply, Options, new SkuSettingsRequestValidator(), random);
         Stock = new StockAdjustmentHandler(Supply, Shops, new StockAdjustmentRequestValidator(), random, Time);
         Lots = new LotRegistrationHandler(Store, Options, Supply, Shops, new RegisterLotRequestValidator(), random, Time);
         Reservations = new ReservationService(Supply, random, Time);
         Place = new PlaceOrderHandler(Orders, Supply, Reservations, Saga, Outbox, Shops, new PlaceOrderRequestValidator(Options), Options, Notifications, Time, NullLogger<PlaceOrderHandler>.Instance);
-        Cancel = new CancelOrderHandler(Orders, Saga, Outbox, Shops, Options, Notifications, random, Time);
+        Cancel = new CancelOrderHandler(Orders, Saga, Shipments, Outbox, Shops, Options, Notifications, random, Time);
+        Ship = new RecordShipmentHandler(Orders, Shipments, Options, new RecordShipmentRequestValidator(), random, Time);
         Quotes = new QuoteHandler(Supply, Shops, new QuoteRequestValidator(Options), Time);
         Get = new GetOrderHandler(Orders);
         SagaSweep = new OrderSagaSweep(Orders, Saga, Time, NullLogger<OrderSagaSweep>.Instance);
         OutboxSweep = new OutboxSweep(Store, Outbox, Cleanup, Options, Time, NullLogger<OutboxSweep>.Instance);
     }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public ITableStore Store { get; }
 
@@ -87,6 +91,12 @@ internal sealed class OrderingHarness
     public PlaceOrderHandler Place { get; }
 
     public CancelOrderHandler Cancel { get; }
+
+    public ShipmentStockStore ShipmentStock { get; }
+
+    public ShipmentSaga Shipments { get; }
+
+    public RecordShipmentHandler Ship { get; }
 
     public QuoteHandler Quotes { get; }
 

@@ -28,6 +28,31 @@ public sealed class OutboxCleanupTests
     }
 
     [Fact]
+    public async Task ARowTheTransactionWritesItself_DoesNotRideOnIt_AndStaysRemembered()
+    {
+        // Two writers of one change (a shipment settled by its request and by a cancellation at once) write the same
+        // outbox row; the one that published it remembers it. The other's transaction must not also delete it.
+        var store = new FaultInjectingTableStore(new InMemoryTableStore());
+        var h = await ArrangeAsync(store);
+        var partition = OrderIds.ForIdempotencyKey("key-0").Partition;
+        await h.Store.CreateTableIfNotExistsAsync(h.Options.OrdersTable, Ct);
+        var row = new TableEntity(partition, "outbox|0000000000000000001|o1-shipped-1", new Dictionary<string, object?> { ["Body"] = "{}" });
+        h.Cleanup.Add(partition, row.RowKey, h.Time.GetUtcNow());
+        var sent = new List<IReadOnlyList<TableOperation>>();
+        store.Before = call =>
+        {
+            sent.Add(call.Operations);
+            return Task.CompletedTask;
+        };
+
+        var result = await h.Cleanup.SubmitAsync(partition, [TableOperation.Insert(row)], Ct);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal([TableOperationKind.Insert], Assert.Single(sent).Select(o => o.Kind));
+        Assert.Equal(1, h.Cleanup.Count);
+    }
+
+    [Fact]
     public async Task APiggybackedRowAlreadyGone_IsDropped_AndTheTransactionStillCommits()
     {
         var store = new FaultInjectingTableStore(new InMemoryTableStore());

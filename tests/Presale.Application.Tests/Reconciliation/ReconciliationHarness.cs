@@ -12,12 +12,15 @@ using Presale.Domain.Orders;
 
 namespace Presale.Application.Tests.Reconciliation;
 
-/// <summary>The ordering harness plus reconciliation, supplier events and the supplier lots query over the same store.</summary>
+/// <summary>
+/// The ordering harness plus reconciliation, supplier events and the supplier lots query over the same store (the
+/// store of the ordering harness given to the constructor, when one is).
+/// </summary>
 internal sealed class ReconciliationHarness
 {
-    public ReconciliationHarness(ITableStore? store = null, string? tablePrefix = null, ReconciliationOptions? options = null, int seed = 11)
+    public ReconciliationHarness(ITableStore? store = null, string? tablePrefix = null, ReconciliationOptions? options = null, int seed = 11, OrderingHarness? ordering = null)
     {
-        Ordering = new OrderingHarness(store, tablePrefix: tablePrefix);
+        Ordering = ordering ?? new OrderingHarness(store, tablePrefix: tablePrefix);
         Options = options ?? new ReconciliationOptions();
         var random = new RandomSource(new Random(seed));
         Sync = new LotSupplySync(Ordering.Store, Ordering.Options);

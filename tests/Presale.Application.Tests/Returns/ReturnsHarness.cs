@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Application.Common;
 using Presale.Application.Notifications;
@@ -21,7 +22,7 @@ internal sealed class ReturnsHarness
     public ReturnsHarness(ITableStore? store = null, string? tablePrefix = null, Action<ReturnsOptions>? configure = null, Messaging.IMessagePublisher? publisher = null)
     {
         // The store's own clock only stamps rows; the use cases all read the harness's clock.
-        Gate = new ReadGateTableStore(store ?? new InMemoryTableStore(new ManualTimeProvider()));
+        Gate = new ReadGateTableStore(store ?? new InMemoryTableStore(new FakeTimeProvider(TestClock.Start)));
         var prefix = tablePrefix ?? "t";
         Ordering = new OrderingHarness(Gate, shards: 4, tablePrefix: prefix);
         Options = new ReturnsOptions { ReturnsTable = prefix + "returns", SupplierClaimsTable = prefix + "claims", OutboxGrace = TimeSpan.FromSeconds(30) };
@@ -34,7 +35,7 @@ internal sealed class ReturnsHarness
         Lifecycle = new ReturnLifecycleHandler(Returns, settlement, Effects, Options, random, Time);
         Review = new ReviewQueueQuery(Returns);
         Triage = new TriageReturnsRun(Returns, settlement, Effects, Ordering.Shops, Options, random, Time, Log.For<TriageReturnsRun>());
-        Shipments = new RecordShipmentHandler(Ordering.Orders, new RecordShipmentRequestValidator(), random);
+        Shipments = Ordering.Ship;
     }
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -46,7 +47,7 @@ internal sealed class ReturnsHarness
 
     public ReadGateTableStore Gate { get; }
 
-    public ManualTimeProvider Time => Ordering.Time;
+    public FakeTimeProvider Time => Ordering.Time;
 
     public RecordingPublisher Publisher => Ordering.Publisher;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Application.Storage;
 using Presale.Application.Suppliers;
@@ -10,7 +11,7 @@ public sealed class SupplierEventLedgerTests
     private const string Table = "lots";
     private const string Supplier = "acme";
     private readonly InMemoryTableStore _store = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private readonly SupplierEventLedger _ledger;
 
     public SupplierEventLedgerTests() => _ledger = new SupplierEventLedger(_store, _time);

@@ -62,10 +62,10 @@ public class CompensationSweepBenchmarks
             throw new InvalidOperationException($"The sweep did not finish the backlog: {result}.");
         }
 
-        var store = rig.Store;
+        var store = rig.Counter;
         _lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"COMPENSATION orders={Orders} seconds={clock.Elapsed.TotalSeconds:F2} orders/s={Orders / clock.Elapsed.TotalSeconds:F0} " +
-            $"storage/order={(double)store.Total / Orders:F2} (point-reads={(double)store.Reads / Orders:F2} query-pages={(double)store.Queries / Orders:F2} " +
+            $"storage/order={(double)store.Count / Orders:F2} (point-reads={(double)store.Reads / Orders:F2} query-pages={(double)store.Queries / Orders:F2} " +
             $"single-writes={(double)store.Writes / Orders:F2} batches={(double)store.Batches / Orders:F2}) published/order={(double)rig.Publisher.Published / Orders:F2}"));
         return result.AwardsIssued;
     }

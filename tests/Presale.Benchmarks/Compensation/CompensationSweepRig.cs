@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Presale.Adapters.Diagnostics;
 using Presale.Adapters.InMemory;
 using Presale.Application.Compensation;
 using Presale.Application.Credits;
@@ -10,12 +12,10 @@ using Presale.Application.Orders;
 using Presale.Application.Outbox;
 using Presale.Application.Shop;
 using Presale.Application.Storage;
-using Presale.Benchmarks.Orders;
 using Presale.Domain.Common;
 using Presale.Domain.Notifications;
 using Presale.Domain.Orders;
 using Presale.Domain.Supply;
-using Presale.Testing;
 
 namespace Presale.Benchmarks.Compensation;
 
@@ -33,10 +33,11 @@ public sealed class CompensationSweepRig
     private readonly OrdersOptions _orders;
     private readonly CompensationOptions _options;
 
-    private CompensationSweepRig(int orderCount, CountingTableStore store, HeapSamplingStore heap, OrdersOptions orders, CompensationOptions options, CompensationSweep sweep, CountingPublisher publisher)
+    private CompensationSweepRig(int orderCount, CountedStore store, HeapSamplingStore heap, OrdersOptions orders, CompensationOptions options, CompensationSweep sweep, CountingPublisher publisher)
     {
         OrderCount = orderCount;
-        Store = store;
+        Store = store.Store;
+        Counter = store.Counter;
         Heap = heap;
         _orders = orders;
         _options = options;
@@ -46,7 +47,10 @@ public sealed class CompensationSweepRig
 
     public int OrderCount { get; }
 
-    public CountingTableStore Store { get; }
+    public ITableStore Store { get; }
+
+    /// <summary>The sweep's storage transactions, counted call by call.</summary>
+    public StorageTransactionCounter Counter { get; }
 
     public HeapSamplingStore Heap { get; }
 
@@ -57,9 +61,10 @@ public sealed class CompensationSweepRig
     /// <summary>Seeds <paramref name="orderCount"/> due orders in batches per partition and composes the sweep at "one day late".</summary>
     public static async Task<CompensationSweepRig> CreateAsync(int orderCount)
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(Promise.AddDays(1), new TimeOnly(9, 0), TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(Promise.AddDays(1), new TimeOnly(9, 0), TimeSpan.Zero));
         var heap = new HeapSamplingStore(new InMemoryTableStore());
-        var store = new CountingTableStore(heap);
+        var counted = CountedStore.Twin(heap);
+        var store = counted.Store;
         var orders = new OrdersOptions();
         var options = new CompensationOptions { ConsentLinkKey = Convert.ToBase64String(new byte[32]) };
         var notifications = new NotificationsOptions();
@@ -70,8 +75,8 @@ public sealed class CompensationSweepRig
         var sweep = new CompensationSweep(
             store, new OrderRepository(store, orders, new OutboxCleanup(store, orders, time, NullLogger<OutboxCleanup>.Instance)), new DelayConsentStore(store, orders), new CreditStore(store, options), shops, publisher,
             new NotificationComposer(), orders, notifications, options, time, NullLogger<CompensationSweep>.Instance);
-        store.Reset();
-        return new CompensationSweepRig(orderCount, store, heap, orders, options, sweep, publisher);
+        counted.Counter.Reset();
+        return new CompensationSweepRig(orderCount, counted, heap, orders, options, sweep, publisher);
     }
 
     /// <summary>The baseline: every due index row read, one page of one partition at a time, as the sweep reads them.</summary>

@@ -33,14 +33,14 @@ public class HotSkuBenchmarks
     public async Task SetupSpreadAsync()
     {
         _skus = [.. Enumerable.Range(0, Clients).Select(Spread)];
-        _rig = await OrderingRig.CreateAsync(OrderingRig.CreateStore(Store), Shards, _skus);
+        _rig = await OrderingRig.CreateAsync(CountedStore.Create(Store), Shards, _skus);
     }
 
     [GlobalSetup(Target = nameof(OneHotSku))]
     public async Task SetupHotAsync()
     {
         _skus = [HotSku];
-        _rig = await OrderingRig.CreateAsync(OrderingRig.CreateStore(Store), Shards, _skus);
+        _rig = await OrderingRig.CreateAsync(CountedStore.Create(Store), Shards, _skus);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = OrdersPerInvocation, Description = "64 clients, 64 SKUs")]
@@ -72,7 +72,7 @@ public class HotSkuBenchmarks
 
         // Every transaction of the concurrent run (all iterations), the final flush of the outbox clean-up included.
         await _rig.Cleanup.FlushAsync(all: true, default);
-        var concurrent = (double)_rig.Store.Total / _rig.Accepted;
+        var concurrent = (double)_rig.Counter.Count / _rig.Accepted;
         var sorted = _rig.LatenciesMs.Order().ToList();
         var perOrder = await MeasureTransactionsPerOrderAsync(skus[0]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -98,15 +98,15 @@ public class HotSkuBenchmarks
             await _rig.Place.PlaceAsync("warm-" + i.ToString(CultureInfo.InvariantCulture), OrderingRig.Order(sku), default); // fills every partition's buffer
         }
 
-        _rig.Store.Reset();
+        _rig.Counter.Reset();
         for (var i = 0; i < orders; i++)
         {
             await _rig.Place.PlaceAsync("tx-" + i.ToString(CultureInfo.InvariantCulture), OrderingRig.Order(sku), default);
         }
 
-        var store = _rig.Store;
-        var (total, reads, queries, writes, batches) = (store.Total, store.Reads, store.Queries, store.Writes, store.Batches);
+        var counter = _rig.Counter;
+        var (total, reads, queries, writes, batches) = (counter.Count, counter.Reads, counter.Queries, counter.Writes, counter.Batches);
         await _rig.Cleanup.FlushAsync(all: true, default);
-        return ((double)total / orders, (double)reads / orders, (double)queries / orders, (double)writes / orders, (double)batches / orders, (double)store.Total / orders);
+        return ((double)total / orders, (double)reads / orders, (double)queries / orders, (double)writes / orders, (double)batches / orders, (double)counter.Count / orders);
     }
 }

@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Presale.Adapters.InMemory;
-using Presale.Adapters.Storage;
-using Presale.Adapters.Tables;
+using Presale.Adapters.Diagnostics;
 using Presale.Application.Catalog;
 using Presale.Application.Messaging;
 using Presale.Application.Orders;
@@ -14,13 +12,12 @@ using Presale.Application.Storage;
 using Presale.Application.Supply;
 using Presale.Domain.Common;
 using Presale.Functions.Composition;
-using Presale.Testing;
 
 namespace Presale.Benchmarks.Orders;
 
 /// <summary>
-/// The ordering use cases as the app composes them (AddPresaleOrders), over a counting wrapper of the store under
-/// test, with SKUs stocked far beyond what a run sells so only contention, not supply, limits throughput.
+/// The ordering use cases as the app composes them (AddPresaleOrders), over the store under test with its transaction
+/// counter, with SKUs stocked far beyond what a run sells so only contention, not supply, limits throughput.
 /// </summary>
 public sealed class OrderingRig : IAsyncDisposable
 {
@@ -29,17 +26,21 @@ public sealed class OrderingRig : IAsyncDisposable
     private readonly ServiceProvider _services;
     private long _sequence;
 
-    private OrderingRig(ServiceProvider services, CountingTableStore store, string prefix)
+    private OrderingRig(ServiceProvider services, CountedStore store, string prefix)
     {
         _services = services;
-        Store = store;
+        Store = store.Store;
+        Counter = store.Counter;
         Prefix = prefix;
         Place = services.GetRequiredService<PlaceOrderHandler>();
         Supply = services.GetRequiredService<SupplyStore>();
         Cleanup = services.GetRequiredService<OutboxCleanup>();
     }
 
-    public CountingTableStore Store { get; }
+    public ITableStore Store { get; }
+
+    /// <summary>The storage transactions of <see cref="Store"/>, counted since the SKUs were set up.</summary>
+    public StorageTransactionCounter Counter { get; }
 
     public string Prefix { get; }
 
@@ -56,7 +57,7 @@ public sealed class OrderingRig : IAsyncDisposable
 
     public long Refused;
 
-    public static async Task<OrderingRig> CreateAsync(ITableStore store, int shards, IEnumerable<string> skus)
+    public static async Task<OrderingRig> CreateAsync(CountedStore store, int shards, IEnumerable<string> skus)
     {
         var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -68,16 +69,15 @@ public sealed class OrderingRig : IAsyncDisposable
             ["Presale:Orders:OrdersTable"] = prefix + "orders",
             ["Presale:Orders:ShopSettingsCacheDuration"] = "01:00:00",
         }).Build();
-        var counting = new CountingTableStore(store);
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddSingleton<ITableStore>(counting)
+            .AddSingleton(store.Store)
             .AddSingleton<IMessagePublisher, DiscardingPublisher>()
             .AddSingleton(new Application.Notifications.NotificationsOptions())
             .AddPresaleOrders()
             .BuildServiceProvider();
-        var rig = new OrderingRig(services, counting, prefix);
+        var rig = new OrderingRig(services, store, prefix);
         await services.GetRequiredService<ShopSettingsStore>().PutAsync(new ShopSettingsRequest("Europe/Berlin", "EUR", 2, "de-DE"), default);
         var catalog = services.GetRequiredService<SkuSettingsHandler>();
         var stock = services.GetRequiredService<StockAdjustmentHandler>();
@@ -90,24 +90,9 @@ public sealed class OrderingRig : IAsyncDisposable
             }
         }
 
-        counting.Reset(); // count the orders only
+        store.Counter.Reset(); // count the orders only
         return rig;
     }
-
-    /// <summary>
-    /// The store under test: <c>twin</c> (in memory) or <c>azurite</c> (the Table REST adapter against the Azurite named
-    /// by <c>PRESALE_TEST_STORAGE</c>, default the development account on the default ports).
-    /// </summary>
-    public static ITableStore CreateStore(string store) => store switch
-    {
-        "twin" => new InMemoryTableStore(),
-        "azurite" => new TableStorageStore(StorageAccount.FromConnectionString(Environment.GetEnvironmentVariable("PRESALE_TEST_STORAGE") ?? DevelopmentStorage), new StorageClientOptions()),
-        _ => throw new ArgumentException($"Unknown store '{store}'.", nameof(store)),
-    };
-
-    private const string DevelopmentStorage =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AzuriteFixture.DevelopmentAccountKey + ";" +
-        "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;";
 
     /// <summary>Places <paramref name="orders"/> single-unit orders from <paramref name="clients"/> concurrent clients; client c orders <paramref name="skuOf"/>(c).</summary>
     public async Task RunAsync(int clients, int orders, Func<int, string> skuOf)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Presale.Adapters.Diagnostics;
 using Presale.Application.Catalog;
 using Presale.Application.DelayConsent;
 using Presale.Application.Messaging;
@@ -10,13 +12,11 @@ using Presale.Application.Reconciliation;
 using Presale.Application.Shop;
 using Presale.Application.Storage;
 using Presale.Application.Supply;
-using Presale.Benchmarks.Orders;
 using Presale.Domain.Common;
 using Presale.Domain.Notifications;
 using Presale.Domain.Orders;
 using Presale.Domain.Supply;
 using Presale.Functions.Composition;
-using Presale.Testing;
 
 namespace Presale.Benchmarks.Reconciliation;
 
@@ -41,10 +41,10 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
     private DateOnly _originalEta;
     private bool _slipped;
 
-    private ReconcileStoreRig(ServiceProvider services, CountingTableStore store, List<string> orderIds, int ordersOnSwappedLots)
+    private ReconcileStoreRig(ServiceProvider services, CountedStore store, List<string> orderIds, int ordersOnSwappedLots)
     {
         _services = services;
-        Store = store;
+        Counter = store.Counter;
         _orderIds = orderIds;
         OrdersOnSwappedLots = ordersOnSwappedLots;
     }
@@ -61,13 +61,14 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
     /// <summary>Order partitions: the most batches the notices' outbox clean-up adds beyond one per 100 notices.</summary>
     public static int OrderPartitions => OrderIds.Partitions.Count;
 
-    public CountingTableStore Store { get; }
+    /// <summary>The storage transactions of the store under test.</summary>
+    public StorageTransactionCounter Counter { get; }
 
     public int OrderCount => _orderIds.Count;
 
     private OrdersOptions Options => _services.GetRequiredService<OrdersOptions>();
 
-    public static async Task<ReconcileStoreRig> CreateAsync(ITableStore store, int orderCount, int seed)
+    public static async Task<ReconcileStoreRig> CreateAsync(CountedStore store, int orderCount, int seed)
     {
         var prefix = "r" + Guid.NewGuid().ToString("N")[..8];
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -79,13 +80,12 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
             ["Presale:Orders:OrdersTable"] = prefix + "orders",
             ["Presale:Orders:ShopSettingsCacheDuration"] = "01:00:00",
         }).Build();
-        var counting = new CountingTableStore(store);
-        var time = new ManualTimeProvider(AsOf);
+        var time = new FakeTimeProvider(AsOf);
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
-            .AddSingleton<ITableStore>(counting)
+            .AddSingleton(store.Store)
             .AddSingleton<IMessagePublisher, DiscardingPublisher>()
             .AddSingleton(new NotificationsOptions())
             .AddSingleton<IDelayConsentService, DelayNotices>()
@@ -93,7 +93,7 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
             .AddPresaleReconciliation()
             .BuildServiceProvider();
         var (ids, swapped) = await SeedAsync(services, orderCount, seed, time);
-        return new ReconcileStoreRig(services, counting, ids, swapped);
+        return new ReconcileStoreRig(services, store, ids, swapped);
     }
 
     /// <summary>Moves <see cref="SlippingLot"/> 10 days later, or back on the next call.</summary>

@@ -4,7 +4,6 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Presale.Benchmarks.Orders;
 
 namespace Presale.Benchmarks.Reconciliation;
 
@@ -37,7 +36,7 @@ public class StoreReconcileBenchmarks
 
     private async Task SetupAsync()
     {
-        _rig = await ReconcileStoreRig.CreateAsync(OrderingRig.CreateStore(Store), Orders, seed: 42);
+        _rig = await ReconcileStoreRig.CreateAsync(CountedStore.Create(Store), Orders, seed: 42);
         var settled = await _rig.ReconcileAsync();
         if (settled.OrdersWritten != 0)
         {
@@ -49,7 +48,7 @@ public class StoreReconcileBenchmarks
     public void SlipOneLot()
     {
         _rig.SlipAsync().GetAwaiter().GetResult();
-        _before = (_rig.Store.Reads, _rig.Store.Queries, _rig.Store.Writes, _rig.Store.Batches);
+        _before = (_rig.Counter.Reads, _rig.Counter.Queries, _rig.Counter.Writes, _rig.Counter.Batches);
     }
 
     /// <summary>The baseline: read every open order of the SKU by id.</summary>
@@ -61,8 +60,8 @@ public class StoreReconcileBenchmarks
     public async Task<int> Reconcile()
     {
         var result = await _rig.ReconcileAsync();
-        var batches = _rig.Store.Batches - _before.Batches;
-        _runs.Add((result.OrdersWritten, result.Notifications, _rig.Store.Reads - _before.Reads, _rig.Store.Queries - _before.Queries, _rig.Store.Writes - _before.Writes, batches));
+        var batches = _rig.Counter.Batches - _before.Batches;
+        _runs.Add((result.OrdersWritten, result.Notifications, _rig.Counter.Reads - _before.Reads, _rig.Counter.Queries - _before.Queries, _rig.Counter.Writes - _before.Writes, batches));
         Check(result.OrdersWritten, result.Notifications, batches);
         return result.OrdersWritten;
     }

@@ -56,6 +56,21 @@ public sealed class AdminEndpointTests
     }
 
     [Fact]
+    public async Task Run_BodyWithAnUnknownMember_IsRefusedLikeEveryJsonBody_AndRunsNothing()
+    {
+        var function = new RecordingFunction("Reconcile");
+        await using var app = CreateApp(function, ("Reconcile", TestDefinitions.Queue("reconcile")));
+
+        var response = await RunAsync(app, "Reconcile", """{"inptu": "{\"orderId\":42}"}""");
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("urn:presale:problem:validation", problem["type"]!.GetValue<string>());
+        Assert.StartsWith("Unknown member", problem["errors"]!["inptu"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(function.HasPending);
+    }
+
+    [Fact]
     public async Task Run_UnknownOrHttpFunction_IsRefused()
     {
         var function = new RecordingFunction("Sweep");

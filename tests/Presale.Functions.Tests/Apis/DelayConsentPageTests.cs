@@ -104,6 +104,31 @@ public sealed partial class DelayConsentPageTests
         Assert.Equal("confirmed", await OrderStatusAsync(factory, orderId));
     }
 
+    [Fact]
+    public async Task FormPost_WithAFieldThePageDoesNotSend_GetsA400Page_AndChangesNothing()
+    {
+        await using var factory = new OrdersApiFactory();
+        var (orderId, notice) = await DelayConsentApiTests.DelayedOrderAsync(factory, revisedInDays: 45);
+        using var browser = factory.CreateClient();
+        var link = Link(notice, NotificationLink.CancelOrder);
+        using var page = await GetPageAsync(browser, link);
+        var form = Form(await page.Content.ReadAsStringAsync(Ct), link);
+
+        using var extra = await browser.PostAsync(form.Action, new FormUrlEncodedContent([.. form.Fields, new("action", "cancel"), new("refund", "store-credit")]), Ct);
+        using var cased = await browser.PostAsync(form.Action, new FormUrlEncodedContent([.. form.Fields, new("Action", "cancel")]), Ct);
+        using var twice = await browser.PostAsync(form.Action, new FormUrlEncodedContent([.. form.Fields, new("action", "cancel"), new("action", "accept")]), Ct);
+        using var many = await browser.PostAsync(form.Action, new FormUrlEncodedContent([.. form.Fields, .. Enumerable.Range(0, 9).Select(i => KeyValuePair.Create($"f{i}", "x"))]), Ct);
+
+        foreach (var refused in new[] { extra, cased, twice, many })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("This answer did not come from the page", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("confirmed", await OrderStatusAsync(factory, orderId));
+    }
+
     [Theory]
     [InlineData("application/json")]
     [InlineData("*/*")]

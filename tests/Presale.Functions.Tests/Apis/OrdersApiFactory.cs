@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Application.Messaging;
 using Presale.Application.Storage;
@@ -35,7 +36,7 @@ public sealed class OrdersApiFactory : WebApplicationFactory<Program>
         set => _publisher.Fail = value;
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(TestClock.Start);
 
     public ConcurrentQueue<(string Queue, OutboundMessage Message)> Published { get; } = new();
 

@@ -7,13 +7,13 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Application.Storage;
 using Presale.Application.Suppliers;
 using Presale.Domain.Security;
 using Presale.Functions.Apis;
 using Presale.Functions.Composition;
-using Presale.Testing;
 
 namespace Presale.Functions.Tests.Apis;
 
@@ -41,7 +41,7 @@ internal sealed class SupplierTestHost : IAsyncDisposable
 
     public static async Task<SupplierTestHost> StartAsync(
         InMemoryTableStore store,
-        ManualTimeProvider time,
+        FakeTimeProvider time,
         IReadOnlyDictionary<string, string?>? settings = null,
         InMemorySupplierLotHistory? lots = null)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Testing;
 
@@ -9,7 +10,7 @@ namespace Presale.Functions.Tests.Apis;
 public sealed class SupplierWebhookAuthenticationTests : IAsyncLifetime
 {
     private readonly InMemoryTableStore _store = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private SupplierTestHost _host = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

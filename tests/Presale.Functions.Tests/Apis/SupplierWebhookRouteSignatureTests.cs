@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Application.Storage;
 using Presale.Domain.Security;
 using Presale.Functions.Tests.Support;
@@ -55,7 +56,7 @@ public sealed class SupplierWebhookRouteSignatureTests(AzuriteFixture azurite) :
     [MemberData(nameof(Cases))]
     public async Task Webhook_SignatureCase_AnswersItsStatusAndChangesNothingWhenRefused(string route, string @case, HttpStatusCode status, string? code)
     {
-        var time = new ManualTimeProvider(TimeProvider.System.GetUtcNow());
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         var lots = AzuriteFixture.UniqueName("lots");
         var supply = AzuriteFixture.UniqueName("supply");
         var suppliers = AzuriteFixture.UniqueName("suppliers");

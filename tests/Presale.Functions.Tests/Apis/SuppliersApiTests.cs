@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Adapters.Secrets;
 using Presale.Application.Storage;
@@ -18,7 +19,7 @@ public sealed class SuppliersApiTests
     private const string KeyB = "QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI=";
 
     private readonly InMemoryTableStore _store = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -67,20 +68,24 @@ public sealed class SuppliersApiTests
     }
 
     [Theory]
-    [InlineData("{\"id\":\"acme\",", "$")]
-    [InlineData("{\"id\":\"acme\",\"name\":\"A\",\"contact\":{\"email\":\"a@b.c\"},\"colour\":\"red\"}", "$.colour")]
-    [InlineData("{\"id\":\"acme\",\"name\":\"A\",\"contact\":{\"email\":\"a@b.c\"},\"defaultLeadTimeDays\":\"soon\"}", "$.defaultLeadTimeDays")]
-    [InlineData("[]", "$")]
-    public async Task Create_MalformedJson_Is400NamingThePath(string json, string path)
+    [InlineData("{\"id\":\"acme\",", "body")]
+    [InlineData("{\"id\":\"acme\",\"name\":\"A\",\"contact\":{\"email\":\"a@b.c\"},\"colour\":\"red\"}", "colour")]
+    [InlineData("{\"id\":\"acme\",\"name\":\"A\",\"contact\":{\"email\":\"a@b.c\",\"Phone\":\"123\"}}", "contact.Phone")]
+    [InlineData("{\"id\":\"acme\",\"name\":\"A\",\"contact\":{\"email\":\"a@b.c\"},\"defaultLeadTimeDays\":\"soon\"}", "defaultLeadTimeDays")]
+    [InlineData("[]", "body")]
+    public async Task Create_MalformedJson_Is400ValidationProblemNamingThePath_AndRegistersNothing(string json, string field)
     {
         await using var host = await SupplierTestHost.StartAsync(_store, _time);
 
         var response = await host.Client.PostAsync(
             new Uri("/api/suppliers", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"), Ct);
+        var read = await host.Client.GetAsync(new Uri("/api/suppliers/acme", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.StartsWith(path, problem.GetProperty("field").GetString(), StringComparison.Ordinal);
+        Assert.Equal("urn:presale:problem:validation", problem.GetProperty("type").GetString());
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
     }
 
     [Fact]

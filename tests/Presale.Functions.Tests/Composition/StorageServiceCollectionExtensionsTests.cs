@@ -68,7 +68,7 @@ public sealed class StorageServiceCollectionExtensionsTests
         });
 
         var account = services.GetRequiredService<StorageAccount>();
-        Assert.False(account.UsesSharedKey);
+        Assert.False(account.UsesConnectionString);
         Assert.IsType<Azure.Identity.ManagedIdentityCredential>(account.Credential);
         Assert.Equal(new Uri("https://presaledata.table.core.windows.net"), account.TableEndpoint);
     }

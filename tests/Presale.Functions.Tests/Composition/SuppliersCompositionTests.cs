@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.InMemory;
 using Presale.Application.Storage;
 using Presale.Application.Suppliers;
@@ -37,7 +38,7 @@ public sealed class SuppliersCompositionTests
     public async Task Start_UnderTheFunctionsHostWithoutKey_FailsNamingTheSetting()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            SupplierTestHost.StartAsync(new InMemoryTableStore(), new ManualTimeProvider(), new Dictionary<string, string?> { ["Presale:Host:Mode"] = "FunctionsHost" }));
+            SupplierTestHost.StartAsync(new InMemoryTableStore(), new FakeTimeProvider(TestClock.Start), new Dictionary<string, string?> { ["Presale:Host:Mode"] = "FunctionsHost" }));
 
         Assert.Contains("Presale:Suppliers:SecretEncryptionKey is required", error.Message, StringComparison.Ordinal);
     }
@@ -46,7 +47,7 @@ public sealed class SuppliersCompositionTests
     public async Task Start_UnderTheFunctionsHostWithTheDevelopmentKey_Fails()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            SupplierTestHost.StartAsync(new InMemoryTableStore(), new ManualTimeProvider(), new Dictionary<string, string?>
+            SupplierTestHost.StartAsync(new InMemoryTableStore(), new FakeTimeProvider(TestClock.Start), new Dictionary<string, string?>
             {
                 ["Presale:Host:Mode"] = "FunctionsHost",
                 ["Presale:Suppliers:SecretEncryptionKey"] = SuppliersOptions.DevelopmentSecretEncryptionKey,
@@ -58,7 +59,7 @@ public sealed class SuppliersCompositionTests
     [Fact]
     public async Task Start_StandaloneWithoutKey_UsesTheDevelopmentKey()
     {
-        await using var host = await SupplierTestHost.StartAsync(new InMemoryTableStore(), new ManualTimeProvider());
+        await using var host = await SupplierTestHost.StartAsync(new InMemoryTableStore(), new FakeTimeProvider(TestClock.Start));
 
         var options = host.Services.GetRequiredService<IOptions<SuppliersOptions>>().Value;
 
@@ -75,7 +76,7 @@ public sealed class SuppliersCompositionTests
     public async Task Start_WithAnInvalidSetting_FailsNamingIt(string setting, string value, string expected)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            SupplierTestHost.StartAsync(new InMemoryTableStore(), new ManualTimeProvider(), new Dictionary<string, string?> { [setting] = value }));
+            SupplierTestHost.StartAsync(new InMemoryTableStore(), new FakeTimeProvider(TestClock.Start), new Dictionary<string, string?> { [setting] = value }));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Presale.Functions.Hosting;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
@@ -27,7 +28,7 @@ public sealed class ClockTests
     [Fact]
     public void OffsetTimeProvider_ShiftsTheReadingButNotTimers()
     {
-        var inner = new ManualTimeProvider();
+        var inner = new FakeTimeProvider(TestClock.Start);
         var clock = new OffsetTimeProvider(inner, TimeSpan.FromDays(10));
         var fired = false;
         using var timer = clock.CreateTimer(_ => fired = true, null, TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);

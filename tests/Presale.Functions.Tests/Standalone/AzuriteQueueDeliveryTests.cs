@@ -34,10 +34,11 @@ public sealed class AzuriteQueueDeliveryTests(AzuriteFixture azurite) : IClassFi
         Assert.IsType<WakingMessagePublisher>(publisher); // standalone: the storage queue transport, waking delivery of its own queues
         Assert.Equal("OnOrderEvent", invocation.FunctionName);
         Assert.Equal("""{"orderId":"o-1"}""", invocation.ReadText("msg"));
-        Assert.Equal("msg-1", invocation.MetadataText("MessageId"));
+        // A storage queue message carries only its body: the id is the queue's own, as the queue trigger reports it.
+        Assert.False(string.IsNullOrEmpty(invocation.MetadataText("MessageId")));
+        Assert.NotEqual("msg-1", invocation.MetadataText("MessageId"));
         Assert.Equal(1, invocation.MetadataInt64("DeliveryCount"));
-        Assert.Equal("corr-1", invocation.MetadataText("CorrelationId"));
-        Assert.Equal("OrderPlaced", invocation.MetadataText("Subject"));
+        Assert.Null(invocation.MetadataText("CorrelationId"));
         Assert.False(string.IsNullOrEmpty(invocation.MetadataText("LockToken")));
         await EventuallyAsync(async () => await _queues.GetApproximateMessageCountAsync(queue, Ct) == 0, "the completed message leaves the queue");
         Assert.Equal(0, await _queues.GetApproximateMessageCountAsync(queue + StorageQueueClient.PoisonSuffix, Ct));
@@ -60,15 +61,9 @@ public sealed class AzuriteQueueDeliveryTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal([1L, 2L, 3L], deliveries);
         Assert.Equal(0, await _queues.GetApproximateMessageCountAsync(queue, Ct));
         Assert.False(function.HasPending);
+        // The poison copy is the message as published, as the Functions host moves it; the reason is in the log.
         var poisoned = Assert.Single(await _queues.ReceiveAsync(poison, 32, TimeSpan.FromMinutes(5), Ct));
-        Assert.Equal("msg-bad", poisoned.MessageId);
         Assert.Equal("""{"orderId":"o-9"}""", poisoned.Body);
-        Assert.Equal("corr-9", poisoned.CorrelationId);
-        Assert.Equal("OrderPlaced", poisoned.Subject);
-        Assert.Equal(queue, poisoned.DeadLetterSource);
-        Assert.Equal(3, poisoned.DeadLetterDeliveryCount);
-        Assert.StartsWith("MaxDeliveryCountExceeded: Function answered 500", poisoned.DeadLetterReason, StringComparison.Ordinal);
-        Assert.Contains("refuses every message", poisoned.DeadLetterReason, StringComparison.Ordinal);
     }
 
     private PresaleApp App(string queue, RecordingFunction function, int maxDeliveryCount) =>

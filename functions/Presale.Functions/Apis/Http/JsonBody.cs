@@ -1,12 +1,17 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Presale.Application.Common;
 
 namespace Presale.Functions.Apis.Http;
 
 /// <summary>
-/// Reads a JSON request body with a size limit and turns every way it can be wrong into a problem answer, never a
-/// 500: too large (413), not JSON (415), empty, malformed, a value of the wrong type or an unknown enum value (400,
-/// naming the field by its JSON path).
+/// The one reader of JSON request bodies. It reads with a size limit and the strict request options
+/// (<see cref="PresaleJson.Requests"/>), and turns every way a body can be wrong into a problem answer, never a 500
+/// and never a silently dropped member: too large (413), not JSON (415), and as 400 <c>urn:presale:problem:validation</c>
+/// with <c>errors</c> keyed by the JSON path (<c>lines[0].shipingCharge</c>): empty, malformed, an unknown member (also a
+/// case variant of a known one), a member given twice, null where a value is required, a value of the wrong type or an
+/// unknown enum value.
 /// </summary>
 internal static class JsonBody
 {
@@ -34,7 +39,7 @@ internal static class JsonBody
 
         if (buffer.Length == 0)
         {
-            return optional ? new(null, null, null) : new(null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] }), null);
+            return optional ? new(null, null, null) : Parse<T>([]);
         }
 
         if (!request.HasJsonContentType())
@@ -49,21 +54,36 @@ internal static class JsonBody
     public static JsonBodyResult<T> Parse<T>(ReadOnlySpan<byte> body)
         where T : class
     {
+        var (value, invalid) = Parse(body, PresaleJson.Requests.GetTypeInfo(typeof(T)));
+        return new((T?)value, invalid, null);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="body"/> as the type of <paramref name="contract"/> (from <see cref="PresaleJson.Requests"/>):
+    /// first every unknown, repeated or wrongly null member is named (<see cref="JsonBodyMembers"/>), then the values are
+    /// deserialised; the first bad value is named by its path.
+    /// </summary>
+    internal static (object? Value, ValidationProblem? Invalid) Parse(ReadOnlySpan<byte> body, JsonTypeInfo contract)
+    {
         if (body.IsEmpty)
         {
-            return new(null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] }), null);
+            return (null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] }));
         }
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(body, PresaleJson.Options);
-            return value is null
-                ? new(null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["The body must be a JSON object, not null."] }), null)
-                : new(value, null, null);
+            if (JsonBodyMembers.Check(body, contract) is { Count: > 0 } members)
+            {
+                return (null, Problems.Validation(members));
+            }
+
+            return JsonSerializer.Deserialize(body, contract) is { } value
+                ? (value, null)
+                : (null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["The body must be a JSON object, not null."] }));
         }
         catch (JsonException error)
         {
-            return new(null, Problems.Validation(new Dictionary<string, string[]> { [FieldOf(error.Path)] = [Describe(error)] }), null);
+            return (null, Problems.Validation(new Dictionary<string, string[]> { [FieldOf(error.Path)] = [Describe(error)] }));
         }
     }
 
@@ -76,8 +96,15 @@ internal static class JsonBody
         _ => path,
     };
 
-    private static string Describe(JsonException error) =>
-        error.Path is null or "$" && error.LineNumber is { } line
+    // The member check reads the whole body first, so a syntax error has no path (the reader's own exception); a path
+    // of "$" means the body is JSON but not an object; any other path is one value the type cannot take. The
+    // serializer's message is never shown: it names .NET types.
+    private static string Describe(JsonException error) => error.Path switch
+    {
+        null => error.LineNumber is { } line
             ? $"The body is not valid JSON (line {line + 1}, position {error.BytePositionInLine + 1})."
-            : "This value is malformed, of the wrong type, out of range, or not one of the allowed values.";
+            : "The body is not valid JSON.",
+        "$" => "The body must be a JSON object.",
+        _ => "This value is malformed, of the wrong type, out of range, or not one of the allowed values.",
+    };
 }

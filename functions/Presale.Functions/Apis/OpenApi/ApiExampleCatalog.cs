@@ -118,24 +118,10 @@ internal static class ApiExampleCatalog
         ["CreateSupplier"] = ApiExamples.For(
             SupplierSamples.CreateRequest,
             (Status201Created, SupplierSamples.Supplier with { CurrentWebhookSecret = null, PreviousWebhookSecret = null, CreatedAt = OrderSamples.Now }),
-            (Status400BadRequest, ApiExampleSet.Of(
-                ("Invalid field", TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["contact"] = ["contact needs an email or a phone number."] }, title: "The supplier is invalid.")),
-                ("Malformed JSON", TypedResults.Problem(
-                    statusCode: Status400BadRequest,
-                    title: "The request body is malformed.",
-                    detail: "The body is not valid JSON for this request: The JSON value could not be converted to System.Nullable`1[System.Int32]. Path: $.defaultLeadTimeDays | LineNumber: 0 | BytePositionInLine: 98.",
-                    extensions: new Dictionary<string, object?> { ["field"] = "$.defaultLeadTimeDays" })))),
-            (Status409Conflict, TypedResults.Problem(
-                statusCode: Status409Conflict,
-                title: "A supplier with this id already exists.",
-                detail: "Supplier 'acme' is already registered; nothing was changed.",
-                extensions: new Dictionary<string, object?> { ["field"] = "id" })),
-            (Status413PayloadTooLarge, TypedResults.Problem(
-                statusCode: Status413PayloadTooLarge,
-                title: "The request body is too large.",
-                detail: $"At most {SuppliersBodyLimit} bytes (setting {SuppliersOptions.SectionName}:{nameof(SuppliersOptions.MaxRequestBodyBytes)}).")),
-            (Status415UnsupportedMediaType, NotJson)),
+            (Status400BadRequest, Invalid(("contact", "contact needs an email or a phone number."))),
+            (Status409Conflict, SuppliersApi.SupplierExists("acme")),
+            (Status413PayloadTooLarge, Problems.TooLarge(SuppliersBodyLimit)),
+            (Status415UnsupportedMediaType, NotJsonBody)),
         ["GetSupplier"] = ApiExamples.For(
             null,
             (Status200OK, SupplierSamples.Supplier),
@@ -147,10 +133,7 @@ internal static class ApiExampleCatalog
         ["EndSupplierWebhookSecretRotation"] = ApiExamples.For(
             null,
             (Status404NotFound, ApiExampleSet.Of(
-                ("No rotation running", TypedResults.Problem(
-                    statusCode: Status404NotFound,
-                    title: "No previous webhook secret is valid.",
-                    detail: "Supplier 'acme' has no rotation running: only its current secret is accepted.")),
+                ("No rotation running", SuppliersApi.NoRotation("acme")),
                 ("Unknown supplier", UnknownSupplier)))),
         ["GetSupplierScorecard"] = ApiExamples.For(
             null,
@@ -215,10 +198,17 @@ internal static class ApiExampleCatalog
             (Status200OK, OrderSamples.CancelledOrder),
             (Status400BadRequest, Invalid(("reason", $"A reason has at most {CancelOrderHandler.MaxReasonLength} characters."))),
             (Status404NotFound, UnknownOrder),
-            (Status409Conflict, Problems.Conflict(
-                "order-not-cancellable",
-                "The order cannot be cancelled.",
-                "The order is rejected: only a confirmed order can be cancelled.")),
+            (Status409Conflict, ApiExampleSet.Of(
+                ("order-not-cancellable", Problems.Conflict(
+                    "order-not-cancellable",
+                    "The order cannot be cancelled.",
+                    "The order is rejected: only a confirmed order can be cancelled.",
+                    new Dictionary<string, object?> { ["orderStatus"] = "rejected" })),
+                ("order-shipped", Problems.Conflict(
+                    "order-shipped",
+                    "The order cannot be cancelled.",
+                    $"Every unit of order {OrderSamples.OrderId} has shipped: nothing is left to cancel. The customer returns the units instead (POST /api/returns).",
+                    new Dictionary<string, object?> { ["orderStatus"] = "confirmed", ["fulfilment"] = "shipped" })))),
             (Status413PayloadTooLarge, Problems.TooLarge(OrdersBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody),
             (Status503ServiceUnavailable, Contention)),
@@ -236,7 +226,12 @@ internal static class ApiExampleCatalog
                 ("order-not-shippable", Problems.Conflict(
                     "order-not-shippable",
                     "The shipment cannot be recorded.",
-                    $"Order {OrderSamples.OrderId} is Cancelled: only a confirmed order ships.")))),
+                    $"Order {OrderSamples.OrderId} is Cancelled: only a confirmed order ships.")),
+                ("insufficient-stock", Problems.Conflict(
+                    "insufficient-stock",
+                    "The shipment cannot be recorded.",
+                    "SKU KB-75 has 1 unit(s) on hand, fewer than the 2 shipped: record the receipt or a stock count (POST /api/skus/KB-75/stock-adjustments), then post the shipment again.",
+                    new Dictionary<string, object?> { ["orderStatus"] = "confirmed" })))),
             (Status413PayloadTooLarge, Problems.TooLarge(OrdersBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody)),
 
@@ -272,25 +267,21 @@ internal static class ApiExampleCatalog
         ["GetCustomerNotifications"] = ApiExamples.For(
             null,
             (Status200OK, NotificationSamples.Feed),
-            (Status400BadRequest, TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["limit"] = ["limit must be a whole number from 1 to 100."] }, title: "The feed request is not valid."))),
+            (Status400BadRequest, Invalid(("limit", "limit must be a whole number from 1 to 100.")))),
         ["ListNotificationDeadLetters"] = ApiExamples.For(
             null,
             (Status200OK, NotificationSamples.DeadLetters),
-            (Status400BadRequest, TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["continuationToken"] = ["continuationToken is not a token this list returned."] }, title: "The dead-letter request is not valid."))),
+            (Status400BadRequest, Invalid(("continuationToken", "continuationToken is not a token this list returned.")))),
         ["RetryNotificationDeadLetter"] = ApiExamples.For(
             null,
             (Status202Accepted, NotificationSamples.Retried),
-            (Status400BadRequest, TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["key"] = ["key must be a notification's de-duplication key (at most 400 characters, usable as a table key)."] }, title: "The retry request is not valid.")),
+            (Status400BadRequest, Invalid(("key", "key must be a notification's de-duplication key (at most 400 characters, usable as a table key)."))),
             (Status404NotFound, NotificationDeadLettersApi.NotDeadLetteredAtAll(NotificationSamples.Retried.DeduplicationKey)),
             (Status409Conflict, NotificationDeadLettersApi.NotDeadLettered(NotificationSamples.Retried.DeduplicationKey, "delivered"))),
         ["GetCustomerCredits"] = ApiExamples.For(
             null,
             (Status200OK, NotificationSamples.Credits),
-            (Status400BadRequest, TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["limit"] = ["limit must be a whole number from 1 to 100."] }, title: "The credits request is not valid."))),
+            (Status400BadRequest, Invalid(("limit", "limit must be a whole number from 1 to 100.")))),
 
         // Returns.
         ["CreateReturn"] = ApiExamples.For(
@@ -356,11 +347,7 @@ internal static class ApiExampleCatalog
 
     private static ProblemHttpResult UnknownReturn => Problems.NotFound($"Return {ReturnSamples.ReturnId}", "id");
 
-    private static ProblemHttpResult UnknownSupplier => TypedResults.Problem(
-        statusCode: Status404NotFound,
-        title: "Unknown supplier.",
-        detail: "No supplier with id 'acme' is registered.",
-        extensions: new Dictionary<string, object?> { ["field"] = "supplierId" });
+    private static ProblemHttpResult UnknownSupplier => SuppliersApi.SupplierNotFound("acme");
 
     /// <summary>The answer to a Content-Type other than JSON: routing refuses it by the endpoint's <c>Accepts</c> before the handler runs.</summary>
     private static ProblemHttpResult NotJson => TypedResults.Problem(statusCode: Status415UnsupportedMediaType);

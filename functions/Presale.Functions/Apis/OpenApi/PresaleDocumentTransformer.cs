@@ -25,6 +25,7 @@ internal sealed class PresaleDocumentTransformer(IOptions<JsonOptions> json) : I
             Version = "v1",
             Description = "Pre-sale ordering that never oversells, supplier lots and signed supplier webhooks, delay consent, customer notifications, " +
                 "delay compensation and returns. Every error is an RFC 9457 problem (`application/problem+json`) naming the field it concerns; " +
+                "JSON bodies are read strictly: an unknown, misspelt, differently cased or repeated member is refused (400 `urn:presale:problem:validation` naming its JSON path), never ignored; " +
                 "`function` routes need a function key, `admin` routes the admin key (header `x-functions-key` or query `code`).",
         };
 

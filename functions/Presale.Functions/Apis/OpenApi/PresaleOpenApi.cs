@@ -2,8 +2,8 @@ namespace Presale.Functions.Apis.OpenApi;
 
 /// <summary>
 /// The OpenAPI document at <c>/openapi/v1.json</c>: the endpoints' own descriptions (<c>WithName</c>, <c>Produces…</c>,
-/// <c>Accepts</c>), completed by transformers with the key each route needs, the headers it reads, and examples from
-/// <see cref="ApiExampleCatalog"/>.
+/// <c>Accepts</c>), completed by transformers with the key each route needs, the headers it reads, examples from
+/// <see cref="ApiExampleCatalog"/>, and how JSON bodies are read (<see cref="StrictBodyTransformer"/>).
 /// </summary>
 public static class PresaleOpenApi
 {
@@ -14,9 +14,13 @@ public static class PresaleOpenApi
         return services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<PresaleDocumentTransformer>();
+            o.AddDocumentTransformer<StrictBodyTransformer>();
             o.AddOperationTransformer<FunctionKeySecurityTransformer>();
             o.AddOperationTransformer<RequestHeadersTransformer>();
             o.AddOperationTransformer<ApiExamplesTransformer>();
+
+            // After the examples: it reads the request example and adds to the 400 examples.
+            o.AddOperationTransformer<StrictBodyTransformer>();
         });
     }
 }

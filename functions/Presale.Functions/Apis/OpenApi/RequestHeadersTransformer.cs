@@ -66,7 +66,7 @@ internal sealed class RequestHeadersTransformer(IOptions<JsonOptions> json, IOpt
             };
             await ProblemResponses.AddAsync(operation, context, StatusCodes.Status413PayloadTooLarge,
                 "The body is longer than the webhook limit; nothing was checked or applied.",
-                SupplierWebhookAuthenticationFilter.TooLarge(suppliers.Value.MaxWebhookBodyBytes),
+                Problems.TooLarge(suppliers.Value.MaxWebhookBodyBytes),
                 options,
                 cancellationToken);
         }

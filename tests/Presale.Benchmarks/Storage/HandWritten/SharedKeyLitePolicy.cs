@@ -3,7 +3,7 @@ using System.Text;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Presale.Adapters.Storage;
+namespace Presale.Benchmarks.Storage.HandWritten;
 
 /// <summary>
 /// Table service Shared Key Lite: <c>StringToSign = x-ms-date + "\n" + "/" + account + encoded path [+ "?comp=..."]</c>.

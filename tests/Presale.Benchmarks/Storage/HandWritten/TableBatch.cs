@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Presale.Application.Storage;
 
-namespace Presale.Adapters.Tables;
+namespace Presale.Benchmarks.Storage.HandWritten;
 
 /// <summary>
 /// The multipart/mixed body of an entity group transaction (<c>POST /$batch</c>) and the parsing of its response:
@@ -55,7 +55,7 @@ internal static partial class TableBatch
     private static (string Method, string Url, string? IfMatch, bool HasBody) Describe(Uri endpoint, string table, TableOperation operation)
     {
         var collection = endpoint.AbsoluteUri.TrimEnd('/') + "/" + table;
-        var entity = collection + TableStorageStore.KeyPath(operation.Entity.PartitionKey, operation.Entity.RowKey);
+        var entity = collection + HandWrittenTableStore.KeyPath(operation.Entity.PartitionKey, operation.Entity.RowKey);
         return operation.Kind switch
         {
             TableOperationKind.Insert => ("POST", collection, null, true),

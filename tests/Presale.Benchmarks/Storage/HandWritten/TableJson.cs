@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Presale.Application.Storage;
 
-namespace Presale.Adapters.Tables;
+namespace Presale.Benchmarks.Storage.HandWritten;
 
 /// <summary>
 /// Entity JSON in the Table service's OData format. Types JSON cannot carry (Int64, Double, DateTime, Guid, Binary) are

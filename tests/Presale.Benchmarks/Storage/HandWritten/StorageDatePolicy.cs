@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Presale.Adapters.Storage;
+namespace Presale.Benchmarks.Storage.HandWritten;
 
 /// <summary>Stamps <c>x-ms-date</c> and <c>x-ms-version</c> on every attempt (a retry is a new request to sign).</summary>
 internal sealed class StorageDatePolicy(TimeProvider timeProvider, string version) : HttpPipelineSynchronousPolicy

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 
-namespace Presale.Adapters.Tables;
+namespace Presale.Benchmarks.Storage.HandWritten;
 
 /// <summary>Reads the Table service's error code and message (<c>x-ms-error-code</c> header or the OData error body).</summary>
 internal static class TableErrors
