@@ -24,8 +24,11 @@ public static class ReconciliationComposition
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SuppliersOptions>>().Value);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LotSupplySync>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReconciliationStore>(sp));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReconcileSkuHandler>(
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DemandIndex>(sp));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OrderChangeNotices>(
             sp, sp.GetService<IDelayConsentService>() ?? new UnregisteredDelayConsentService()));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PlanWriter>(sp));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReconcileSkuHandler>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplyChangedOutbox>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierLotEventHandler>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SupplierLotsQuery>(sp));

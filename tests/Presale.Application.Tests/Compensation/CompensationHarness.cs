@@ -109,10 +109,8 @@ internal sealed class CompensationHarness
     /// Reconciliation over the same store and clock, recording delays with <paramref name="delayConsent"/> (the real
     /// <see cref="Service"/> unless told otherwise).
     /// </summary>
-    public ReconcileSkuHandler Reconciler(IDelayConsentService? delayConsent = null) => new(
-        Faults, Ordering.Options, Notifications, new ReconciliationOptions(), Ordering.Supply, Ordering.Shops,
-        new LotSupplySync(Faults, Ordering.Options), new ReconciliationStore(Faults, Ordering.Options), Ordering.Orders,
-        Ordering.Outbox, delayConsent ?? Service, new RandomSource(new Random(5)), Time, NullLogger<ReconcileSkuHandler>.Instance);
+    public ReconcileSkuHandler Reconciler(IDelayConsentService? delayConsent = null) => Reconciliation.ReconciliationHarness.Handler(
+        Ordering, plans: null, Notifications, new ReconciliationOptions(), delayConsent ?? Service, new RandomSource(new Random(5)));
 
     /// <summary>A Berlin shop in EUR and a SKU with stock on hand, promised 2 days out (2026-03-04 at the start).</summary>
     public async Task SetUpShopAsync()

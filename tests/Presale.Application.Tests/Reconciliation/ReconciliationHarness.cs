@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Presale.Application.Common;
+using Presale.Application.DelayConsent;
 using Presale.Application.IntegrationEvents;
 using Presale.Application.Tests.IntegrationEvents;
 using Presale.Application.Notifications;
@@ -26,21 +27,7 @@ internal sealed class ReconciliationHarness
         var random = new RandomSource(new Random(seed));
         Sync = new LotSupplySync(Ordering.Store, Ordering.Options);
         Plans = new ReconciliationStore(Ordering.Store, Ordering.Options);
-        Reconcile = new ReconcileSkuHandler(
-            Ordering.Store,
-            Ordering.Options,
-            Notifications,
-            Options,
-            Ordering.Supply,
-            Ordering.Shops,
-            Sync,
-            Plans,
-            Ordering.Orders,
-            Ordering.Outbox,
-            DelayConsent,
-            random,
-            Ordering.Time,
-            NullLogger<ReconcileSkuHandler>.Instance);
+        Reconcile = Handler(Ordering, Plans, Notifications, Options, DelayConsent, random);
         SupplierOutbox = new SupplyChangedOutbox(Ordering.Store, Ordering.Publisher, Ordering.Options, NullLogger<SupplyChangedOutbox>.Instance, IntegrationEvents);
         Events = new SupplierLotEventHandler(
             Ordering.Store,
@@ -92,6 +79,28 @@ internal sealed class ReconciliationHarness
     public SupplierLotsQuery LotsQuery { get; }
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// Reconciliation composed as the app composes it, over <paramref name="ordering"/>'s store, clock and ordering
+    /// services, its plans in <paramref name="plans"/> (default: a store of its own over the same tables).
+    /// </summary>
+    public static ReconcileSkuHandler Handler(OrderingHarness ordering, ReconciliationStore? plans, NotificationsOptions notifications, ReconciliationOptions options, IDelayConsentService delayConsent, RandomSource random)
+    {
+        plans ??= new ReconciliationStore(ordering.Store, ordering.Options);
+        var index = new DemandIndex(plans, ordering.Orders, options, ordering.Time);
+        var writer = new PlanWriter(ordering.Store, ordering.Options, options, ordering.Outbox, new OrderChangeNotices(notifications, delayConsent));
+        return new ReconcileSkuHandler(
+            options,
+            plans,
+            ordering.Supply,
+            ordering.Shops,
+            new LotSupplySync(ordering.Store, ordering.Options),
+            index,
+            writer,
+            random,
+            ordering.Time,
+            NullLogger<ReconcileSkuHandler>.Instance);
+    }
 
     /// <summary>An overdue-lot sweep over this harness's store with <paramref name="options"/>.</summary>
     public OverdueLotSweep OverdueSweep(SuppliersOptions options) =>
