@@ -6,6 +6,7 @@ using Presale.Application.Returns;
 using Presale.Application.Suppliers;
 using Presale.Domain.Returns;
 using Presale.Functions.Apis.Http;
+using Presale.Functions.Features.Purchasing;
 using Presale.Functions.Hosting;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
@@ -24,7 +25,7 @@ internal static class ApiExampleCatalog
     private static readonly int ReturnsBodyLimit = new ReturnsOptions().MaxRequestBodyBytes;
     private static readonly int SuppliersBodyLimit = new SuppliersOptions().MaxRequestBodyBytes;
 
-    /// <summary>The examples by operation id.</summary>
+    /// <summary>The examples by operation id, with those of the feature folders that keep their own.</summary>
     public static IReadOnlyDictionary<string, ApiExamples> ByOperationId { get; } = new Dictionary<string, ApiExamples>(StringComparer.Ordinal)
     {
         [PresaleDocumentTransformer.HealthOperationId] = ApiExamples.For(
@@ -337,7 +338,7 @@ internal static class ApiExampleCatalog
             (Status409Conflict, ReturnsApi.Refusal(new ReturnError(ReturnErrorCode.UnitAlreadyDecided, ReturnStatus.Triaged, $"Unit {ReturnSamples.UnitId} was already decided (Refurbish by reviewer ana).", [ReturnSamples.Unit]))),
             (Status413PayloadTooLarge, Problems.TooLarge(ReturnsBodyLimit)),
             (Status415UnsupportedMediaType, NotJsonBody)),
-    };
+    }.Concat(PurchasingExamples.ByOperationId).ToDictionary(StringComparer.Ordinal);
 
     private static ProblemHttpResult Contention => TypedResults.Problem(RetryLaterExceptionHandler.Problem(ConflictBackoff.MaxAttempts));
 
@@ -350,10 +351,10 @@ internal static class ApiExampleCatalog
     private static ProblemHttpResult UnknownSupplier => SuppliersApi.SupplierNotFound("acme");
 
     /// <summary>The answer to a Content-Type other than JSON: routing refuses it by the endpoint's <c>Accepts</c> before the handler runs.</summary>
-    private static ProblemHttpResult NotJson => TypedResults.Problem(statusCode: Status415UnsupportedMediaType);
+    internal static ProblemHttpResult NotJson => TypedResults.Problem(statusCode: Status415UnsupportedMediaType);
 
     /// <summary>The answers of a route reading its body with <see cref="JsonBody"/>, which also refuses a body sent without a Content-Type.</summary>
-    private static ApiExampleSet NotJsonBody => ApiExampleSet.Of(("Content-Type not JSON", NotJson), ("No Content-Type", Problems.UnsupportedMediaType()));
+    internal static ApiExampleSet NotJsonBody => ApiExampleSet.Of(("Content-Type not JSON", NotJson), ("No Content-Type", Problems.UnsupportedMediaType()));
 
     private static ProblemHttpResult NoConsentPending => Problems.Conflict(
         "delay-consent-no-consent-pending",
@@ -361,6 +362,6 @@ internal static class ApiExampleCatalog
         "No delay is waiting for an answer.",
         new Dictionary<string, object?> { ["orderId"] = OrderSamples.OrderId, ["rejection"] = "noConsentPending" });
 
-    private static ValidationProblem Invalid(params (string Field, string Message)[] errors) =>
+    internal static ValidationProblem Invalid(params (string Field, string Message)[] errors) =>
         Problems.Validation(errors.ToDictionary(e => e.Field, e => new[] { e.Message }));
 }
