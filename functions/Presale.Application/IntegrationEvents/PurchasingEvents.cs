@@ -81,7 +81,7 @@ public static class PurchasingEvents
                 eventId,
                 supplierTimestamp,
                 [.. order.Lines.Select(l => new PurchaseOrderLineEventData(
-                    l.LineNumber, l.Sku.Value, l.Quantity, l.UnitCost.Amount, l.RequestedDate, l.Acknowledgement?.Answer, l.AcceptedQuantity, l.Eta))]),
+                    l.LineNumber, l.Sku.Value, l.Quantity, l.UnitCost.Amount, l.Acknowledgement?.Answer, l.AcceptedQuantity, l.Eta))]),
             properties);
     }
 }
