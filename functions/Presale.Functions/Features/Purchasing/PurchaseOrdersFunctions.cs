@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Presale.Application.Purchasing;
-using Presale.Functions.Apis;
-using Presale.Functions.Apis.Http;
-using Presale.Functions.Apis.OpenApi;
+using Presale.Functions.Features.Suppliers;
+using Presale.Functions.Host.Http;
+using Presale.Functions.Host.OpenApi;
 
 namespace Presale.Functions.Features.Purchasing;
 

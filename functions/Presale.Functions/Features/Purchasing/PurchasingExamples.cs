@@ -10,9 +10,10 @@ using Presale.Domain.Purchasing;
 using Presale.Domain.Purchasing.Settlement;
 using Presale.Domain.Replenishment;
 using Presale.Domain.Suppliers;
-using Presale.Functions.Apis;
-using Presale.Functions.Apis.Http;
-using Presale.Functions.Apis.OpenApi;
+using Presale.Functions.Features.Orders;
+using Presale.Functions.Features.Suppliers;
+using Presale.Functions.Host.Http;
+using Presale.Functions.Host.OpenApi;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Presale.Functions.Features.Purchasing;
@@ -37,11 +38,11 @@ internal static class PurchasingExamples
             TermsRequest,
             (Status201Created, Terms),
             (Status200OK, Terms),
-            (Status400BadRequest, ApiExampleCatalog.Invalid(("chargebacks.lateUnits", "A rate is a fraction from 0 to 1."), ("catalogue[0].sku", "SKU KB-99 is not known; configure it with PUT /api/skus/KB-99 first."))),
-            (Status404NotFound, SuppliersApi.SupplierNotFound(SupplierSamples.SupplierId)),
+            (Status400BadRequest, ExampleProblems.Invalid(("chargebacks.lateUnits", "A rate is a fraction from 0 to 1."), ("catalogue[0].sku", "SKU KB-99 is not known; configure it with PUT /api/skus/KB-99 first."))),
+            (Status404NotFound, SuppliersFunctions.SupplierNotFound(SupplierSamples.SupplierId)),
             (Status409Conflict, Problems.ShopNotConfigured()),
             (Status413PayloadTooLarge, Problems.TooLarge(BodyLimit)),
-            (Status415UnsupportedMediaType, ApiExampleCatalog.NotJsonBody)),
+            (Status415UnsupportedMediaType, ExampleProblems.NotJsonBody)),
         ["GetSupplierTerms"] = ApiExamples.For(
             null,
             (Status200OK, Terms),
@@ -50,13 +51,13 @@ internal static class PurchasingExamples
             CreateRequest,
             (Status201Created, PurchaseOrderView.From(Placed)),
             (Status200OK, PurchaseOrderView.From(Placed)),
-            (Status400BadRequest, ApiExampleCatalog.Invalid(("lines[0].unitCost", "No unit cost given, and supplier acme's catalogue has none for MS-20."), ("requestedDeliveryDate", "The requested delivery date 2026-02-27 is before today (2026-03-02)."))),
+            (Status400BadRequest, ExampleProblems.Invalid(("lines[0].unitCost", "No unit cost given, and supplier acme's catalogue has none for MS-20."), ("requestedDeliveryDate", "The requested delivery date 2026-02-27 is before today (2026-03-02)."))),
             (Status409Conflict, ApiExampleSet.Of(
                 ("supplier-terms-missing", PurchaseOrdersFunctions.NoTerms(SupplierSamples.SupplierId)),
                 ("purchase-order-exists", PurchaseOrdersFunctions.PurchaseOrderExists(PurchaseOrderNumber)),
                 ("shop-not-configured", Problems.ShopNotConfigured()))),
             (Status413PayloadTooLarge, Problems.TooLarge(BodyLimit)),
-            (Status415UnsupportedMediaType, ApiExampleCatalog.NotJsonBody)),
+            (Status415UnsupportedMediaType, ExampleProblems.NotJsonBody)),
         ["ListSupplierPurchaseOrders"] = ApiExamples.For(
             null,
             (Status200OK, new[] { PurchaseOrderView.From(Acknowledged) })),
@@ -69,14 +70,14 @@ internal static class PurchasingExamples
             (Status200OK, ApiExampleSet.Of(
                 ("applied", new PurchaseOrderAcknowledgementView(AcknowledgementRequest.EventId!, SupplierEventOutcome.Applied, null, PurchaseOrderView.From(Acknowledged))),
                 ("stale", new PurchaseOrderAcknowledgementView("ack-20260302-0003", SupplierEventOutcome.Stale, Now.AddHours(1), PurchaseOrderView.From(Acknowledged))))),
-            (Status400BadRequest, ApiExampleCatalog.Invalid(("accepted[0].quantity", "Line 1 orders 300 units; it cannot accept 320."))),
+            (Status400BadRequest, ExampleProblems.Invalid(("accepted[0].quantity", "Line 1 orders 300 units; it cannot accept 320."))),
             (Status404NotFound, PurchaseOrdersFunctions.UnknownPurchaseOrder(SupplierSamples.SupplierId, "PO-2026-0099")),
             (Status409Conflict, Problems.ShopNotConfigured()),
-            (Status415UnsupportedMediaType, ApiExampleCatalog.NotJson)),
+            (Status415UnsupportedMediaType, ExampleProblems.NotJson)),
         ["GetSupplierStatement"] = ApiExamples.For(
             null,
             (Status200OK, Statement),
-            (Status400BadRequest, ApiExampleCatalog.Invalid(("period", "A monthly period is written yyyy-MM, e.g. 2026-03."))),
+            (Status400BadRequest, ExampleProblems.Invalid(("period", "A monthly period is written yyyy-MM, e.g. 2026-03."))),
             (Status404NotFound, ApiExampleSet.Of(
                 ("No terms", SupplierTermsFunctions.NoTerms(SupplierSamples.SupplierId)),
                 ("Outside the supplier's periods", SupplierStatementsFunctions.NoSuchPeriod(SupplierSamples.SupplierId, "2025-12", "2026-03", "2026-04")))),
@@ -84,18 +85,18 @@ internal static class PurchasingExamples
         ["GetSkuReplenishment"] = ApiExamples.For(
             null,
             (Status200OK, Replenishment),
-            (Status400BadRequest, ApiExampleCatalog.Invalid(("sku", "A SKU may hold only letters, digits, '-', '_' and '.'."))),
+            (Status400BadRequest, ExampleProblems.Invalid(("sku", "A SKU may hold only letters, digits, '-', '_' and '.'."))),
             (Status404NotFound, Problems.NotFound("SKU KB-99", "sku")),
             (Status409Conflict, Problems.ShopNotConfigured())),
         ["ListReplenishmentSuggestions"] = ApiExamples.For(
             null,
             (Status200OK, new ReplenishmentWorklistPage([new ReplenishmentWorkItem(Replenishment.Sku, Replenishment, [ResourcingAlert])], Replenishment.Sku)),
-            (Status400BadRequest, ApiExampleCatalog.Invalid(("limit", $"limit must be a whole number from 1 to {ReplenishmentWorklistQuery.MaxLimit}."))),
+            (Status400BadRequest, ExampleProblems.Invalid(("limit", $"limit must be a whole number from 1 to {ReplenishmentWorklistQuery.MaxLimit}."))),
             (Status409Conflict, Problems.ShopNotConfigured())),
         ["ListAlerts"] = ApiExamples.For(
             null,
             (Status200OK, new AlertPage([UnacknowledgedAlert, ResourcingAlert], null)),
-            (Status400BadRequest, ApiExampleCatalog.Invalid(("kind", "kind must be purchaseOrderUnacknowledged or resourcing.")))),
+            (Status400BadRequest, ExampleProblems.Invalid(("kind", "kind must be purchaseOrderUnacknowledged or resourcing.")))),
     };
 
     private static SupplierTermsRequest TermsRequest => new(

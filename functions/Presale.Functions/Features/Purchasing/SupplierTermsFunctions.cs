@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Presale.Application.Purchasing;
-using Presale.Functions.Apis;
-using Presale.Functions.Apis.Http;
-using Presale.Functions.Apis.OpenApi;
+using Presale.Functions.Features.Suppliers;
+using Presale.Functions.Host.Http;
+using Presale.Functions.Host.OpenApi;
 
 namespace Presale.Functions.Features.Purchasing;
 
@@ -46,7 +46,7 @@ public sealed class SupplierTermsFunctions(SupplierTermsHandler terms, Purchasin
             SupplierTermsResult.Saved { Created: true } saved => TypedResults.Created($"/api/suppliers/{Uri.EscapeDataString(supplierId)}/terms", saved.Terms),
             SupplierTermsResult.Saved saved => TypedResults.Ok(saved.Terms),
             SupplierTermsResult.Invalid errors => Problems.Validation(errors.Errors),
-            SupplierTermsResult.UnknownSupplier => SuppliersApi.SupplierNotFound(supplierId),
+            SupplierTermsResult.UnknownSupplier => SuppliersFunctions.SupplierNotFound(supplierId),
             _ => Problems.ShopNotConfigured(),
         };
     }
