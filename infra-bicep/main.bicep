@@ -229,6 +229,11 @@ var timerSchedules = {
   CompensateLateOrdersSchedule: '0 */5 * * * *'
   ExpireDelayConsentsSchedule: '0 */5 * * * *'
   TriageReturnsSchedule: '0 */5 * * * *'
+  // Purchasing: statements of ended periods hourly at minute 20, the purchase-order sweep (unacknowledged orders,
+  // unfinished lot updates, events left behind) every 5 minutes, re-sourcing of late lots hourly at minute 40.
+  CloseSupplierStatementsSchedule: '0 20 * * * *'
+  SweepPurchaseOrdersSchedule: '0 */5 * * * *'
+  AssessLateLotsSchedule: '0 40 * * * *'
 }
 
 // Presale's options (Presale__<Section>__<Property>, one options class per section with SectionName "Presale:<Section>").

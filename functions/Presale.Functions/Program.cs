@@ -4,6 +4,7 @@ using Presale.Adapters.IntegrationEvents;
 using Presale.Functions.Features.Compensation;
 using Presale.Functions.Features.Notifications;
 using Presale.Functions.Features.Orders;
+using Presale.Functions.Features.Purchasing;
 using Presale.Functions.Features.Reconciliation;
 using Presale.Functions.Features.Returns;
 using Presale.Functions.Features.Suppliers;
@@ -67,6 +68,7 @@ public partial class Program
         builder.AddNotifications();
         builder.AddCompensation();
         builder.AddReturns();
+        builder.AddPurchasing();
     }
 }
 

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Presale.Application.Common;
-using Presale.Application.Outbox;
+using Presale.Application.IntegrationEvents;
+using Presale.Application.Notifications;
 using Presale.Application.Storage;
 using Presale.Domain.Alerts;
 
@@ -10,20 +10,15 @@ namespace Presale.Application.Alerts;
 
 /// <summary>
 /// Open alerts, raised once per key and cleared when resolved. All live in one partition (<c>open</c>) of the alerts
-/// table, so listing them is one range query and each change is one entity-group transaction with its outbox row
-/// (integration events <c>alert.raised</c> / <c>alert.cleared</c>, see <see cref="IntegrationEventMessage"/>): raising inserts
-/// the alert row (a second raise meets it and changes nothing), clearing deletes it under its ETag.
+/// table, so listing them is one range query and each change is one entity-group transaction with its event row in
+/// the partition's outbox (<see cref="AlertEvents"/>: <c>alert.raised</c> / <c>alert.cleared</c>, published right after
+/// the commit by <see cref="OutboxEventPublisher"/>, and by <see cref="PublishPendingAsync"/> when that failed): raising
+/// inserts the alert row (a second raise meets it and changes nothing), clearing deletes it under its ETag.
 /// </summary>
-public sealed class AlertStore(ITableStore store, AlertsOptions options)
+public sealed class AlertStore(ITableStore store, AlertsOptions options, OutboxEventPublisher events)
 {
     /// <summary>The partition of open alerts and their outbox.</summary>
     public const string Partition = "open";
-
-    /// <summary>Subject of the raised event.</summary>
-    public const string RaisedSubject = "alert.raised";
-
-    /// <summary>Subject of the cleared event.</summary>
-    public const string ClearedSubject = "alert.cleared";
 
     private const string RowPrefix = "alert|";
     private const int MaxMessageLength = 2_000;
@@ -47,7 +42,8 @@ public sealed class AlertStore(ITableStore store, AlertsOptions options)
         }
 
         var text = alert.Message.Length > MaxMessageLength ? alert.Message[..MaxMessageLength] : alert.Message;
-        var message = Event(RaisedSubject, alert.Key + "|" + now.UtcTicks.ToString(CultureInfo.InvariantCulture), now, new { type = RaisedSubject, key = alert.Key, kind = alert.Kind, subject = alert.Subject, message = text, details = details is null ? null : JsonNode.Parse(details), raisedAt = now });
+        var routing = alert.Routing ?? new Dictionary<string, string>();
+        var message = events.Message(() => AlertEvents.Raised(new AlertRaisedData(alert.Key, alert.Kind, alert.Subject, text, details is null ? null : JsonNode.Parse(details), now), routing));
         var row = new TableEntity(Partition, RowPrefix + alert.Key, new Dictionary<string, object?>
         {
             ["Key"] = alert.Key,
@@ -55,8 +51,9 @@ public sealed class AlertStore(ITableStore store, AlertsOptions options)
             ["Subject"] = alert.Subject,
             ["Message"] = text,
             ["RaisedAt"] = now,
+            ["Routing"] = JsonSerializer.Serialize(routing, PresaleJson.Options),
         }.Concat(details is null ? [] : [new KeyValuePair<string, object?>("Details", details)]));
-        var result = await store.SubmitTransactionAsync(options.AlertsTable, [TableOperation.Insert(row), TableOperation.Insert(OutboxRows.Entity(Partition, message))], cancellationToken).ConfigureAwait(false);
+        var result = await store.SubmitTransactionAsync(options.AlertsTable, WithEvent(TableOperation.Insert(row), message), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return result is { FailedIndex: 0, FailureStatus: WriteStatus.AlreadyExists }
@@ -64,6 +61,7 @@ public sealed class AlertStore(ITableStore store, AlertsOptions options)
                 : throw new InvalidOperationException($"Raising alert {alert.Key} failed at operation {result.FailedIndex} with {result.FailureStatus}.");
         }
 
+        await events.TryPublishAsync(options.AlertsTable, Partition, message, cancellationToken).ConfigureAwait(false);
         return AlertChange.Raised;
     }
 
@@ -81,14 +79,15 @@ public sealed class AlertStore(ITableStore store, AlertsOptions options)
                 return AlertChange.NotOpen;
             }
 
-            var raisedAt = row.GetDateTimeOffset("RaisedAt") ?? default;
-            var message = Event(ClearedSubject, key + "|" + raisedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), now, new { type = ClearedSubject, key, kind = row.GetString("Kind"), subject = row.GetString("Subject"), resolution, raisedAt, clearedAt = now });
-            var result = await store.SubmitTransactionAsync(
-                options.AlertsTable,
-                [TableOperation.Delete(Partition, row.RowKey, row.ETag), TableOperation.Insert(OutboxRows.Entity(Partition, message))],
-                cancellationToken).ConfigureAwait(false);
+            var open = Read(row);
+            var routing = row.GetString("Routing") is { Length: > 0 } stored
+                ? JsonSerializer.Deserialize<Dictionary<string, string>>(stored, PresaleJson.Options) ?? []
+                : [];
+            var message = events.Message(() => AlertEvents.Cleared(new AlertClearedData(key, open.Kind, open.Subject, resolution, open.RaisedAt, now), routing));
+            var result = await store.SubmitTransactionAsync(options.AlertsTable, WithEvent(TableOperation.Delete(Partition, row.RowKey, row.ETag), message), cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
+                await events.TryPublishAsync(options.AlertsTable, Partition, message, cancellationToken).ConfigureAwait(false);
                 return AlertChange.Cleared;
             }
 
@@ -115,17 +114,29 @@ public sealed class AlertStore(ITableStore store, AlertsOptions options)
     }
 
     /// <summary>
-    /// One page of open alerts whose key starts with <paramref name="keyPrefix"/> (empty: all), in key order.
+    /// One page of open alerts whose key starts with <paramref name="keyPrefix"/> (empty: all), in key order, after
+    /// <paramref name="continuationToken"/> (the previous page's; keyset paging: the token is the last key seen, so it
+    /// stays valid however the list changes in between).
     /// </summary>
+    /// <exception cref="ArgumentException">The token is not one this listing returned for <paramref name="keyPrefix"/> (<see cref="IsValidContinuationToken"/>).</exception>
     public async Task<AlertPage> ListOpenAsync(string keyPrefix, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keyPrefix);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        string? after = null;
+        if (continuationToken is not null && (after = KeysetPage.Decode(continuationToken, RowPrefix + keyPrefix)) is null)
+        {
+            throw new ArgumentException("Not a continuation token of this alert listing.", nameof(continuationToken));
+        }
+
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var page = await store.QueryAsync(options.AlertsTable, TableFilter.RowPrefix(Partition, RowPrefix + keyPrefix), pageSize, continuationToken, cancellationToken).ConfigureAwait(false);
-        return new AlertPage([.. page.Items.Select(Read)], page.ContinuationToken);
+        var (items, next) = await KeysetPage.ReadAsync(store, options.AlertsTable, Partition, RowPrefix + keyPrefix, after, pageSize, cancellationToken).ConfigureAwait(false);
+        return new AlertPage([.. items.Select(Read)], next);
     }
+
+    /// <summary>True when <paramref name="continuationToken"/> is one <see cref="ListOpenAsync"/> returned for <paramref name="keyPrefix"/>.</summary>
+    public static bool IsValidContinuationToken(string keyPrefix, string continuationToken) => KeysetPage.Decode(continuationToken, RowPrefix + keyPrefix) is not null;
 
     /// <summary>Every open alert whose key starts with <paramref name="keyPrefix"/> (paged reads).</summary>
     public async IAsyncEnumerable<AlertView> AllOpenAsync(string keyPrefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -146,6 +157,16 @@ public sealed class AlertStore(ITableStore store, AlertsOptions options)
         row.GetString("Details") is { } details ? JsonNode.Parse(details) : null,
         row.GetDateTimeOffset("RaisedAt") ?? default);
 
-    private OutboxMessage Event(string subject, string id, DateTimeOffset now, object body) =>
-        IntegrationEventMessage.Create(subject, $"{subject}|{id}", id, body, now);
+    /// <summary>
+    /// Publishes the alert events written before <paramref name="before"/> that were not published right after their
+    /// commit (the alerts outbox is one partition: one range query); returns how many were published and how many failed.
+    /// </summary>
+    public async Task<(int Published, int Failed)> PublishPendingAsync(DateTimeOffset before, int pageSize, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await events.SweepAsync(options.AlertsTable, Partition, before, pageSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IReadOnlyList<TableOperation> WithEvent(TableOperation change, Outbox.OutboxMessage? message) =>
+        message is null ? [change] : [change, OutboxEventPublisher.Row(Partition, message)];
 }

@@ -25,6 +25,12 @@ public static class IntegrationEventProperties
     /// <summary>The lot the event is about.</summary>
     public const string LotId = "lotId";
 
+    /// <summary>The purchase order the event is about (unique per supplier: read it with <see cref="SupplierId"/>).</summary>
+    public const string PurchaseOrderId = "purchaseOrderId";
+
+    /// <summary>For alert events: what the alert is about (<c>purchaseOrderUnacknowledged</c>, <c>resourcing</c>).</summary>
+    public const string AlertKind = "alertKind";
+
     /// <summary>The SKU, when the event is about exactly one.</summary>
     public const string Sku = "sku";
 
@@ -33,6 +39,21 @@ public static class IntegrationEventProperties
 
     /// <summary>For <see cref="IntegrationEventTypes.OrderDelayed"/>: true when the order is cancelled unless the customer accepts.</summary>
     public const string ConsentRequired = "consentRequired";
+
+    /// <summary>
+    /// Adds <see cref="Skus"/> for <paramref name="skus"/> to <paramref name="properties"/>, and <see cref="Sku"/> when
+    /// there is exactly one.
+    /// </summary>
+    public static void AddSkus(IDictionary<string, object> properties, IEnumerable<string> skus)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        var distinct = skus.Distinct(StringComparer.Ordinal).ToList();
+        properties[Skus] = SkuList(distinct);
+        if (distinct.Count == 1)
+        {
+            properties[Sku] = distinct[0];
+        }
+    }
 
     /// <summary>The <see cref="Skus"/> value of <paramref name="skus"/>: <c>|A|B|</c>, ordinal order, each once.</summary>
     public static string SkuList(IEnumerable<string> skus) => "|" + string.Join('|', skus.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) + "|";

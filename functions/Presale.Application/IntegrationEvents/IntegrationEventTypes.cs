@@ -30,9 +30,25 @@ public static class IntegrationEventTypes
     /// <summary>A lot's ETA slipped past the dates promised to the customers whose orders wait on it.</summary>
     public const string SupplierLotAtRisk = "supplier.lot-at-risk";
 
+    /// <summary>A purchase order was sent to a supplier.</summary>
+    public const string PurchaseOrderCreated = "purchase-order.created";
+
+    /// <summary>A supplier's signed acknowledgement of a purchase order was applied: lines accepted (quantity, ETA) or rejected.</summary>
+    public const string PurchaseOrderAcknowledged = "purchase-order.acknowledged";
+
+    /// <summary>A supplier's settlement statement for a period was closed: the payable and its due date are final.</summary>
+    public const string SupplierStatementClosed = "supplier-statement.closed";
+
+    /// <summary>An alert was raised for operators (a purchase order nobody acknowledged, a late lot another supplier could beat).</summary>
+    public const string AlertRaised = "alert.raised";
+
+    /// <summary>An open alert was cleared: its condition is resolved.</summary>
+    public const string AlertCleared = "alert.cleared";
+
     /// <summary>Every type, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         OrderConfirmed, OrderDelayed, CompensationIssued, OrderReadyToShip, OrderCancelled, ReturnReceived, ReturnDecided, SupplierLotAtRisk,
+        PurchaseOrderCreated, PurchaseOrderAcknowledged, SupplierStatementClosed, AlertRaised, AlertCleared,
     ];
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Presale.Application.Orders;
 using Presale.Application.Reconciliation;
 using Presale.Application.Shop;
@@ -72,12 +71,8 @@ public sealed class LotAtRiskEvents(ITableStore store, OrdersOptions orders, Sho
         {
             [IntegrationEventProperties.SupplierId] = after.SupplierId,
             [IntegrationEventProperties.LotId] = after.LotId,
-            [IntegrationEventProperties.Skus] = IntegrationEventProperties.SkuList(atRisk.Select(s => s.Sku)),
         };
-        if (atRisk.Count == 1)
-        {
-            properties[IntegrationEventProperties.Sku] = atRisk[0].Sku;
-        }
+        IntegrationEventProperties.AddSkus(properties, atRisk.Select(s => s.Sku));
 
         return IntegrationEvent.Create(
             IntegrationEventTypes.SupplierLotAtRisk,
@@ -99,8 +94,5 @@ public sealed class LotAtRiskEvents(ITableStore store, OrdersOptions orders, Sho
     }
 
     /// <summary><c>lot-at-risk:{supplierId}:{lotId}:{eventId}</c>, ids escaped (<c>%</c> → <c>%25</c>, <c>:</c> → <c>%3A</c>): once per ETA update.</summary>
-    public static string Key(string supplierId, string lotId, string supplierEventId) =>
-        string.Create(CultureInfo.InvariantCulture, $"lot-at-risk:{Escape(supplierId)}:{Escape(lotId)}:{Escape(supplierEventId)}");
-
-    private static string Escape(string id) => id.Replace("%", "%25", StringComparison.Ordinal).Replace(":", "%3A", StringComparison.Ordinal);
+    public static string Key(string supplierId, string lotId, string supplierEventId) => IntegrationEventKey.Of("lot-at-risk", supplierId, lotId, supplierEventId);
 }

@@ -29,12 +29,8 @@ public static class ReturnEvents
             [IntegrationEventProperties.CustomerId] = request.CustomerId,
             [IntegrationEventProperties.OrderId] = request.OrderId,
             [IntegrationEventProperties.ReturnId] = request.Id,
-            [IntegrationEventProperties.Skus] = IntegrationEventProperties.SkuList(skus),
         };
-        if (skus.Count == 1)
-        {
-            properties[IntegrationEventProperties.Sku] = skus[0];
-        }
+        IntegrationEventProperties.AddSkus(properties, skus);
 
         return IntegrationEvent.Create(
             IntegrationEventTypes.ReturnReceived,

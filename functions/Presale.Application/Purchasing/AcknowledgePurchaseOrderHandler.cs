@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Logging;
 using Presale.Application.Common;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Shop;
 using Presale.Application.Storage;
 using Presale.Application.Suppliers;
@@ -24,6 +25,7 @@ public sealed partial class AcknowledgePurchaseOrderHandler(
     SupplierEventLedger ledger,
     ShopSettingsStore shops,
     PurchaseOrderFollowUp followUp,
+    OutboxEventPublisher events,
     IValidator<AcknowledgePurchaseOrderRequest> validator,
     TimeProvider timeProvider,
     ILogger<AcknowledgePurchaseOrderHandler> logger)
@@ -104,17 +106,16 @@ public sealed partial class AcknowledgePurchaseOrderHandler(
                 return new AcknowledgementResult.Invalid(Fields(applied.Errors, request));
             }
 
-            var message = IntegrationEventMessage.Create(
-                PurchasingEvents.Acknowledged,
-                $"po-acknowledged|{supplierId}|{id}|{request.EventId}",
-                id.Value,
-                PurchasingEvents.Summary(PurchasingEvents.Acknowledged, order, now, request.EventId, request.SupplierTimestamp),
-                now);
+            var message = events.Message(() => PurchasingEvents.Acknowledged(order, request.EventId!, request.SupplierTimestamp!.Value, now));
             var operations = new List<TableOperation> { TableOperation.Replace(PurchaseOrderStore.Entity(order, stored.RequestHash, stored.AcknowledgementDueRow), stored.ETag) };
             operations.AddRange(decision.Operations);
             var markerIndex = operations.Count;
             operations.Add(PurchaseOrderFollowUp.Marker(supplierId, id, request.EventId!, now));
-            operations.Add(PurchaseOrderStore.Outbox(supplierId, message));
+            if (message is not null)
+            {
+                operations.Add(OutboxEventPublisher.Row(partition, message));
+            }
+
             if (!wasFullyAcknowledged && order.IsFullyAcknowledged && stored.AcknowledgementDueRow.Length > 0)
             {
                 operations.Add(TableOperation.Delete(partition, stored.AcknowledgementDueRow, ETag.Any));
@@ -123,6 +124,7 @@ public sealed partial class AcknowledgePurchaseOrderHandler(
             var result = await orders.SubmitAsync(operations, cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
+                await events.TryPublishAsync(orders.Table, partition, message, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     await followUp.RunAsync(supplierId, id.Value, result.ETags[markerIndex], cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Presale.Application.Common;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Shop;
 using Presale.Application.Storage;
 using Presale.Domain.Common;
@@ -19,6 +20,7 @@ public sealed class CreatePurchaseOrderHandler(
     SupplierTermsStore terms,
     ShopSettingsStore shops,
     RequestedDates requestedDates,
+    OutboxEventPublisher events,
     PurchasingOptions options,
     IValidator<CreatePurchaseOrderRequest> validator,
     TimeProvider timeProvider)
@@ -99,16 +101,13 @@ public sealed class CreatePurchaseOrderHandler(
             request.Note,
             today,
             now);
-        var created = IntegrationEventMessage.Create(
-            PurchasingEvents.Created,
-            $"po-created|{supplierId}|{id}",
-            id.Value,
-            PurchasingEvents.Summary(PurchasingEvents.Created, order, now),
-            now);
+        var created = events.Message(() => PurchasingEvents.Created(order, now));
         if (await orders.InsertAsync(order, hash, now + options.AcknowledgementDeadline, created, cancellationToken).ConfigureAwait(false) == WriteStatus.AlreadyExists)
         {
             return Replay((await orders.GetAsync(supplierId, id.Value, cancellationToken).ConfigureAwait(false))!, hash);
         }
+
+        await events.TryPublishAsync(orders.Table, PurchasingRows.SupplierPartition(supplierId), created, cancellationToken).ConfigureAwait(false);
 
         return new CreatePurchaseOrderResult.Placed(PurchaseOrderView.From(order), Created: true);
     }

@@ -1,4 +1,5 @@
 using Presale.Application.Common;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Outbox;
 using Presale.Application.Storage;
 using Presale.Domain.Purchasing;
@@ -48,24 +49,27 @@ public sealed class PurchaseOrderStore(ITableStore store, PurchasingOptions opti
 
     /// <summary>
     /// Inserts a new order with its index rows (active, acknowledgement due at <paramref name="acknowledgementDue"/>) and
-    /// its created event, in one transaction; <see cref="WriteStatus.AlreadyExists"/> when the supplier has an order
-    /// under this id.
+    /// its created event (none while integration events are off), in one transaction; <see cref="WriteStatus.AlreadyExists"/>
+    /// when the supplier has an order under this id.
     /// </summary>
-    public async Task<WriteStatus> InsertAsync(PurchaseOrder order, string requestHash, DateTimeOffset acknowledgementDue, OutboxMessage created, CancellationToken cancellationToken)
+    public async Task<WriteStatus> InsertAsync(PurchaseOrder order, string requestHash, DateTimeOffset acknowledgementDue, OutboxMessage? created, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var partition = PurchasingRows.SupplierPartition(order.SupplierId);
         var dueRow = PurchasingRows.AcknowledgementDue(acknowledgementDue, order.Id.Value);
-        var result = await store.SubmitTransactionAsync(
-            Table,
-            [
-                TableOperation.Insert(Entity(order, requestHash, dueRow)),
-                TableOperation.Insert(new TableEntity(partition, PurchasingRows.Active(order.Id.Value))),
-                TableOperation.Insert(new TableEntity(partition, dueRow, new Dictionary<string, object?> { ["PurchaseOrderId"] = order.Id.Value })),
-                Outbox(order.SupplierId, created),
-            ],
-            cancellationToken).ConfigureAwait(false);
+        List<TableOperation> operations =
+        [
+            TableOperation.Insert(Entity(order, requestHash, dueRow)),
+            TableOperation.Insert(new TableEntity(partition, PurchasingRows.Active(order.Id.Value))),
+            TableOperation.Insert(new TableEntity(partition, dueRow, new Dictionary<string, object?> { ["PurchaseOrderId"] = order.Id.Value })),
+        ];
+        if (created is not null)
+        {
+            operations.Add(OutboxEventPublisher.Row(partition, created));
+        }
+
+        var result = await store.SubmitTransactionAsync(Table, operations, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? WriteStatus.Ok
             : result is { FailedIndex: 0, FailureStatus: WriteStatus.AlreadyExists } ? WriteStatus.AlreadyExists
             : throw new InvalidOperationException($"Creating purchase order {order.SupplierId}/{order.Id} failed at operation {result.FailedIndex} with {result.FailureStatus}.");
@@ -97,8 +101,4 @@ public sealed class PurchaseOrderStore(ITableStore store, PurchasingOptions opti
         row.ETag,
         row.GetString("RequestHash") ?? string.Empty,
         row.GetString("AcknowledgementDueRow") ?? string.Empty);
-
-    /// <summary>The outbox row of <paramref name="message"/> in <paramref name="supplierId"/>'s partition.</summary>
-    internal static TableOperation Outbox(string supplierId, OutboxMessage message) =>
-        TableOperation.Insert(OutboxRows.Entity(PurchasingRows.SupplierPartition(supplierId), message));
 }

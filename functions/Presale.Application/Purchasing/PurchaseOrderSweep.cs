@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Presale.Application.Alerts;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Storage;
 using Presale.Application.Suppliers;
 using Presale.Domain.Alerts;
@@ -8,15 +9,18 @@ using Presale.Domain.Purchasing;
 namespace Presale.Application.Purchasing;
 
 /// <summary>
-/// The purchase-order timer's use case (schedule <see cref="PurchasingOptions.PurchaseOrderSweepSchedule"/>). Per
-/// registered supplier, range queries of its partition only (the supplier registry lists the partitions):
+/// The purchase-order timer's use case (<c>SweepPurchaseOrders</c>). Per registered supplier, range queries of its
+/// partition only (the supplier registry lists the partitions):
 /// <list type="bullet">
 /// <item>acknowledgement-due rows due by now: an order still waiting for answers raises its unacknowledged alert (once
 /// per order: the alert store keeps one per key; the row stays until the order is answered), an answered or vanished
 /// order's row is dropped and its alert cleared;</item>
-/// <item>lot-sync markers older than <see cref="PurchasingOptions.LotSyncGrace"/>: the acknowledgement's follow-up is run
-/// again (<see cref="PurchaseOrderFollowUp"/>).</item>
+/// <item>lot-sync markers older than <see cref="PurchasingOptions.FollowUpGrace"/>: the acknowledgement's follow-up is run
+/// again (<see cref="PurchaseOrderFollowUp"/>);</item>
+/// <item>event rows older than the same grace, which their request did not publish: published and removed
+/// (<see cref="OutboxEventPublisher"/>).</item>
 /// </list>
+/// Then the alerts outbox, one partition, the same way (<see cref="AlertStore.PublishPendingAsync"/>).
 /// One item failing is logged and counted; the others go on, and the failed one is retried by the next run.
 /// </summary>
 public sealed partial class PurchaseOrderSweep(
@@ -24,6 +28,7 @@ public sealed partial class PurchaseOrderSweep(
     PurchaseOrderStore orders,
     PurchaseOrderFollowUp followUp,
     AlertStore alerts,
+    OutboxEventPublisher events,
     SuppliersOptions suppliers,
     PurchasingOptions options,
     TimeProvider timeProvider,
@@ -35,7 +40,7 @@ public sealed partial class PurchaseOrderSweep(
         await orders.EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         await store.CreateTableIfNotExistsAsync(suppliers.SuppliersTable, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
-        int alerted = 0, resolved = 0, followedUp = 0, failed = 0;
+        int alerted = 0, resolved = 0, followedUp = 0, published = 0, failed = 0;
         foreach (var supplierId in await RegisteredSuppliers.ListAsync(store, suppliers, cancellationToken).ConfigureAwait(false))
         {
             var partition = PurchasingRows.SupplierPartition(supplierId);
@@ -53,7 +58,7 @@ public sealed partial class PurchaseOrderSweep(
             var markers = TableFilter.RowPrefix(partition, PurchasingRows.LotSyncPrefix);
             await foreach (var row in store.QueryAllAsync(orders.Table, markers, options.SweepPageSize, cancellationToken).ConfigureAwait(false))
             {
-                if (row.GetDateTimeOffset("WrittenAt") is { } written && now - written < options.LotSyncGrace)
+                if (row.GetDateTimeOffset("WrittenAt") is { } written && now - written < options.FollowUpGrace)
                 {
                     continue;
                 }
@@ -69,9 +74,14 @@ public sealed partial class PurchaseOrderSweep(
                 followedUp += outcome == DueOutcome.Resolved ? 1 : 0;
                 failed += outcome == DueOutcome.Failed ? 1 : 0;
             }
+
+            var (sent, unsent) = await events.SweepAsync(orders.Table, partition, now - options.FollowUpGrace, options.SweepPageSize, cancellationToken).ConfigureAwait(false);
+            published += sent;
+            failed += unsent;
         }
 
-        return new PurchaseOrderSweepResult(alerted, resolved, followedUp, failed);
+        var (alertsSent, alertsUnsent) = await alerts.PublishPendingAsync(now - options.FollowUpGrace, options.SweepPageSize, cancellationToken).ConfigureAwait(false);
+        return new PurchaseOrderSweepResult(alerted, resolved, followedUp, published + alertsSent, failed + alertsUnsent);
     }
 
     private async Task<DueOutcome> ReviewDueAsync(string supplierId, TableEntity row, DateTimeOffset now, CancellationToken cancellationToken)
@@ -88,7 +98,12 @@ public sealed partial class PurchaseOrderSweep(
                     AlertKind.PurchaseOrderUnacknowledged,
                     $"suppliers/{supplierId}/purchase-orders/{order.Id}",
                     $"Supplier {supplierId} has not acknowledged purchase order {order.Id} (created {order.CreatedAt:yyyy-MM-dd HH:mm} UTC, requested for {order.RequestedDeliveryDate:yyyy-MM-dd}): {waiting.Count} of {order.Lines.Count} lines unanswered after {options.AcknowledgementDeadline}.",
-                    new { supplierId, purchaseOrderId = order.Id.Value, unansweredLines = waiting, requestedDeliveryDate = order.RequestedDeliveryDate, createdAt = order.CreatedAt }),
+                    new { supplierId, purchaseOrderId = order.Id.Value, unansweredLines = waiting, requestedDeliveryDate = order.RequestedDeliveryDate, createdAt = order.CreatedAt },
+                    new Dictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        [IntegrationEventProperties.SupplierId] = supplierId,
+                        [IntegrationEventProperties.PurchaseOrderId] = order.Id.Value,
+                    }),
                 now,
                 cancellationToken).ConfigureAwait(false);
             return raised == AlertChange.Raised ? DueOutcome.Alerted : DueOutcome.Waiting;

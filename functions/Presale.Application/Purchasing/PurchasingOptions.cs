@@ -25,13 +25,6 @@ public sealed class PurchasingOptions
     public SettlementPeriodKind SettlementPeriod { get; set; } = SettlementPeriodKind.Monthly;
 
     /// <summary>
-    /// The NCRONTAB schedule (six fields, seconds first) of the timer that closes statements of ended periods. Default
-    /// <c>0 20 * * * *</c> (hourly at minute 20): a period closes on the first run after its end plus
-    /// <see cref="StatementCloseDelay"/>.
-    /// </summary>
-    public string StatementSchedule { get; set; } = "0 20 * * * *";
-
-    /// <summary>
     /// How long after a period's end (the shop's midnight) its statements are closed (0 – 7 days), so receipts recorded in
     /// the period's last minutes are in. Default 2 hours. Anything recorded later is an adjustment on the next statement.
     /// </summary>
@@ -43,21 +36,25 @@ public sealed class PurchasingOptions
     /// </summary>
     public int ClaimLookbackPeriods { get; set; } = 3;
 
-    /// <summary>The NCRONTAB schedule of the timer that raises unacknowledged-order alerts and finishes lot updates of acknowledgements. Default <c>0 */5 * * * *</c>.</summary>
-    public string PurchaseOrderSweepSchedule { get; set; } = "0 */5 * * * *";
-
-    /// <summary>The NCRONTAB schedule of the timer that looks for other sources for late lots. Default <c>0 40 * * * *</c> (hourly).</summary>
-    public string ResourcingSchedule { get; set; } = "0 40 * * * *";
-
     /// <summary>Days a late lot may miss a promise by before its order counts as at risk for re-sourcing (0–60). Default 0.</summary>
     public int ResourcingToleranceDays { get; set; }
 
     /// <summary>At-risk order lines a late lot needs before another source is looked for (1–10,000). Default 1.</summary>
     public int ResourcingMinimumOrders { get; set; } = 1;
 
+    /// <summary>
+    /// Largest request body the operator routes of purchasing accept (terms, purchase orders), in bytes (1 KiB – 1 MiB).
+    /// Default 262,144: terms with a full catalogue of 500 SKUs. Acknowledgements are supplier webhooks, limited by
+    /// <c>Presale:Suppliers:MaxWebhookBodyBytes</c>.
+    /// </summary>
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
     /// <summary>Rows the sweeps read per page (1–1000). Default 100.</summary>
     public int SweepPageSize { get; set; } = 100;
 
-    /// <summary>Age before the sweep finishes an acknowledgement's lot update that its own request started but did not finish (1 second – 1 hour). Default 30 seconds.</summary>
-    public TimeSpan LotSyncGrace { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Age before the purchase-order sweep takes over what a request started but did not finish: an acknowledgement's lot
+    /// update, and an event row not published right after its commit (1 second – 1 hour). Default 30 seconds.
+    /// </summary>
+    public TimeSpan FollowUpGrace { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -20,7 +20,7 @@ internal static class SupplierTermsMapping
             rebates is null
                 ? RebateSchedule.None
                 : new RebateSchedule(
-                    (rebates.ByGrade ?? new Dictionary<string, decimal>()).ToDictionary(g => Enum.Parse<SupplierGrade>(g.Key), g => g.Value),
+                    rebates.ByGrade?.ToDictionary() ?? new Dictionary<SupplierGrade, decimal>(),
                     [.. (rebates.VolumeTiers ?? []).Select(t => new VolumeRebateTier(t.FromAmount!.Value, t.Rate!.Value))]),
             [.. (request.Catalogue ?? []).Select(i => new CatalogueItem(Sku.From(i.Sku!), new Money(i.UnitCost!.Value, currency), i.MinimumOrderQuantity ?? 1, i.PackSize ?? 1))]);
     }

@@ -40,15 +40,11 @@ public sealed class SupplierTermsRequestValidator : AbstractValidator<SupplierTe
         {
             RuleFor(r => r.Rebates!.ByGrade).Custom((grades, context) =>
             {
-                foreach (var (grade, rate) in grades ?? new Dictionary<string, decimal>())
+                foreach (var (grade, rate) in grades?.ToDictionary() ?? new Dictionary<SupplierGrade, decimal>())
                 {
-                    if (!Enum.TryParse<SupplierGrade>(grade, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || grade.Length != 1)
+                    if (rate is < -1m or > 1m)
                     {
-                        context.AddFailure($"Rebates.ByGrade[{grade}]", $"'{grade}' is not a grade; grades are A, B, C and D.");
-                    }
-                    else if (rate is < -1m or > 1m)
-                    {
-                        context.AddFailure($"Rebates.ByGrade[{grade}]", "A rebate rate is a fraction from -1 to 1.");
+                        context.AddFailure("Rebates.ByGrade", $"The rebate rate of grade {grade} is a fraction from -1 to 1.");
                     }
                 }
             });

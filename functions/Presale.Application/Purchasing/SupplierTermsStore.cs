@@ -69,6 +69,35 @@ public sealed class SupplierTermsStore(ITableStore store, PurchasingOptions opti
         return saved;
     }
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> SKUs some supplier's catalogue offers, in ordinal order, after
+    /// <paramref name="after"/> (exclusive; null from the first): one range query over the SKU index partitions
+    /// (<c>sku|…</c>), each SKU once. An index row whose supplier no longer offers the SKU may still name it here; the
+    /// offers themselves (<see cref="OffersOfAsync"/>) are exact.
+    /// </summary>
+    public async Task<IReadOnlyList<Sku>> OfferedSkusAsync(string? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var first = PurchasingRows.SkuPartition(string.Empty);
+        var filter = TableFilter.Gt("PartitionKey", after is null ? first : PurchasingRows.SkuPartition(after))
+            & TableFilter.Lt("PartitionKey", TableFilter.PrefixUpperBound(first));
+        var skus = new List<Sku>(limit);
+        await foreach (var row in store.QueryAllAsync(options.PurchasingTable, filter, 1000, cancellationToken).ConfigureAwait(false))
+        {
+            if (Sku.TryParse(row.PartitionKey[first.Length..], out var sku, out _) && (skus.Count == 0 || skus[^1] != sku))
+            {
+                skus.Add(sku);
+                if (skus.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return skus;
+    }
+
     /// <summary>The suppliers whose terms list <paramref name="sku"/>, with their terms (one range query, then a point read per supplier).</summary>
     public async Task<IReadOnlyList<StoredSupplierTerms>> OffersOfAsync(Sku sku, CancellationToken cancellationToken)
     {

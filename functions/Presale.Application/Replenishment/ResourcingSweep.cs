@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Presale.Application.Alerts;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Orders;
 using Presale.Application.Purchasing;
 using Presale.Application.Shop;
@@ -15,7 +16,7 @@ using Presale.Domain.Supply;
 namespace Presale.Application.Replenishment;
 
 /// <summary>
-/// Risk and re-sourcing (timer schedule <see cref="PurchasingOptions.ResourcingSchedule"/>; <see cref="AssessLotAsync"/>
+/// Risk and re-sourcing (the <c>AssessLateLots</c> timer; <see cref="AssessLotAsync"/>
 /// can also run right after an ETA update). For each open lot with outstanding units — found per registered supplier
 /// through the lot ETA index, one range of its partition of the lots table — the orders waiting on it are read from
 /// its SKUs' reservation rows (the supply each unit is pegged to and its promise); when the lot's ETA plus handling
@@ -132,6 +133,12 @@ public sealed partial class ResourcingSweep(
                         ordersSaved = advice.Best.SavedOrders.Count,
                         option = new { advice.Best.SupplierId, advice.Best.LeadTimeDays, advice.Best.Arrival, advice.Best.Quantity, advice.Best.UnitCost },
                         savedOrders = advice.Best.SavedOrders.Take(MaxListedOrders).Select(o => new { o.OrderId, o.LineNumber, o.Units, o.PromisedOn }),
+                    },
+                    new Dictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        [IntegrationEventProperties.SupplierId] = supplierId,
+                        [IntegrationEventProperties.LotId] = lotId,
+                        [IntegrationEventProperties.Sku] = advice.Sku,
                     }),
                 now,
                 cancellationToken).ConfigureAwait(false);

@@ -5,7 +5,7 @@ using Presale.Application.Suppliers;
 namespace Presale.Application.Settlement;
 
 /// <summary>
-/// The statement timer's use case (schedule <see cref="Purchasing.PurchasingOptions.StatementSchedule"/>): for every
+/// The statement timer's use case (<c>CloseSupplierStatements</c>): for every
 /// registered supplier, closes the periods that ended at least the close delay ago
 /// (<see cref="SupplierStatementHandler.CloseDueAsync"/>). A supplier that fails is logged and counted; the others go on,
 /// and the next run retries it (a period is closed once whatever the number of runs).

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Presale.Application.Common;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Outbox;
 using Presale.Application.Purchasing;
 using Presale.Application.Storage;
@@ -14,7 +15,7 @@ namespace Presale.Application.Settlement;
 /// position in rows <c>statement|{period}|d{NN}</c> and <c>…|p{NN}</c>, and the head row naming the latest closed
 /// period. Closing is <b>one entity-group transaction</b>: the statement rows (inserted: they exist once), the head
 /// (inserted, or replaced under the version read: two closers cannot both move it), the removal of finished purchase
-/// orders from the active index, and the <c>supplier-statement.closed</c> event. So a statement is stored whole or not
+/// orders from the active index, and the <c>supplier-statement.closed</c> event (while integration events are on). So a statement is stored whole or not
 /// at all, and once stored it is never written again.
 /// </summary>
 public sealed class StatementStore(ITableStore store, PurchasingOptions options)
@@ -61,7 +62,7 @@ public sealed class StatementStore(ITableStore store, PurchasingOptions options)
     /// <exception cref="InvalidOperationException">The statement is too large for one transaction.</exception>
     public async Task<bool> CloseAsync(
         string supplierId, SettlementPeriod period, StatementHead? head, string json, SettlementPosition position,
-        IReadOnlyList<string> finishedPurchaseOrders, OutboxMessage closed, CancellationToken cancellationToken)
+        IReadOnlyList<string> finishedPurchaseOrders, OutboxMessage? closed, CancellationToken cancellationToken)
     {
         var partition = PurchasingRows.SupplierPartition(supplierId);
         var positionJson = JsonSerializer.Serialize(position, PresaleJson.Options);
@@ -80,7 +81,11 @@ public sealed class StatementStore(ITableStore store, PurchasingOptions options)
             ["PeriodEnd"] = period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
         operations.Add(head is null ? TableOperation.Insert(headRow) : TableOperation.Replace(headRow, head.ETag));
-        operations.Add(TableOperation.Insert(OutboxRows.Entity(partition, closed)));
+        if (closed is not null)
+        {
+            operations.Add(OutboxEventPublisher.Row(partition, closed));
+        }
+
         // Finished orders leave the active index; those beyond one transaction's room leave with a later statement.
         operations.AddRange(finishedPurchaseOrders.Take(MaxOperations - operations.Count).Select(id => TableOperation.Delete(partition, PurchasingRows.Active(id), ETag.Any)));
         var result = await store.SubmitTransactionAsync(Table, operations, cancellationToken).ConfigureAwait(false);

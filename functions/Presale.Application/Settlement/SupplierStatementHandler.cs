@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Presale.Application.Common;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Purchasing;
 using Presale.Application.Shop;
 using Presale.Domain.Common;
@@ -23,6 +23,7 @@ public sealed partial class SupplierStatementHandler(
     SettlementFactsReader facts,
     StatementStore statements,
     SupplierGrades grades,
+    OutboxEventPublisher events,
     PurchasingOptions options,
     TimeProvider timeProvider,
     ILogger<SupplierStatementHandler> logger)
@@ -123,14 +124,10 @@ public sealed partial class SupplierStatementHandler(
             var now = timeProvider.GetUtcNow();
             var (document, position, finished) = await ComputeAsync(supplierId, next, head, previous, stored, shop, SupplierStatementDocument.Closed, now, cancellationToken).ConfigureAwait(false);
             var statement = document.Statement;
-            var message = IntegrationEventMessage.Create(
-                PurchasingEvents.StatementClosed,
-                $"statement-closed|{supplierId}|{next.Id}",
-                supplierId,
-                new { type = PurchasingEvents.StatementClosed, supplierId, period = next.Id, statement.Currency, statement.Totals, statement.DueDate, items = statement.Items.Count, closedAt = now },
-                now);
+            var message = events.Message(() => PurchasingEvents.StatementClosed(statement, now));
             if (await statements.CloseAsync(supplierId, next, head, StatementExport.ToJson(document), position, finished, message, cancellationToken).ConfigureAwait(false))
             {
+                await events.TryPublishAsync(options.PurchasingTable, PurchasingRows.SupplierPartition(supplierId), message, cancellationToken).ConfigureAwait(false);
                 LogClosed(logger, supplierId, next.Id, statement.Totals.Payable.Amount, statement.Currency);
                 closed?.Add(next.Id);
             }

@@ -8,8 +8,11 @@ namespace Presale.Domain.Alerts;
 /// </summary>
 public static class AlertKey
 {
+    /// <summary>The key prefix of unacknowledged purchase-order alerts.</summary>
+    public const string UnacknowledgedPrefix = "po-unacknowledged|";
+
     /// <summary>The alert of purchase order <paramref name="purchaseOrderId"/> of <paramref name="supplierId"/> waiting for its acknowledgement.</summary>
-    public static string Unacknowledged(string supplierId, PurchaseOrderId purchaseOrderId) => $"po-unacknowledged|{supplierId}|{purchaseOrderId}";
+    public static string Unacknowledged(string supplierId, PurchaseOrderId purchaseOrderId) => $"{UnacknowledgedPrefix}{supplierId}|{purchaseOrderId}";
 
     /// <summary>The key prefix of re-sourcing alerts.</summary>
     public const string ResourcingPrefix = "resourcing|";

@@ -3,7 +3,11 @@ using Presale.Application.Notifications;
 using Presale.Domain.Common;
 using Presale.Domain.Compensation;
 using Presale.Domain.Notifications;
+using Presale.Domain.Alerts;
+using Presale.Domain.Purchasing;
+using Presale.Domain.Purchasing.Settlement;
 using Presale.Domain.Returns;
+using Presale.Domain.Suppliers;
 
 namespace Presale.Adapters.Tests.IntegrationEvents;
 
@@ -78,8 +82,53 @@ internal static class EventSamples
                 [IntegrationEventProperties.LotId] = "L1",
                 [IntegrationEventProperties.Skus] = "|KB-75|MS-20|",
             }),
+        IntegrationEventTypes.PurchaseOrderCreated => PurchasingEvents.Created(PurchaseOrder(), At),
+        IntegrationEventTypes.PurchaseOrderAcknowledged => PurchasingEvents.Acknowledged(AcknowledgedOrder(), "ack-7781", At.AddHours(-1), At),
+        IntegrationEventTypes.SupplierStatementClosed => PurchasingEvents.StatementClosed(Statement(), At),
+        IntegrationEventTypes.AlertRaised => AlertEvents.Raised(
+            new AlertRaisedData(
+                "resourcing|acme|PO-7-L1|KB-75",
+                AlertKind.Resourcing,
+                "suppliers/acme/lots/PO-7-L1",
+                "Lot PO-7-L1 of acme misses 2 promises of KB-75; keyco could deliver sooner.",
+                System.Text.Json.Nodes.JsonNode.Parse("""{"supplierId":"acme","lotId":"PO-7-L1","sku":"KB-75","ordersSaved":2}"""),
+                At),
+            new Dictionary<string, string> { ["supplierId"] = "acme", ["lotId"] = "PO-7-L1", ["sku"] = "KB-75" }),
+        IntegrationEventTypes.AlertCleared => AlertEvents.Cleared(
+            new AlertClearedData("po-unacknowledged|acme|PO-7", AlertKind.PurchaseOrderUnacknowledged, "suppliers/acme/purchase-orders/PO-7", "acknowledged", At.AddDays(-1), At),
+            new Dictionary<string, string> { ["supplierId"] = "acme", ["purchaseOrderId"] = "PO-7" }),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No sample for this kind."),
     };
+
+    private static PurchaseOrder PurchaseOrder() => Domain.Purchasing.PurchaseOrder.Create(
+        PurchaseOrderId.From("PO-7"),
+        "acme",
+        "EUR",
+        [new NewPurchaseOrderLine(Sku.From("KB-75"), 300, new Money(2.4567m, "EUR"), new DateOnly(2026, 3, 15)), new NewPurchaseOrderLine(Sku.From("MS-20"), 40, new Money(9.5m, "EUR"), new DateOnly(2026, 3, 16))],
+        new PurchaseOrderTerms(new OnTimeWindow(2, 0, OnTimeReference.RequestedDate), new ChargebackRates(0.03m, 0.05m, 0.10m)),
+        new PurchaseOrderSource(PurchaseOrderOrigin.Suggestion, "KB-75|acme|2026-03-02"),
+        null,
+        new DateOnly(2026, 3, 2),
+        At.AddHours(-2));
+
+    private static PurchaseOrder AcknowledgedOrder()
+    {
+        var order = PurchaseOrder();
+        var applied = order.Acknowledge(new PurchaseOrderAcknowledgement("ack-7781", At.AddHours(-1), [new AcceptedLine(1, 300, new DateOnly(2026, 3, 15))], [new RejectedLine(2, "discontinued")]), new DateOnly(2026, 3, 2), At);
+        return applied.IsSuccess ? order : throw new InvalidOperationException("The sample acknowledgement does not apply.");
+    }
+
+    private static SupplierStatement Statement()
+    {
+        var march = SettlementPeriod.Containing(SettlementPeriodKind.Monthly, new DateOnly(2026, 3, 1));
+        var line = new SettlementLineFacts(
+            PurchaseOrderId.From("PO-7"), 1, Sku.From("KB-75"), new Money(2.4567m, "EUR"), 300, 300, (new DateOnly(2026, 3, 13), new DateOnly(2026, 3, 15)),
+            new ChargebackRates(0.03m, 0.05m, 0.10m), [new Delivery(new DateOnly(2026, 3, 14), 120, "r1"), new Delivery(new DateOnly(2026, 3, 16), 180, "r2")], 0, true);
+        var terms = new SupplierTerms(
+            "EUR", new PaymentTerms(30, PaymentTermsBasis.Receipt), new OnTimeWindow(2, 0, OnTimeReference.RequestedDate), new ChargebackRates(0.03m, 0.05m, 0.10m),
+            new RebateSchedule(new Dictionary<SupplierGrade, decimal> { [SupplierGrade.A] = 0.02m }, []), []);
+        return StatementCalculator.Compute(new StatementInput("acme", march, march.Start.AddDays(-1), terms, SupplierGrade.A, 0.97, [line], [], march.Previous.Start, SettlementPosition.Empty)).Statement;
+    }
 
     /// <summary>The application properties a message of <paramref name="type"/> carries, with the sample's values.</summary>
     public static IReadOnlyDictionary<string, object> RoutingOf(string type) => type switch
@@ -88,6 +137,10 @@ internal static class EventSamples
         IntegrationEventTypes.ReturnDecided => Routing(("customerId", "c-1"), ("orderId", "o-1"), ("returnId", "r-1")),
         IntegrationEventTypes.ReturnReceived => Routing(("customerId", "c-1"), ("orderId", "o-1"), ("returnId", "r-1"), ("sku", "KB-75"), ("skus", "|KB-75|")),
         IntegrationEventTypes.SupplierLotAtRisk => Routing(("supplierId", "acme"), ("lotId", "L1"), ("skus", "|KB-75|MS-20|")),
+        IntegrationEventTypes.PurchaseOrderCreated or IntegrationEventTypes.PurchaseOrderAcknowledged => Routing(("supplierId", "acme"), ("purchaseOrderId", "PO-7"), ("skus", "|KB-75|MS-20|")),
+        IntegrationEventTypes.SupplierStatementClosed => Routing(("supplierId", "acme")),
+        IntegrationEventTypes.AlertRaised => Routing(("alertKind", "resourcing"), ("supplierId", "acme"), ("lotId", "PO-7-L1"), ("sku", "KB-75")),
+        IntegrationEventTypes.AlertCleared => Routing(("alertKind", "purchaseOrderUnacknowledged"), ("supplierId", "acme"), ("purchaseOrderId", "PO-7")),
         _ => Routing(("customerId", "c-1"), ("orderId", "o-1")),
     };
 

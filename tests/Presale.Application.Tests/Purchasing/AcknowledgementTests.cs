@@ -217,7 +217,7 @@ public sealed class AcknowledgementTests
 
         faults.Before = null;
         Assert.Equal(0, (await h.Sweep.RunAsync(Ct)).FollowedUp);
-        h.Time.Advance(h.Options.LotSyncGrace);
+        h.Time.Advance(h.Options.FollowUpGrace);
         Assert.Equal(1, (await h.Sweep.RunAsync(Ct)).FollowedUp);
         Assert.Equal(30, (await h.Flow.Ordering.Lots.GetAsync("acme", "PO-1-L1", Ct))!.Lines[0].Quantity);
         Assert.Empty(await h.RowsAsync("acme", "sync|"));

@@ -1,5 +1,6 @@
 using Presale.Adapters.InMemory;
 using Presale.Application.Alerts;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Outbox;
 using Presale.Application.Storage;
 using Presale.Application.Tests.Orders;
@@ -26,9 +27,9 @@ public sealed class AlertsTests
         Assert.Equal(AlertChange.NotOpen, await h.Alerts.ClearAsync("k1", "fixed", T0.AddMinutes(3), Ct));
         Assert.Equal(AlertChange.Raised, await h.Alerts.RaiseAsync(Alert("k1"), T0.AddMinutes(4), Ct));
 
-        var events = await AlertEventsAsync(h);
-        Assert.Equal([AlertStore.RaisedSubject, AlertStore.ClearedSubject, AlertStore.RaisedSubject], events.Select(e => e.Subject));
-        Assert.Equal(3, events.Select(e => e.MessageId).Distinct().Count());
+        var events = AlertEvents(h);
+        Assert.Equal([IntegrationEventTypes.AlertRaised, IntegrationEventTypes.AlertCleared, IntegrationEventTypes.AlertRaised], events.Select(e => e.Type));
+        Assert.Equal(3, events.Select(e => e.Key).Distinct().Count());
         Assert.Equal(T0.AddMinutes(4), (await h.Alerts.GetAsync("k1", Ct))!.RaisedAt);
     }
 
@@ -73,7 +74,7 @@ public sealed class AlertsTests
         Assert.Equal(2, transactions.Count);
         Assert.All(transactions, t => Assert.Equal(2, t.Count));
         Assert.All(transactions, t => Assert.StartsWith(OutboxRows.Prefix, t[1].Entity.RowKey, StringComparison.Ordinal));
-        Assert.Equal([AlertStore.RaisedSubject, AlertStore.ClearedSubject], (await AlertEventsAsync(h)).Select(e => e.Subject));
+        Assert.Equal([IntegrationEventTypes.AlertRaised, IntegrationEventTypes.AlertCleared], AlertEvents(h).Select(e => e.Type));
         Assert.Empty(h.Flow.Ordering.Publisher.Published);
     }
 
@@ -86,7 +87,7 @@ public sealed class AlertsTests
 
         Assert.Equal(1, changes.Count(c => c == AlertChange.Raised));
         Assert.Single((await h.Alerts.ListOpenAsync(string.Empty, 100, null, Ct)).Items);
-        Assert.Single(await AlertEventsAsync(h), e => e.Subject == AlertStore.RaisedSubject);
+        Assert.Single(AlertEvents(h), e => e.Type == IntegrationEventTypes.AlertRaised);
     }
 
     [Fact]
@@ -110,11 +111,11 @@ public sealed class AlertsTests
 
         Assert.Null(await h.Alerts.GetAsync(key, Ct));
         Assert.Empty(await h.RowsAsync("acme", "ackdue|"));
-        Assert.Equal(new Application.Purchasing.PurchaseOrderSweepResult(0, 0, 0, 0), await h.Sweep.RunAsync(Ct));
+        Assert.Equal(new Application.Purchasing.PurchaseOrderSweepResult(0, 0, 0, 0, 0), await h.Sweep.RunAsync(Ct));
     }
 
     [Fact]
-    public async Task PurchasingEvents_StayInTheOutbox_ForTheEventsPublisher_AndNothingGoesToAQueue()
+    public async Task PurchasingEvents_GoToTheEventsTopic_NeverToAQueue_AndLeaveNoRowBehind()
     {
         var h = new PurchasingHarness();
         await h.Flow.Ordering.ConfigureShopAsync();
@@ -125,20 +126,14 @@ public sealed class AlertsTests
         h.Time.Advance(TimeSpan.FromHours(1));
         await h.Sweep.RunAsync(Ct);
 
-        var row = Assert.Single(await h.RowsAsync("acme", OutboxRows.Prefix));
-        Assert.Equal("purchase-order.created", OutboxRows.Read(row).Subject);
-        Assert.Null(OutboxRows.Read(row).Queue);
-        Assert.DoesNotContain(h.Flow.Ordering.Publisher.Published, p => p.Message.Subject == "purchase-order.created");
+        var created = Assert.Single(h.Published.Published, e => e.Type == IntegrationEventTypes.PurchaseOrderCreated);
+        Assert.Equal("po-created:acme:PO-1", created.Key);
+        Assert.Equal(("acme", "PO-1", "CHIP-1", "|CHIP-1|"), ((string)created.Properties["supplierId"], (string)created.Properties["purchaseOrderId"], (string)created.Properties["sku"], (string)created.Properties["skus"]));
+        Assert.Empty(await h.RowsAsync("acme", OutboxRows.Prefix));
+        Assert.DoesNotContain(h.Flow.Ordering.Publisher.Published, p => p.Message.Subject == IntegrationEventTypes.PurchaseOrderCreated);
     }
 
-    private static async Task<List<OutboxMessage>> AlertEventsAsync(PurchasingHarness h)
-    {
-        var events = new List<OutboxMessage>();
-        await foreach (var message in h.OutboxMessagesAsync(h.AlertsOptions.AlertsTable, AlertStore.Partition))
-        {
-            events.Add(message);
-        }
-
-        return [.. events.OrderBy(e => e.CreatedAt).ThenBy(e => e.MessageId, StringComparer.Ordinal)];
-    }
+    /// <summary>The alert events published so far (the harness's events topic), oldest first.</summary>
+    private static List<IntegrationEvent> AlertEvents(PurchasingHarness h) =>
+        [.. h.Published.Published.Where(e => e.Type is IntegrationEventTypes.AlertRaised or IntegrationEventTypes.AlertCleared)];
 }

@@ -22,15 +22,13 @@ public sealed class OptionsValidationTests
             PurchasingTable = "9x",
             AcknowledgementDeadline = TimeSpan.FromMinutes(1),
             SettlementPeriod = (Domain.Purchasing.Settlement.SettlementPeriodKind)5,
-            StatementSchedule = "0 20 * * *",
-            PurchaseOrderSweepSchedule = "every minute",
-            ResourcingSchedule = "",
             StatementCloseDelay = TimeSpan.FromDays(8),
             ClaimLookbackPeriods = 0,
             ResourcingToleranceDays = 61,
             ResourcingMinimumOrders = 0,
             SweepPageSize = 1001,
-            LotSyncGrace = TimeSpan.Zero,
+            FollowUpGrace = TimeSpan.Zero,
+            MaxRequestBodyBytes = 100,
         };
         var replenishment = new ReplenishmentOptions { ServiceLevelZ = 6, DemandLookbackDays = 0, LeadTimePercentile = 0, LeadTimeLookbackLots = 2, LeadTimeMinimumLots = 3, DefaultLeadTimeDays = -1 };
         var alerts = new AlertsOptions { AlertsTable = "a" };
@@ -43,9 +41,8 @@ public sealed class OptionsValidationTests
         foreach (var setting in new[]
         {
             "Presale:Purchasing:PurchasingTable", "Presale:Purchasing:AcknowledgementDeadline", "Presale:Purchasing:SettlementPeriod",
-            "Presale:Purchasing:StatementSchedule", "Presale:Purchasing:PurchaseOrderSweepSchedule", "Presale:Purchasing:ResourcingSchedule",
             "Presale:Purchasing:StatementCloseDelay", "Presale:Purchasing:ClaimLookbackPeriods", "Presale:Purchasing:ResourcingToleranceDays",
-            "Presale:Purchasing:ResourcingMinimumOrders", "Presale:Purchasing:SweepPageSize", "Presale:Purchasing:LotSyncGrace",
+            "Presale:Purchasing:ResourcingMinimumOrders", "Presale:Purchasing:SweepPageSize", "Presale:Purchasing:FollowUpGrace", "Presale:Purchasing:MaxRequestBodyBytes",
             "Presale:Replenishment:ServiceLevelZ", "Presale:Replenishment:DemandLookbackDays", "Presale:Replenishment:LeadTimePercentile",
             "Presale:Replenishment:LeadTimeMinimumLots", "Presale:Replenishment:DefaultLeadTimeDays",
             "Presale:Alerts:AlertsTable",

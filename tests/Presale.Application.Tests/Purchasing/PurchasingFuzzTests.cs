@@ -42,7 +42,7 @@ public sealed class PurchasingFuzzTests
         from late in Number
         from rate in Amount
         from waiver in Amount
-        from grades in OrNull(from g in Gen.Elements("A", "B", "E", "a", "") from r in Amount select (IReadOnlyDictionary<string, decimal>)new Dictionary<string, decimal> { [g] = r ?? 0m })
+        from grades in OrNull(from a in Amount from d in Amount select new GradeRatesRequest(A: a, D: d))
         from tiers in ListOf(from from_ in Amount from r in Amount select new VolumeTierRequest(from_, r))
         from catalogue in ListOf(from sku in Text from cost in Amount from pack in Number select new CatalogueItemRequest(sku, cost, pack, pack))
         from basis in Gen.Elements<Domain.Purchasing.PaymentTermsBasis?>(null, Domain.Purchasing.PaymentTermsBasis.Invoice, (Domain.Purchasing.PaymentTermsBasis)9)

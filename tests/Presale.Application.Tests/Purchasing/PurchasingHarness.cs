@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.Secrets;
 using Presale.Application.Alerts;
 using Presale.Application.Common;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Outbox;
 using Presale.Application.Purchasing;
 using Presale.Application.Replenishment;
@@ -13,6 +14,7 @@ using Presale.Application.Security;
 using Presale.Application.Settlement;
 using Presale.Application.Storage;
 using Presale.Application.Suppliers;
+using Presale.Application.Tests.IntegrationEvents;
 using Presale.Application.Tests.Reconciliation;
 using Presale.Domain.Common;
 using Presale.Domain.Security;
@@ -40,6 +42,10 @@ internal sealed class PurchasingHarness
         Options.PurchasingTable = prefix + "purchasing";
         Replenishment = new ReplenishmentOptions();
         AlertsOptions = new AlertsOptions { AlertsTable = prefix + "alerts" };
+
+        // Purchasing's events are on as in a shop with an events topic; the ordering harness's recorder is the topic.
+        Flow.Ordering.IntegrationEventsOptions.Topic = "events";
+        EventOutbox = new OutboxEventPublisher(tables, Flow.Ordering.IntegrationEvents, Flow.Ordering.IntegrationEventsOptions, NullLogger<OutboxEventPublisher>.Instance);
         Registry = new SupplierRegistry(tables, new AesGcmSecretProtector(Suppliers.SecretEncryptionKey!), time, Suppliers);
         Authenticator = new SupplierWebhookAuthenticator(Registry, time, Suppliers);
         History = new SupplierLotsQuery(tables, Flow.Ordering.Options, Returns);
@@ -49,24 +55,30 @@ internal sealed class PurchasingHarness
         Demand = new SkuDemandReader(tables, Flow.Ordering.Options, Flow.Ordering.Supply);
         LeadTimes = new SupplierLeadTimes(History, Registry, Replenishment);
         Offers = new SupplierOffers(TermsStore, LeadTimes);
-        Alerts = new AlertStore(tables, AlertsOptions);
-        Create = new CreatePurchaseOrderHandler(Orders, TermsStore, Flow.Ordering.Shops, new RequestedDates(Demand, LeadTimes), Options, new CreatePurchaseOrderRequestValidator(), time);
+        Alerts = new AlertStore(tables, AlertsOptions, EventOutbox);
+        Create = new CreatePurchaseOrderHandler(Orders, TermsStore, Flow.Ordering.Shops, new RequestedDates(Demand, LeadTimes), EventOutbox, Options, new CreatePurchaseOrderRequestValidator(), time);
         LotSync = new PurchaseOrderLotSync(Flow.Ordering.Lots, Flow.Events, Flow.SupplierOutbox, time);
         FollowUp = new PurchaseOrderFollowUp(tables, Orders, LotSync, Alerts, time);
         Acknowledge = new AcknowledgePurchaseOrderHandler(
-            Orders, new SupplierEventLedger(tables, time), Flow.Ordering.Shops, FollowUp, new AcknowledgePurchaseOrderRequestValidator(), time,
+            Orders, new SupplierEventLedger(tables, time), Flow.Ordering.Shops, FollowUp, EventOutbox, new AcknowledgePurchaseOrderRequestValidator(), time,
             NullLogger<AcknowledgePurchaseOrderHandler>.Instance);
-        Sweep = new PurchaseOrderSweep(tables, Orders, FollowUp, Alerts, Suppliers, Options, time, NullLogger<PurchaseOrderSweep>.Instance);
+        Sweep = new PurchaseOrderSweep(tables, Orders, FollowUp, Alerts, EventOutbox, Suppliers, Options, time, NullLogger<PurchaseOrderSweep>.Instance);
         SupplierOrders = new SupplierPurchaseOrdersQuery(Orders);
         Statements = new SupplierStatementHandler(
             TermsStore, Flow.Ordering.Shops, new SettlementFactsReader(tables, Orders, Flow.Ordering.Options, Returns), new StatementStore(tables, Options),
-            new SupplierGrades(History, Suppliers), Options, time, NullLogger<SupplierStatementHandler>.Instance);
+            new SupplierGrades(History, Suppliers), EventOutbox, Options, time, NullLogger<SupplierStatementHandler>.Instance);
         Settlement = new SettlementSweep(tables, Statements, Suppliers, NullLogger<SettlementSweep>.Instance);
         Suggestions = new ReplenishmentQuery(Demand, Offers, Flow.Ordering.Shops, Replenishment, time);
         Resourcing = new ResourcingSweep(tables, Flow.Ordering.Options, Suppliers, Options, Flow.Ordering.Shops, Demand, Offers, Alerts, time, NullLogger<ResourcingSweep>.Instance);
     }
 
     public ReconciliationHarness Flow { get; }
+
+    /// <summary>Writes, publishes and sweeps purchasing's and the alerts' integration events (to <see cref="Published"/>'s recorder).</summary>
+    public OutboxEventPublisher EventOutbox { get; }
+
+    /// <summary>The events topic: what was published, and a switch to make it fail.</summary>
+    public RecordingEventPublisher Published => Flow.Ordering.IntegrationEvents;
 
     public SuppliersOptions Suppliers { get; }
 
@@ -160,7 +172,7 @@ internal sealed class PurchasingHarness
         new PaymentTermsRequest(30, Domain.Purchasing.PaymentTermsBasis.Receipt),
         new OnTimeWindowRequest(2, 0, Domain.Purchasing.OnTimeReference.RequestedDate),
         new ChargebackRatesRequest(0.03m, 0.05m, 0.10m, null),
-        new RebateScheduleRequest(new Dictionary<string, decimal> { ["A"] = 0.02m }, [new VolumeTierRequest(10_000m, 0.01m)]),
+        new RebateScheduleRequest(new GradeRatesRequest(A: 0.02m), [new VolumeTierRequest(10_000m, 0.01m)]),
         [.. catalogue.Select(c => new CatalogueItemRequest(c.Sku, c.Cost, null, null))]);
 
     public async Task<PurchaseOrderView> PurchaseOrderAsync(string purchaseOrderId, string supplierId, DateOnly? requested, params (string Sku, int Quantity, decimal? Cost)[] lines)
@@ -226,11 +238,9 @@ internal sealed class PurchasingHarness
         return skus.Count;
     }
 
-    /// <summary>The bodies of the integration events with <paramref name="subject"/> in every supplier's purchasing outbox, oldest first.</summary>
-    public IReadOnlyList<JsonNode> Events(string subject) =>
-        [.. OutboxMessagesAsync(Options.PurchasingTable, "supplier|").ToBlockingEnumerable(Ct)
-            .Where(m => m.Subject == subject)
-            .Select(m => { Assert.Null(m.Queue); return JsonNode.Parse(m.Body)!; })];
+    /// <summary>The data of the integration events of <paramref name="type"/> published so far, oldest first.</summary>
+    public IReadOnlyList<JsonNode> Events(string type) =>
+        [.. Published.Published.Where(e => e.Type == type).Select(e => JsonNode.Parse(e.Body)!["data"]!)];
 
     /// <summary>The outbox messages of <paramref name="table"/> in partitions starting with <paramref name="partitionPrefix"/>, oldest first within a partition.</summary>
     public async IAsyncEnumerable<OutboxMessage> OutboxMessagesAsync(string table, string partitionPrefix)

@@ -67,7 +67,7 @@ public sealed class SettlementTests
         Assert.StartsWith("acme,2026-03,closed,chargeback,lateUnits,PO-1,1,CHIP-1,,180,2.4567,0.03,,-13.27,EUR,false,false,,", csv[2], StringComparison.Ordinal);
         Assert.Equal("acme,2026-03,closed,total,payable,,,,,,,,,723.74,EUR,false,false,2026-04-09,", csv[^2]);
         var published = Assert.Single(h.Events("supplier-statement.closed"));
-        Assert.Equal(("2026-03", 723.74m), (published["period"]!.GetValue<string>(), published["totals"]!["payable"]!["amount"]!.GetValue<decimal>()));
+        Assert.Equal(("2026-03", 723.74m), (published["period"]!.GetValue<string>(), published["payable"]!["amount"]!.GetValue<decimal>()));
 
         // Later facts: a return claim decided in March but recorded now, a receipt in April, and new terms.
         await RecordClaimAsync(h, "r-1:CHIP-1:1", new DateTimeOffset(2026, 3, 30, 12, 0, 0, TimeSpan.Zero), "PO-1-L1");

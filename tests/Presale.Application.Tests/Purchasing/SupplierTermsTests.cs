@@ -52,9 +52,9 @@ public sealed class SupplierTermsTests
             OnTimeWindow = new OnTimeWindowRequest(1, 1, (Domain.Purchasing.OnTimeReference)7),
             Chargebacks = new ChargebackRatesRequest(1.5m, 0m, 0m, null),
         }));
-        Assert.Equal(["rebates.byGrade[E]", "rebates.volumeTiers[0].rate"], await FieldsAsync(good with
+        Assert.Equal(["rebates.byGrade", "rebates.volumeTiers[0].rate"], await FieldsAsync(good with
         {
-            Rebates = new RebateScheduleRequest(new Dictionary<string, decimal> { ["E"] = 0.1m }, [new VolumeTierRequest(0m, 2m)]),
+            Rebates = new RebateScheduleRequest(new GradeRatesRequest(B: 1.5m), [new VolumeTierRequest(0m, 2m)]),
         }));
         Assert.Equal(["catalogue[0].unitCost", "catalogue[1].sku", "catalogue[2].packSize"], await FieldsAsync(good with
         {

@@ -356,10 +356,11 @@ public sealed class DeploymentCrossCheckTests
 
         Assert.Equal(["notifications", "reconcile"], app.QueueTriggers.Select(trigger => trigger.Queue).Order(StringComparer.Ordinal));
         Assert.Equal(("dotnet-isolated", "10.0"), app.WorkerRuntime);
-        Assert.Equal(7, RuntimeContract.TimerSettings().Count);
+        Assert.Equal(10, RuntimeContract.TimerSettings().Count);
         Assert.All(RuntimeContract.TimerSettings(), timer => Assert.Equal($"{timer.Function}Schedule", timer.Setting));
         Assert.All(RuntimeContract.TimerSettings(), timer => Assert.Contains(timer.Setting, app.Settings.Keys));
         Assert.Equal("50 * * * * *", app.SettingValues["SupplierOutboxSweeperSchedule"].Value);
+        Assert.Equal(("0 20 * * * *", "0 */5 * * * *", "0 40 * * * *"), (app.SettingValues["CloseSupplierStatementsSchedule"].Value, app.SettingValues["SweepPurchaseOrdersSchedule"].Value, app.SettingValues["AssessLateLotsSchedule"].Value));
         Assert.Contains(("Presale__Orders__ReconcileQueue", "reconcile"), app.PublishedQueues);
         Assert.Contains(("Presale__Notifications__Queue", "notifications"), app.PublishedQueues);
         Assert.Contains("Presale__Suppliers__SecretEncryptionKey", app.SecretSettings.Keys);

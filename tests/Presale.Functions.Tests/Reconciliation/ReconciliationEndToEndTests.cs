@@ -309,16 +309,6 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
         return order["lines"]![0]!["tracking"];
     }
 
-    /// <summary>The system clock moved by an offset the test sets (days pass at once); timers still wait real time.</summary>
-    private sealed class ShiftedTimeProvider : TimeProvider
-    {
-        private long _offsetTicks;
-
-        public void Shift(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
-    }
-
     /// <summary>A delay-consent stand-in: the delayed notice keyed per order and revised date.</summary>
     private sealed class DelayNoticeService : IDelayConsentService
     {

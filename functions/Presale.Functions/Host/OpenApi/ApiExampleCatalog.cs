@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Presale.Functions.Features.Compensation;
 using Presale.Functions.Features.Notifications;
 using Presale.Functions.Features.Orders;
+using Presale.Functions.Features.Purchasing;
 using Presale.Functions.Features.Reconciliation;
 using Presale.Functions.Features.Returns;
 using Presale.Functions.Features.Suppliers;
@@ -26,7 +27,8 @@ internal static class ApiExampleCatalog
         ReconciliationExamples.ByOperationId,
         NotificationsExamples.ByOperationId,
         CompensationExamples.ByOperationId,
-        ReturnsExamples.ByOperationId);
+        ReturnsExamples.ByOperationId,
+        PurchasingExamples.ByOperationId);
 
     private static Dictionary<string, ApiExamples> HostExamples => new(StringComparer.Ordinal)
     {

@@ -1,0 +1,68 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Presale.Application.Alerts;
+using Presale.Application.IntegrationEvents;
+using Presale.Application.Purchasing;
+using Presale.Application.Replenishment;
+using Presale.Application.Settlement;
+
+namespace Presale.Functions.Features.Purchasing;
+
+/// <summary>
+/// Registers purchasing and settlement: the options <c>Presale:Purchasing</c>, <c>Presale:Replenishment</c> and
+/// <c>Presale:Alerts</c> (checked at start), supplier terms, purchase orders and their signed acknowledgements,
+/// statements, replenishment, re-sourcing and alerts, and the publisher of their integration events. What other
+/// features register is used, not registered again: the table store, lot registration, supplier events and their
+/// outbox, the event ledger, the supplier registry and lot history, shop settings, supply, the orders, suppliers,
+/// returns and events options, and the clock.
+/// </summary>
+public static class PurchasingRegistration
+{
+    /// <summary>Adds the purchasing feature (one line in Program.cs).</summary>
+    public static IHostApplicationBuilder AddPurchasing(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        AddOptions(services, PurchasingOptions.SectionName, new PurchasingOptionsValidator());
+        AddOptions(services, ReplenishmentOptions.SectionName, new ReplenishmentOptionsValidator());
+        AddOptions(services, AlertsOptions.SectionName, new AlertsOptionsValidator());
+
+        services.AddSingleton<IValidator<SupplierTermsRequest>, SupplierTermsRequestValidator>();
+        services.AddSingleton<IValidator<CreatePurchaseOrderRequest>, CreatePurchaseOrderRequestValidator>();
+        services.AddSingleton<IValidator<AcknowledgePurchaseOrderRequest>, AcknowledgePurchaseOrderRequestValidator>();
+
+        services.TryAddSingleton<OutboxEventPublisher>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<SupplierTermsStore>();
+        services.AddSingleton<PurchaseOrderStore>();
+        services.AddSingleton<SkuDemandReader>();
+        services.AddSingleton<SupplierLeadTimes>();
+        services.AddSingleton<SupplierOffers>();
+        services.AddSingleton<RequestedDates>();
+        services.AddSingleton<SupplierTermsHandler>();
+        services.AddSingleton<CreatePurchaseOrderHandler>();
+        services.AddSingleton<PurchaseOrderLotSync>();
+        services.AddSingleton<PurchaseOrderFollowUp>();
+        services.AddSingleton<AcknowledgePurchaseOrderHandler>();
+        services.AddSingleton<PurchaseOrderSweep>();
+        services.AddSingleton<SupplierPurchaseOrdersQuery>();
+        services.AddSingleton<SettlementFactsReader>();
+        services.AddSingleton<StatementStore>();
+        services.AddSingleton<SupplierGrades>();
+        services.AddSingleton<SupplierStatementHandler>();
+        services.AddSingleton<SettlementSweep>();
+        services.AddSingleton<ReplenishmentQuery>();
+        services.AddSingleton<ReplenishmentWorklistQuery>();
+        services.AddSingleton<ResourcingSweep>();
+        return builder;
+    }
+
+    private static void AddOptions<TOptions>(IServiceCollection services, string section, IValidator<TOptions> rules)
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new FluentOptionsValidation<TOptions>(rules));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
+    }
+}
