@@ -67,6 +67,16 @@ public sealed class FunctionDeclarationTests
     }
 
     [Fact]
+    public void AFunctionWhoseClassCannotBeCreated_IsRefusedWhenResolved()
+    {
+        var definition = new FunctionDefinition("Uncreatable", TriggerKind.Timer, "timer", $"{typeof(UncreatableFunction).FullName}.{nameof(UncreatableFunction.RunAsync)}");
+
+        var exception = Assert.Throws<InvalidOperationException>(() => FunctionMethod.Resolve(definition, typeof(UncreatableFunction).Assembly));
+
+        Assert.Contains("no public constructor", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StandaloneRoutes_AreExactlyTheHttpTriggersOfTheMetadata()
     {
         await using var app = new PresaleApp();
@@ -135,5 +145,15 @@ public sealed class FunctionDeclarationTests
     {
         [Function("Greedy")]
         public Task RunAsync([TimerTrigger("0 * * * * *")] TimerInfo timer, FunctionContext context) => Task.FromResult((timer, context));
+    }
+
+    public sealed class UncreatableFunction
+    {
+        private UncreatableFunction()
+        {
+        }
+
+        [Function("Uncreatable")]
+        public Task RunAsync([TimerTrigger("0 * * * * *")] TimerInfo timer) => Task.FromResult(timer);
     }
 }

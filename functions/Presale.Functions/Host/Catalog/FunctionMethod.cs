@@ -16,7 +16,10 @@ public sealed class FunctionMethod
     /// <summary>The queue trigger's binding data for the message's delivery count.</summary>
     public const string DequeueCountParameter = "dequeueCount";
 
-    private readonly ObjectFactory? _factory;
+    // Compiled on the function's first invocation, not when the method is resolved: the catalog resolves every function
+    // at start (routes, triggers, the health check), and compiling each class's factory then was most of the start
+    // path's expression-tree work.
+    private readonly Lazy<ObjectFactory>? _factory;
     private readonly PropertyInfo? _result;
 
     private FunctionMethod(FunctionDefinition definition, MethodInfo method)
@@ -24,7 +27,7 @@ public sealed class FunctionMethod
         Definition = definition;
         Method = method;
         Parameters = method.GetParameters();
-        _factory = method.IsStatic ? null : ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
+        _factory = method.IsStatic ? null : new Lazy<ObjectFactory>(() => ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes));
         _result = method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(Task<>)
             ? method.ReturnType.GetProperty(nameof(Task<object>.Result))
             : null;
@@ -59,6 +62,11 @@ public sealed class FunctionMethod
                 $"(HttpRequest and string route or query values; TimerInfo; the queue message as a string and long {DequeueCountParameter}; CancellationToken).");
         }
 
+        if (!method.IsStatic && (method.DeclaringType!.IsAbstract || method.DeclaringType.GetConstructors().Length == 0))
+        {
+            throw new InvalidOperationException($"Function {definition.Name}: {method.DeclaringType.Name} has no public constructor to create it with.");
+        }
+
         if (method.ReturnType != typeof(Task) && method.ReturnType != typeof(Task<IResult>))
         {
             throw new InvalidOperationException($"Function {definition.Name} returns {method.ReturnType.Name}: return Task (timer, queue) or Task<IResult> (HTTP).");
@@ -87,7 +95,7 @@ public sealed class FunctionMethod
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(bind);
-        var instance = _factory?.Invoke(services, null);
+        var instance = _factory?.Value.Invoke(services, null);
         try
         {
             var arguments = Parameters.Select(bind).ToArray();
