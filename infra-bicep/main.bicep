@@ -229,6 +229,7 @@ var timerSchedules = {
   CompensateLateOrdersSchedule: '0 */5 * * * *'
   ExpireDelayConsentsSchedule: '0 */5 * * * *'
   TriageReturnsSchedule: '0 */5 * * * *'
+  ComputeKpisSchedule: '0 15 * * * *'
 }
 
 // Presale's options (Presale__<Section>__<Property>, one options class per section with SectionName "Presale:<Section>").

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration.Json;
 using Presale.Adapters.IntegrationEvents;
 using Presale.Functions.Composition;
+using Presale.Functions.Features.Operations;
 using Presale.Functions.Hosting;
 
 // Started by the Functions host (it passes --functions-uri): the isolated worker, triggered and guarded by the host.
@@ -43,6 +44,7 @@ static void AddFeatures(IHostApplicationBuilder builder, HostingMode mode)
     builder.AddPresaleCompensation();
     builder.Services.AddPresaleReturns();
     builder.Services.AddPresaleReconciliation();
+    builder.AddOperations();
 }
 
 /// <summary>The composition root; public so integration tests can host the app.</summary>

@@ -20,7 +20,7 @@ internal sealed class ApiExamplesTransformer(IOptions<JsonOptions> json) : IOpen
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (operation.OperationId is { } id && ApiExampleCatalog.ByOperationId.TryGetValue(id, out var examples))
+        if (operation.OperationId is { } id && (ApiExampleCatalog.ByOperationId.TryGetValue(id, out var examples) || Features.Operations.OperationsExamples.ByOperationId.TryGetValue(id, out examples)))
         {
             Apply(operation, examples, json.Value.SerializerOptions);
         }
