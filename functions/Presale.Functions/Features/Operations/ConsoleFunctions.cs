@@ -23,7 +23,7 @@ public sealed class ConsoleFunctions(ConsoleAccess access, ShopSettingsStore sho
     [EndpointSummary("Exchange the admin key for a console session cookie (HttpOnly, SameSite=Strict) and link to the console")]
     [EndpointDescription("Open it once in the browser with ?code=<admin key> (or send x-functions-key): the answer sets the session cookie and links to the console, so the key is not sent again.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    public async Task<ContentHttpResult> ConsoleSignInAsync(
+    public async Task<IResult> ConsoleSignInAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "console/session")] HttpRequest req, string? lang, CancellationToken cancellationToken)
     {
         var locale = await LocaleAsync(lang, cancellationToken);
@@ -37,7 +37,7 @@ public sealed class ConsoleFunctions(ConsoleAccess access, ShopSettingsStore sho
     [EndpointSummary("Console overview: orders on track, at risk and late; pre-sold against supply by SKU; promise accuracy this week and last; compensation; returns in flight; open alerts")]
     [EndpointDescription(Description)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    public async Task<ContentHttpResult> ConsoleOverviewAsync(
+    public async Task<IResult> ConsoleOverviewAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console")] HttpRequest req, string? lang, CancellationToken cancellationToken)
     {
         var locale = await LocaleAsync(lang, cancellationToken);
@@ -69,7 +69,7 @@ public sealed class ConsoleFunctions(ConsoleAccess access, ShopSettingsStore sho
     [EndpointSummary("Console page: on-time rate by week, broken-promise rate, compensation cost as a share of revenue")]
     [EndpointDescription(Description)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    public async Task<ContentHttpResult> ConsolePromisesAsync(
+    public async Task<IResult> ConsolePromisesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/promises")] HttpRequest req, string? lang, CancellationToken cancellationToken)
     {
         var locale = await LocaleAsync(lang, cancellationToken);
@@ -95,7 +95,7 @@ public sealed class ConsoleFunctions(ConsoleAccess access, ShopSettingsStore sho
     [EndpointSummary("Console page: returns by state, reasons, triage outcomes, restock rate")]
     [EndpointDescription(Description)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    public async Task<ContentHttpResult> ConsoleReturnsAsync(
+    public async Task<IResult> ConsoleReturnsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/returns")] HttpRequest req, string? lang, CancellationToken cancellationToken)
     {
         var locale = await LocaleAsync(lang, cancellationToken);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Presale.Application.Kpis;
@@ -25,7 +24,7 @@ public sealed class ConsoleSkuFunctions(ConsoleAccess access, ShopSettingsStore 
     [EndpointSummary("Console page: a SKU's supply timeline against the orders pegged to each source, its orders at risk and its replenishment suggestion")]
     [EndpointDescription(Description)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    public async Task<ContentHttpResult> ConsoleSkuAsync(
+    public async Task<IResult> ConsoleSkuAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/skus/{sku}")] HttpRequest req, string sku, string? lang, CancellationToken cancellationToken)
     {
         var shop = await shops.GetAsync(cancellationToken);
@@ -54,7 +53,7 @@ public sealed class ConsoleSkuFunctions(ConsoleAccess access, ShopSettingsStore 
     [EndpointSummary("Console page: an order's lines with their promise, current estimate and the supply each was promised from")]
     [EndpointDescription(Description)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    public async Task<ContentHttpResult> ConsoleOrderAsync(
+    public async Task<IResult> ConsoleOrderAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/orders/{orderId}")] HttpRequest req, string orderId, string? lang, CancellationToken cancellationToken)
     {
         var locale = ConsoleTexts.Resolve(lang, (await shops.GetAsync(cancellationToken))?.Locale);

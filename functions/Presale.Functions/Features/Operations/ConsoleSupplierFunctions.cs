@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Presale.Application.Kpis;
@@ -21,7 +20,7 @@ public sealed class ConsoleSupplierFunctions(ConsoleAccess access, ShopSettingsS
     [EndpointSummary("Console page: every supplier's on-time-in-full against first ETA, slips and grade")]
     [EndpointDescription(Description)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    public async Task<ContentHttpResult> ConsoleSuppliersAsync(
+    public async Task<IResult> ConsoleSuppliersAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/suppliers")] HttpRequest req, string? lang, CancellationToken cancellationToken)
     {
         var locale = ConsoleTexts.Resolve(lang, (await shops.GetAsync(cancellationToken))?.Locale);
@@ -40,7 +39,7 @@ public sealed class ConsoleSupplierFunctions(ConsoleAccess access, ShopSettingsS
     [EndpointSummary("Console page: a supplier's scorecard, its lots with their ETA history, and the customer dates riding on each lot")]
     [EndpointDescription(Description)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    public async Task<ContentHttpResult> ConsoleSupplierAsync(
+    public async Task<IResult> ConsoleSupplierAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/suppliers/{supplierId}")] HttpRequest req, string supplierId, string? lang, CancellationToken cancellationToken)
     {
         var locale = ConsoleTexts.Resolve(lang, (await shops.GetAsync(cancellationToken))?.Locale);

@@ -22,7 +22,7 @@ public sealed class KpisFunctions(KpiQuery query)
     [ProducesResponseType<ShopKpisView>(StatusCodes.Status200OK, "application/json")]
     [ProducesValidationProblem]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    public async Task<Results<Ok<ShopKpisView>, ValidationProblem, ProblemHttpResult>> GetKpisAsync(
+    public async Task<IResult> GetKpisAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "kpis")] HttpRequest req, string? from, string? to, CancellationToken cancellationToken) =>
         Answer(await query.ShopAsync(from, to, cancellationToken), "The shop", "shop");
 
@@ -33,7 +33,7 @@ public sealed class KpisFunctions(KpiQuery query)
     [ProducesValidationProblem]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    public async Task<Results<Ok<SkuKpisView>, ValidationProblem, ProblemHttpResult>> GetSkuKpisAsync(
+    public async Task<IResult> GetSkuKpisAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "kpis/skus/{sku}")] HttpRequest req, string sku, string? from, string? to, CancellationToken cancellationToken) =>
         Answer(await query.SkuAsync(sku, from, to, cancellationToken), $"SKU {sku} in the KPI snapshot", "sku");
 
@@ -43,7 +43,7 @@ public sealed class KpisFunctions(KpiQuery query)
     [ProducesResponseType<SupplierScorecardView>(StatusCodes.Status200OK, "application/json")]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    public async Task<Results<Ok<SupplierScorecardView>, ValidationProblem, ProblemHttpResult>> GetSupplierKpisAsync(
+    public async Task<IResult> GetSupplierKpisAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "kpis/suppliers/{supplierId}")] HttpRequest req, string supplierId, CancellationToken cancellationToken) =>
         Answer(await query.SupplierAsync(supplierId, cancellationToken), $"Supplier {supplierId} in the KPI snapshot", "supplierId");
 
@@ -53,7 +53,7 @@ public sealed class KpisFunctions(KpiQuery query)
     [ProducesResponseType<CustomerKpis>(StatusCodes.Status200OK, "application/json")]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    public async Task<Results<Ok<CustomerKpis>, ValidationProblem, ProblemHttpResult>> GetCustomerKpisAsync(
+    public async Task<IResult> GetCustomerKpisAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "kpis/customers/{customerId}")] HttpRequest req, string customerId, CancellationToken cancellationToken) =>
         Answer(await query.CustomerAsync(customerId, cancellationToken), $"Customer {customerId} in the KPI snapshot", "customerId");
 
