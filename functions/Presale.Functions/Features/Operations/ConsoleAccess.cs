@@ -9,7 +9,7 @@ namespace Presale.Functions.Features.Operations;
 /// Who may read the console. A browser cannot send <c>x-functions-key</c> on every click, so the operator exchanges
 /// the admin key once: the sign-in function is declared <c>AuthorizationLevel.Admin</c> (the Functions host checks the
 /// master key, standalone mode its admin key) and answers with a session cookie — HttpOnly, SameSite=Strict, Secure on
-/// https, path <c>/api/console</c> — holding its expiry and an HMAC-SHA256 over it with <see cref="ConsoleOptions.SessionKey"/>.
+/// https, path <c>/api/console</c>, gone when the browser closes — holding its expiry and an HMAC-SHA256 over it with <see cref="ConsoleOptions.SessionKey"/>.
 /// The pages (anonymous to the host) accept that cookie, or, in Azure with App Service authentication on, a signed-in
 /// principal holding <see cref="ConsoleOptions.OperatorRole"/>. Every page is a read: no form on it changes state, so
 /// the strict cookie is the whole of the cross-site defence.
@@ -60,7 +60,8 @@ public sealed class ConsoleAccess
             SameSite = SameSiteMode.Strict,
             Secure = request.IsHttps,
             Path = CookiePath,
-            Expires = expires,
+
+            // No Expires: a browser-session cookie. The expiry that counts is the signed one, read by this app's clock.
             IsEssential = true,
         });
     }

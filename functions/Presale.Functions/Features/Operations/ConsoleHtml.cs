@@ -55,7 +55,7 @@ public static class ConsoleHtml
             html.Append('>').Append(Encode(T(locale, "Nav." + id))).Append("</a></li>");
         }
 
-        html.Append("</ul></nav>\n<a lang=\"").Append(other).Append("\" href=\"?lang=").Append(Uri.EscapeDataString(other)).Append("\">").Append(Encode(T(other, "Language"))).Append("</a>\n</header>\n")
+        html.Append("</ul></nav>\n<a lang=\"").Append(other).Append("\" href=\"?lang=").Append(Uri.EscapeDataString(other)).Append("\">").Append(Encode(T(locale, "Language"))).Append("</a>\n</header>\n")
             .Append("<main id=\"main\" tabindex=\"-1\">\n<h1>").Append(Encode(heading)).Append("</h1>\n").Append(body).Append("\n</main>\n</body>\n</html>\n");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
