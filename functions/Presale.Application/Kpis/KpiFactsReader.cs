@@ -1,3 +1,4 @@
+using Presale.Application.Common;
 using Presale.Application.Credits;
 using Presale.Application.Orders;
 using Presale.Application.Purchasing;
@@ -36,6 +37,7 @@ public sealed class KpiFactsReader(
     SupplierScorecardQuery scorecards)
 {
     private const int PageSize = 1000;
+    private readonly TableBootstrap _tables = new(store, [ordersOptions.OrdersTable, ordersOptions.SupplyTable, returnsOptions.ReturnsTable, suppliersOptions.SuppliersTable]);
 
     /// <summary>Reads the facts; null while the shop is not configured (no order can exist before).</summary>
     public async Task<KpiFacts?> ReadAsync(CancellationToken cancellationToken)
@@ -45,6 +47,9 @@ public sealed class KpiFactsReader(
         {
             return null;
         }
+
+        // A shop may have no return (or supplier) yet: its table is then created here, as each feature does on first use.
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
         var orders = await ReadOrdersAsync(cancellationToken).ConfigureAwait(false);
         var returns = await ReadReturnsAsync(cancellationToken).ConfigureAwait(false);

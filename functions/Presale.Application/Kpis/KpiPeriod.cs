@@ -73,6 +73,10 @@ public static class KpiPeriod
             aov is { } value && ordersPerCustomer is { } perCustomer
                 ? CustomerLifetimeValue.Compute(value, perCustomer, retention, options.DiscountRate, options.CustomerLifespanYears)
                 : null,
+            status.OpenOrders,
+            status.OnTrack,
+            status.AtRisk,
+            status.Late,
             status.Segments,
             status.InventoryValue,
             status.UnpricedSkus);

@@ -31,6 +31,10 @@ namespace Presale.Application.Kpis;
 /// <param name="Retention">(At end − new) ÷ at start.</param>
 /// <param name="OrdersPerCustomer">Orders ever ÷ customers ever, at the period's end.</param>
 /// <param name="CustomerLifetimeValue">AOV × orders per customer × retention ÷ (1 + discount rate)^lifespan.</param>
+/// <param name="OpenOrders">Confirmed orders with units not yet shipped, as of the snapshot.</param>
+/// <param name="OnTrack">Of those, every open line on track or ready to ship.</param>
+/// <param name="AtRisk">Of those, a line whose estimate is past its promise or which waits on undated supply.</param>
+/// <param name="Late">Of those, a line whose promise date has passed unshipped.</param>
 /// <param name="Segments">Customers per RFM segment, as of the snapshot.</param>
 /// <param name="InventoryValueNow">On hand at cost, as of the snapshot.</param>
 /// <param name="UnpricedSkus">SKUs on hand without a unit cost (left out of COGS and inventory value).</param>
@@ -65,6 +69,10 @@ public sealed record ShopKpisView(
     decimal? Retention,
     decimal? OrdersPerCustomer,
     decimal? CustomerLifetimeValue,
+    int OpenOrders,
+    int OnTrack,
+    int AtRisk,
+    int Late,
     IReadOnlyDictionary<string, int> Segments,
     decimal InventoryValueNow,
     IReadOnlyList<string> UnpricedSkus);

@@ -26,6 +26,7 @@ internal static class OperationsExamples
         UnitsReturned: 8, ReturnRate: 0.0333m, ReturnsByReason: Reasons, UnitsRestocked: 5,
         Compensation: 96.00m, CompensationShareOfRevenue: 0.01m,
         CustomersAtStart: 400, CustomersAtEnd: 430, NewCustomers: 50, Retention: 0.95m, OrdersPerCustomer: 2.1m, CustomerLifetimeValue: 119.92m,
+        OpenOrders: 35, OnTrack: 30, AtRisk: 4, Late: 1,
         Segments: new Dictionary<string, int>(StringComparer.Ordinal) { ["Champions"] = 40, ["Loyal"] = 90, ["New"] = 50, ["Promising"] = 80, ["CannotLose"] = 20, ["AtRisk"] = 60, ["Hibernating"] = 90 },
         InventoryValueNow: 11800.00m, UnpricedSkus: []);
 
