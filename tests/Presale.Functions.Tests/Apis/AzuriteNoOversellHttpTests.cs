@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Presale.Application.Orders;
 using Presale.Application.Storage;
@@ -136,7 +134,8 @@ public sealed class AzuriteNoOversellHttpTests(AzuriteFixture azurite) : IClassF
             {
                 var lines = basket(i);
                 var body = $$"""{"customerId":"c{{i}}","tier":"gold","notificationContact":{"email":"c{{i}}@example.com"},"lines":[{{string.Join(",", lines.Select(l => $$"""{"sku":"{{l.Sku}}","quantity":{{l.Quantity}},"unitPrice":10}"""))}}],"currency":"EUR","acceptPreSaleTerms":true}""";
-                var (status, answer) = await PlaceAsync(client, body, "order-" + i.ToString(CultureInfo.InvariantCulture));
+                // A 503 (contention, or storage past the request's budget on a busy machine) is retried with the same key.
+                var (status, _, answer) = await SendUntilAnsweredAsync(client, HttpMethod.Post, "/api/orders", body, "order-" + i.ToString(CultureInfo.InvariantCulture), attempts: int.MaxValue);
                 switch (status)
                 {
                     case HttpStatusCode.Created:
@@ -154,27 +153,6 @@ public sealed class AzuriteNoOversellHttpTests(AzuriteFixture azurite) : IClassF
         }, Ct));
         await Task.WhenAll(running);
         return (new Dictionary<string, (string, int)[]>(accepted, StringComparer.Ordinal), refused);
-    }
-
-    /// <summary>
-    /// Places one order as a checkout does: a 503 (contention, or storage work past the request's budget on a busy
-    /// machine) is sent again with the same Idempotency-Key after its Retry-After, so it resumes rather than repeats.
-    /// </summary>
-    private static async Task<(HttpStatusCode Status, JsonNode Answer)> PlaceAsync(HttpClient client, string body, string idempotencyKey)
-    {
-        while (true)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-            using var response = await client.SendAsync(request, Ct);
-            var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
-            {
-                return (response.StatusCode, answer);
-            }
-
-            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), Ct);
-        }
     }
 
     /// <summary>The SKU's shards hold exactly what its reservation rows hold, which are exactly the accepted orders' lines of it, all confirmed.</summary>

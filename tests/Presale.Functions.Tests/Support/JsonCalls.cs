@@ -14,6 +14,33 @@ internal static class JsonCalls
     /// </summary>
     public static async Task<JsonObject> SendAsync(HttpClient client, HttpMethod method, string path, string? body, HttpStatusCode expected, string? idempotencyKey = null, bool array = false)
     {
+        var answer = await TrySendAsync(client, method, path, body, idempotencyKey);
+        Assert.True(answer.Status == expected, $"{method} {path}: expected {(int)expected}, got {(int)answer.Status}: {answer.Body.ToJsonString()}");
+        return array ? new JsonObject { ["items"] = answer.Body } : answer.Body.AsObject();
+    }
+
+    /// <summary>
+    /// Sends as a checkout does: a 503 (contention, or storage work past the request's budget) is sent again with the
+    /// same Idempotency-Key after its Retry-After, so it resumes rather than repeats; returns the first other answer, or
+    /// the 503 of the last of <paramref name="attempts"/> attempts. Nothing is asserted.
+    /// </summary>
+    public static async Task<Answer> SendUntilAnsweredAsync(HttpClient client, HttpMethod method, string path, string? body, string? idempotencyKey, int attempts = 6)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await TrySendAsync(client, method, path, body, idempotencyKey);
+            if (answer.Status != HttpStatusCode.ServiceUnavailable || attempt >= attempts)
+            {
+                return answer;
+            }
+
+            await Task.Delay(answer.RetryAfter ?? TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>Sends <paramref name="body"/> (JSON, if any) once with an optional idempotency key and returns the answer, asserting nothing.</summary>
+    public static async Task<Answer> TrySendAsync(HttpClient client, HttpMethod method, string path, string? body, string? idempotencyKey)
+    {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -28,9 +55,7 @@ internal static class JsonCalls
 
         using var response = await client.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        var node = JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
-        return array ? new JsonObject { ["items"] = node } : node.AsObject();
+        return new(response.StatusCode, response.Headers.RetryAfter?.Delta, JsonNode.Parse(text.Length == 0 ? "{}" : text)!);
     }
 
     /// <summary>Posts <paramref name="body"/> signed with <paramref name="secret"/> as a supplier does; asserts 200 and returns the answer.</summary>
@@ -62,4 +87,7 @@ internal static class JsonCalls
             await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>An answer of the app: its status, its Retry-After (if any) and its JSON body (<c>{}</c> when empty).</summary>
+    public sealed record Answer(HttpStatusCode Status, TimeSpan? RetryAfter, JsonNode Body);
 }
