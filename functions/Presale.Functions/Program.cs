@@ -1,20 +1,23 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration.Json;
 using Presale.Adapters.IntegrationEvents;
-using Presale.Functions.Composition;
+using Presale.Functions.Features.Compensation;
+using Presale.Functions.Features.Notifications;
 using Presale.Functions.Features.Operations;
-using Presale.Functions.Hosting;
+using Presale.Functions.Features.Orders;
+using Presale.Functions.Features.Reconciliation;
+using Presale.Functions.Features.Returns;
+using Presale.Functions.Features.Suppliers;
+using Presale.Functions.Host;
+using Presale.Functions.Host.Http;
+using Presale.Functions.Host.OpenApi;
+using Presale.Functions.Host.Storage;
 
 // Started by the Functions host (it passes --functions-uri): the isolated worker, triggered and guarded by the host.
 // Otherwise standalone mode: the same functions served as an ASP.NET Core app with its own triggers and key checks.
 if (HostingMode.IsStartedByFunctionsHost(args))
 {
-    var worker = FunctionsApplication.CreateBuilder(args);
-    worker.ConfigureFunctionsWebApplication();
-    worker.UseMiddleware<RetryLaterWorkerMiddleware>();
-    AddFeatures(worker, HostingMode.Resolve(worker.Configuration));
-    worker.Services.AddSingleton<RetryLaterExceptionHandler>();
-    worker.Build().Run();
+    Program.CreateWorker(args).Run();
     return;
 }
 
@@ -32,20 +35,40 @@ var app = builder.Build();
 app.UsePresaleStandalone();
 app.Run();
 
-// Features register here, one line each (storage adapters, use cases, options); their functions are found by their attributes.
-static void AddFeatures(IHostApplicationBuilder builder, HostingMode mode)
+/// <summary>The composition root; public so integration tests can host the app.</summary>
+public partial class Program
 {
-    builder.AddPresaleHost(mode);
-    builder.Services.AddPresaleStorage(builder.Configuration);
-    builder.Services.AddIntegrationEvents(builder.Configuration);
-    builder.AddSuppliers();
-    builder.Services.AddPresaleNotifications(builder.Configuration);
-    builder.Services.AddPresaleOrders();
-    builder.AddPresaleCompensation();
-    builder.Services.AddPresaleReturns();
-    builder.Services.AddPresaleReconciliation();
-    builder.AddOperations();
+    /// <summary>
+    /// The isolated worker, built as the Functions host starts it; <c>Run</c> connects it to the host. Built but not
+    /// run, it lets a test look at what the worker would serve.
+    /// </summary>
+    internal static IHost CreateWorker(string[] args)
+    {
+        var worker = FunctionsApplication.CreateBuilder(args);
+        worker.ConfigureFunctionsWebApplication();
+        worker.UseMiddleware<RetryLaterWorkerMiddleware>();
+        AddFeatures(worker, HostingMode.Resolve(worker.Configuration));
+        worker.Services.AddSingleton<RetryLaterExceptionHandler>();
+
+        // The functions are the host's to route; their endpoint descriptions still feed the OpenAPI document.
+        worker.Services.AddFunctionEndpointDescriptions();
+        return worker.Build();
+    }
+
+    // The host parts, the storage and event adapters, then one line per feature; a feature registers only its own
+    // services (a test fails otherwise), and its functions are found by their attributes.
+    private static void AddFeatures(IHostApplicationBuilder builder, HostingMode mode)
+    {
+        builder.AddPresaleHost(mode);
+        builder.Services.AddPresaleStorage(builder.Configuration);
+        builder.Services.AddIntegrationEvents(builder.Configuration);
+        builder.AddOrders();
+        builder.AddSuppliers();
+        builder.AddReconciliation();
+        builder.AddNotifications();
+        builder.AddCompensation();
+        builder.AddReturns();
+        builder.AddOperations();
+    }
 }
 
-/// <summary>The composition root; public so integration tests can host the app.</summary>
-public partial class Program;

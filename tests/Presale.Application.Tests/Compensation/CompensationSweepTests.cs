@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Presale.Application.Compensation;
 using Presale.Application.Orders;
-using Presale.Testing;
 using Presale.Domain.Compensation;
 using Presale.Domain.Notifications;
+using Presale.Testing;
 
 namespace Presale.Application.Tests.Compensation;
 

@@ -1,7 +1,7 @@
 using Presale.Application.Notifications;
+using Presale.Application.Orders;
 using Presale.Domain.Common;
 using Presale.Domain.Notifications;
-using Presale.Application.Orders;
 using Presale.Domain.Orders;
 using static Presale.Application.Tests.Orders.OrderingHarness;
 

@@ -1,9 +1,9 @@
-using Presale.Domain.Notifications;
-using Presale.Application.Notifications;
 using System.Text.Json;
+using Presale.Application.Notifications;
 using Presale.Application.Orders;
 using Presale.Application.Supply;
 using Presale.Domain.Common;
+using Presale.Domain.Notifications;
 using Presale.Domain.Orders;
 using Presale.Domain.Supply;
 using static Presale.Application.Tests.Orders.OrderingHarness;

@@ -1,9 +1,9 @@
+using Presale.Adapters.InMemory;
 using Presale.Application.Purchasing;
 using Presale.Application.Security;
 using Presale.Application.Storage;
 using Presale.Application.Suppliers;
 using Presale.Application.Tests.Orders;
-using Presale.Adapters.InMemory;
 using Presale.Domain.Purchasing;
 using Presale.Domain.Supply;
 

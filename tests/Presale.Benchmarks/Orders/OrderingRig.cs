@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Presale.Adapters.Diagnostics;
 using Presale.Application.Catalog;
+using Presale.Application.Common;
 using Presale.Application.Messaging;
 using Presale.Application.Orders;
 using Presale.Application.Outbox;
@@ -11,7 +14,7 @@ using Presale.Application.Shop;
 using Presale.Application.Storage;
 using Presale.Application.Supply;
 using Presale.Domain.Common;
-using Presale.Functions.Composition;
+using Presale.Functions.Features.Orders;
 
 namespace Presale.Benchmarks.Orders;
 
@@ -69,14 +72,19 @@ public sealed class OrderingRig : IAsyncDisposable
             ["Presale:Orders:OrdersTable"] = prefix + "orders",
             ["Presale:Orders:ShopSettingsCacheDuration"] = "01:00:00",
         }).Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
+        // The orders feature as the app composes it; the host's clock and random source, the notifications' settings
+        // and the store under test stand in for the rest.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Services
             .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(new RandomSource(new Random(RandomNumberGenerator.GetInt32(int.MaxValue))))
             .AddSingleton(store.Store)
             .AddSingleton<IMessagePublisher, DiscardingPublisher>()
-            .AddSingleton(new Application.Notifications.NotificationsOptions())
-            .AddPresaleOrders()
-            .BuildServiceProvider();
+            .AddSingleton(new Application.Notifications.NotificationsOptions());
+        builder.AddOrders();
+        var services = builder.Services.BuildServiceProvider();
         var rig = new OrderingRig(services, store, prefix);
         await services.GetRequiredService<ShopSettingsStore>().PutAsync(new ShopSettingsRequest("Europe/Berlin", "EUR", 2, "de-DE"), default);
         var catalog = services.GetRequiredService<SkuSettingsHandler>();

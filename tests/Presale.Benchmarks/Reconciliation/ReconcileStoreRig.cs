@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.Diagnostics;
 using Presale.Application.Catalog;
+using Presale.Application.Common;
 using Presale.Application.DelayConsent;
 using Presale.Application.Messaging;
 using Presale.Application.Notifications;
@@ -11,12 +13,14 @@ using Presale.Application.Orders;
 using Presale.Application.Reconciliation;
 using Presale.Application.Shop;
 using Presale.Application.Storage;
+using Presale.Application.Suppliers;
 using Presale.Application.Supply;
 using Presale.Domain.Common;
 using Presale.Domain.Notifications;
 using Presale.Domain.Orders;
 using Presale.Domain.Supply;
-using Presale.Functions.Composition;
+using Presale.Functions.Features.Orders;
+using Presale.Functions.Features.Reconciliation;
 
 namespace Presale.Benchmarks.Reconciliation;
 
@@ -81,17 +85,22 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
             ["Presale:Orders:ShopSettingsCacheDuration"] = "01:00:00",
         }).Build();
         var time = new FakeTimeProvider(AsOf);
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
+        // The orders and reconciliation features as the app composes them; the host's clock and random source, the
+        // suppliers' and notifications' settings they depend on, and the store under test stand in for the rest.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Services
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
+            .AddSingleton(new RandomSource(new Random(seed)))
             .AddSingleton(store.Store)
             .AddSingleton<IMessagePublisher, DiscardingPublisher>()
             .AddSingleton(new NotificationsOptions())
-            .AddSingleton<IDelayConsentService, DelayNotices>()
-            .AddPresaleOrders()
-            .AddPresaleReconciliation()
-            .BuildServiceProvider();
+            .AddSingleton(new SuppliersOptions())
+            .AddSingleton<IDelayConsentService, DelayNotices>();
+        builder.AddOrders();
+        builder.AddReconciliation();
+        var services = builder.Services.BuildServiceProvider();
         var (ids, swapped) = await SeedAsync(services, orderCount, seed, time);
         return new ReconcileStoreRig(services, store, ids, swapped);
     }

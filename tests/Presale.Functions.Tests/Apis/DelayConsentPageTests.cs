@@ -7,7 +7,7 @@ using Presale.Application.DelayConsent;
 using Presale.Domain.Common;
 using Presale.Domain.DelayConsent;
 using Presale.Domain.Notifications;
-using Presale.Functions.Apis;
+using Presale.Functions.Features.Compensation;
 
 namespace Presale.Functions.Tests.Apis;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Presale.Application.Common;
 using Presale.Application.Orders;
-using Presale.Functions.Apis.Http;
+using Presale.Functions.Host.Http;
 
 namespace Presale.Functions.Tests.Apis;
 

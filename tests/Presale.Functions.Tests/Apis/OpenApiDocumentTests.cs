@@ -3,13 +3,15 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Presale.Functions.Apis;
-using Presale.Functions.Apis.Http;
-using Presale.Functions.Apis.OpenApi;
-using Presale.Functions.Catalog;
+using Presale.Functions.Features.Suppliers;
+using Presale.Functions.Host.Catalog;
+using Presale.Functions.Host.Http;
+using Presale.Functions.Host.OpenApi;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
+using FunctionDefinition = Presale.Functions.Host.Catalog.FunctionDefinition;
 
 namespace Presale.Functions.Tests.Apis;
 

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Presale.Functions.Features.Notifications;
+using Presale.Functions.Host.Standalone;
 
-using Presale.Functions.Standalone;
 
 namespace Presale.Functions.Tests.Apis;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Presale.Domain.Security;
-using Presale.Functions.Apis.OpenApi;
+using Presale.Functions.Host.OpenApi;
 using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Apis;

@@ -12,10 +12,9 @@ using Presale.Adapters.InMemory;
 using Presale.Application.Storage;
 using Presale.Application.Suppliers;
 using Presale.Domain.Security;
-using Presale.Functions.Apis;
-using Presale.Functions.Catalog;
-using Presale.Functions.Composition;
-using Presale.Functions.Standalone;
+using Presale.Functions.Features.Suppliers;
+using Presale.Functions.Host.Catalog;
+using Presale.Functions.Host.Standalone;
 
 namespace Presale.Functions.Tests.Apis;
 

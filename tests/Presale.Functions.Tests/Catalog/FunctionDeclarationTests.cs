@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Presale.Functions.Catalog;
-using Presale.Functions.Standalone;
+using Presale.Functions.Host.Catalog;
+using Presale.Functions.Host.Standalone;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
-using AuthorizationLevel = Presale.Functions.Catalog.AuthorizationLevel;
-using FunctionDefinition = Presale.Functions.Catalog.FunctionDefinition;
+using AuthorizationLevel = Microsoft.Azure.Functions.Worker.AuthorizationLevel;
+using FunctionDefinition = Presale.Functions.Host.Catalog.FunctionDefinition;
 
 namespace Presale.Functions.Tests.Catalog;
 

@@ -1,4 +1,5 @@
-using Presale.Functions.Catalog;
+using Presale.Functions.Host.Catalog;
+
 
 namespace Presale.Functions.Tests.Catalog;
 

@@ -1,5 +1,5 @@
 using Presale.Application.Compensation;
-using Presale.Functions.Composition;
+using Presale.Functions.Features.Compensation;
 
 namespace Presale.Functions.Tests.Composition;
 

@@ -6,7 +6,7 @@ using Presale.Adapters.Queues;
 using Presale.Application.IntegrationEvents;
 using Presale.Application.Messaging;
 using Presale.Application.Notifications;
-using Presale.Functions.Composition;
+using Presale.Functions.Host.Storage;
 using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Composition;

@@ -1,6 +1,6 @@
 using Presale.Application.Orders;
-using Presale.Functions.Catalog;
-using Presale.Functions.Composition;
+using Presale.Functions.Features.Orders;
+using Presale.Functions.Host.Catalog;
 using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Composition;

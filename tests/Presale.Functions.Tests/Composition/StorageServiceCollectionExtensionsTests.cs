@@ -10,9 +10,9 @@ using Presale.Adapters.Storage;
 using Presale.Adapters.Tables;
 using Presale.Application.Messaging;
 using Presale.Application.Storage;
-using Presale.Functions.Catalog;
-using Presale.Functions.Composition;
-using Presale.Functions.Hosting;
+using Presale.Functions.Host;
+using Presale.Functions.Host.Catalog;
+using Presale.Functions.Host.Storage;
 using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Composition;

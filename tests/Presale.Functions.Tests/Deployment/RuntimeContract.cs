@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
-using Presale.Functions.Catalog;
+using Presale.Functions.Host.Catalog;
 
 namespace Presale.Functions.Tests.Deployment;
 

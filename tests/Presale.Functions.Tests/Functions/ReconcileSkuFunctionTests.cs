@@ -1,5 +1,6 @@
 using Presale.Functions.Features.Reconciliation;
 
+
 namespace Presale.Functions.Tests.Functions;
 
 public sealed class ReconcileSkuFunctionTests

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Presale.Functions.Hosting;
+using Presale.Functions.Host;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
 

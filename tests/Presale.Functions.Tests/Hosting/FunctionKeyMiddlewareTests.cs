@@ -3,11 +3,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Presale.Functions.Catalog;
-using Presale.Functions.Hosting;
+using Presale.Functions.Host;
+using Presale.Functions.Host.Catalog;
+using Presale.Functions.Host.Keys;
 using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Hosting;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Presale.Functions.Hosting;
+using Presale.Functions.Host;
 
 namespace Presale.Functions.Tests.Hosting;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Presale.Adapters.Storage;
 using Presale.Application.Common;
-using Presale.Functions.Hosting;
+using Presale.Functions.Host.Http;
 
 namespace Presale.Functions.Tests.Hosting;
 

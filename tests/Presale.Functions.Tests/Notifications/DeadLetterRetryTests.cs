@@ -9,7 +9,7 @@ using Presale.Application.Notifications;
 using Presale.Application.Outbox;
 using Presale.Domain.Notifications;
 using Presale.Functions.Features.Notifications;
-using Presale.Functions.Standalone;
+using Presale.Functions.Host.Standalone;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Presale.Adapters.InMemory;
 using Presale.Application.Notifications;
 using Presale.Domain.Notifications;
-using Presale.Functions.Composition;
 using Presale.Functions.Features.Notifications;
-using Presale.Functions.Catalog;
+using Presale.Functions.Host.Catalog;
 using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Notifications;
@@ -20,10 +20,10 @@ public sealed class DeliverNotificationFunctionTests
     /// <summary>Binds and validates the options as the app does at start (ValidateOnStart runs the same validator).</summary>
     private static NotificationsOptions BindOptions(params (string Key, string Value)[] settings)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-            .Build();
-        using var services = new ServiceCollection().AddPresaleNotifications(configuration).BuildServiceProvider();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.AddNotifications();
+        using var services = builder.Services.BuildServiceProvider();
         return services.GetRequiredService<IOptions<NotificationsOptions>>().Value;
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
-using Presale.Functions.Standalone;
+using Presale.Functions.Host.Standalone;
 
 namespace Presale.Functions.Tests.Standalone;
 

@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Presale.Functions.Catalog;
-using Presale.Functions.Hosting;
-using Presale.Functions.Standalone;
+using Presale.Functions.Host;
+using Presale.Functions.Host.Catalog;
+using Presale.Functions.Host.Standalone;
 using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Standalone;

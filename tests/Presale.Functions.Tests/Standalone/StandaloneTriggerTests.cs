@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Presale.Functions.Standalone;
+using Presale.Functions.Host.Standalone;
 using Presale.Functions.Tests.Support;
 
 namespace Presale.Functions.Tests.Standalone;

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Presale.Functions.Standalone;
+using Presale.Functions.Host.Standalone;
 
 namespace Presale.Functions.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Presale.Functions.Standalone;
+using Presale.Functions.Host.Standalone;
 
 namespace Presale.Functions.Tests.Support;
 

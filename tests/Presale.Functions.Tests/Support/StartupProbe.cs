@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using Presale.Functions.Composition;
-using Presale.Functions.Hosting;
+using Presale.Functions.Host;
+using Presale.Functions.Host.Storage;
 
 namespace Presale.Functions.Tests.Support;
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
-using Presale.Functions.Catalog;
+using Microsoft.Azure.Functions.Worker;
+using Presale.Functions.Host.Catalog;
+using FunctionDefinition = Presale.Functions.Host.Catalog.FunctionDefinition;
 
 namespace Presale.Functions.Tests.Support;
 
@@ -55,7 +57,7 @@ internal static class TestDefinitions
     public static FunctionDefinition Timer(string name, string schedule, bool runOnStartup = false, bool useMonitor = true) =>
         new(name, TriggerKind.Timer, "timer", $"Tests.{name}.RunAsync")
         {
-            Schedule = Presale.Functions.Standalone.CronSchedule.Parse(schedule),
+            Schedule = Presale.Functions.Host.Standalone.CronSchedule.Parse(schedule),
             RunOnStartup = runOnStartup,
             UseMonitor = useMonitor,
         };

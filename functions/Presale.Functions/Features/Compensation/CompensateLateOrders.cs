@@ -1,6 +1,6 @@
 using System.Globalization;
-using Presale.Application.Compensation;
 using Microsoft.Azure.Functions.Worker;
+using Presale.Application.Compensation;
 
 namespace Presale.Functions.Features.Compensation;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Presale.Application.DelayConsent;
 using Microsoft.Azure.Functions.Worker;
+using Presale.Application.DelayConsent;
 
 namespace Presale.Functions.Features.Compensation;
 

@@ -1,5 +1,5 @@
-using Presale.Application.Notifications;
 using Microsoft.Azure.Functions.Worker;
+using Presale.Application.Notifications;
 
 namespace Presale.Functions.Features.Notifications;
 

@@ -1,8 +1,8 @@
 using Presale.Application.Kpis;
 using Presale.Application.Suppliers;
 using Presale.Domain.Kpis;
-using Presale.Functions.Apis.Http;
-using Presale.Functions.Apis.OpenApi;
+using Presale.Functions.Host.Http;
+using Presale.Functions.Host.OpenApi;
 using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Presale.Functions.Features.Operations;

@@ -1,5 +1,5 @@
-using Presale.Application.Orders;
 using Microsoft.Azure.Functions.Worker;
+using Presale.Application.Orders;
 
 namespace Presale.Functions.Features.Orders;
 

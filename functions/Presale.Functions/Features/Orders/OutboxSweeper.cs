@@ -1,5 +1,5 @@
-using Presale.Application.Outbox;
 using Microsoft.Azure.Functions.Worker;
+using Presale.Application.Outbox;
 
 namespace Presale.Functions.Features.Orders;
 

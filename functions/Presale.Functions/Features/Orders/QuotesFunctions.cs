@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Presale.Application.Orders;
-using Presale.Functions.Apis;
-using Presale.Functions.Apis.OpenApi;
+using Presale.Functions.Host.Http;
+using Presale.Functions.Host.OpenApi;
 
 namespace Presale.Functions.Features.Orders;
 
-/// <summary>The HTTP functions of <see cref="QuotesApi"/>: each trigger attribute declares its route, methods and key; the other attributes describe it in the OpenAPI document.</summary>
+/// <summary>
+/// Quotes: the promise an order for a basket would get now, without reserving anything. Each trigger attribute declares its route, methods and key; the other attributes describe it in the OpenAPI document.
+/// </summary>
 public sealed class QuotesFunctions(QuoteHandler quoteHandler, OrdersOptions ordersOptions)
 {
     [Function("QuoteBasket")]
@@ -15,11 +17,27 @@ public sealed class QuotesFunctions(QuoteHandler quoteHandler, OrdersOptions ord
     [EndpointDescription("Per line: the promise date (the shop's local date), the supply it comes from (on hand, a lot, or the cap) and the units available now. Nothing is reserved.")]
     [Consumes(typeof(QuoteRequest), "application/json")]
     [ProducesResponseType<QuoteView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesValidationProblem]
+    [JsonBodyProblems]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IResult> QuoteBasketAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "quotes")] HttpRequest req, CancellationToken cancellationToken) =>
-        await QuotesApi.QuoteAsync(req.HttpContext, quoteHandler, ordersOptions, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "quotes")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<QuoteRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        return await quoteHandler.QuoteAsync(body.Value!, cancellationToken) switch
+        {
+            QuoteResult.Quoted quoted => TypedResults.Ok(quoted.Quote),
+            QuoteResult.Invalid rejected => Problems.Validation(rejected.Errors),
+            _ => Problems.ShopNotConfigured(),
+        };
+    }
 }

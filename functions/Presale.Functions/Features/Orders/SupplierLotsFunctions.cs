@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Presale.Application.Orders;
 using Presale.Application.Supply;
-using Presale.Functions.Apis;
-using Presale.Functions.Apis.OpenApi;
+using Presale.Functions.Host.Http;
+using Presale.Functions.Host.OpenApi;
 
 namespace Presale.Functions.Features.Orders;
 
-/// <summary>The HTTP functions of <see cref="SupplierLotsApi"/>: each trigger attribute declares its route, methods and key; the other attributes describe it in the OpenAPI document.</summary>
+/// <summary>
+/// Inbound lots registered against a supplier: the supply pre-sale promises are made from. Each trigger attribute declares its route, methods and key; the other attributes describe it in the OpenAPI document.
+/// </summary>
 public sealed class SupplierLotsFunctions(LotRegistrationHandler lotRegistrationHandler, OrdersOptions ordersOptions)
 {
     [Function("RegisterLot")]
@@ -17,13 +19,35 @@ public sealed class SupplierLotsFunctions(LotRegistrationHandler lotRegistration
     [Consumes(typeof(RegisterLotRequest), "application/json")]
     [ProducesResponseType<LotView>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<LotView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesValidationProblem]
+    [JsonBodyProblems]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IResult> RegisterLotAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "suppliers/{supplierId}/lots")] HttpRequest req, string supplierId, CancellationToken cancellationToken) =>
-        await SupplierLotsApi.RegisterAsync(supplierId, req.HttpContext, lotRegistrationHandler, ordersOptions, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "suppliers/{supplierId}/lots")] HttpRequest req, string supplierId, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<RegisterLotRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        return await lotRegistrationHandler.RegisterAsync(supplierId, body.Value!, cancellationToken) switch
+        {
+            LotRegistrationResult.Registered { Created: true } registered => TypedResults.Created($"/api/suppliers/{supplierId}/lots/{registered.Lot.LotId}", registered.Lot),
+            LotRegistrationResult.Registered registered => TypedResults.Ok(registered.Lot),
+            LotRegistrationResult.Invalid rejected => Problems.Validation(rejected.Errors),
+            LotRegistrationResult.Conflict => Problems.Conflict(
+                "lot-exists",
+                "The supplier already has a different lot with this id.",
+                "Lot ids are unique per supplier; changes to a lot (ETA, receipts) have their own routes.",
+                new Dictionary<string, object?> { ["field"] = "lotId" }),
+            _ => Problems.ShopNotConfigured(),
+        };
+    }
 
     [Function("GetLot")]
     [Tags("Supplier lots")]
@@ -32,5 +56,7 @@ public sealed class SupplierLotsFunctions(LotRegistrationHandler lotRegistration
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<IResult> GetLotAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "suppliers/{supplierId}/lots/{lotId}")] HttpRequest req, string supplierId, string lotId, CancellationToken cancellationToken) =>
-        await SupplierLotsApi.GetAsync(supplierId, lotId, lotRegistrationHandler, cancellationToken);
+        await lotRegistrationHandler.GetAsync(supplierId, lotId, cancellationToken) is { } lot
+            ? TypedResults.Ok(lot)
+            : Problems.NotFound($"Lot {lotId} of supplier {supplierId}", "lotId");
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
 using Presale.Application.Reconciliation;
 using Presale.Domain.Common;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Presale.Functions.Features.Reconciliation;
 

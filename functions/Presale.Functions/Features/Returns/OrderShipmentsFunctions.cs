@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Presale.Application.Orders;
-using Presale.Functions.Apis;
-using Presale.Functions.Apis.OpenApi;
+using Presale.Functions.Host.Http;
+using Presale.Functions.Host.OpenApi;
 
 namespace Presale.Functions.Features.Returns;
 
-/// <summary>The HTTP functions of <see cref="OrderShipmentsApi"/>: each trigger attribute declares its route, methods and key; the other attributes describe it in the OpenAPI document.</summary>
+/// <summary>
+/// Order fulfilment facts: the shop records what shipped and when it was delivered (a return window starts at delivery); shipped units leave the stock. Each trigger attribute declares its route, methods and key; the other attributes describe it in the OpenAPI document.
+/// </summary>
 public sealed class OrderShipmentsFunctions(RecordShipmentHandler recordShipmentHandler, OrdersOptions ordersOptions)
 {
     [Function("RecordOrderShipment")]
@@ -16,12 +18,31 @@ public sealed class OrderShipmentsFunctions(RecordShipmentHandler recordShipment
     [Consumes(typeof(RecordShipmentRequest), "application/json")]
     [ProducesResponseType<OrderFulfilmentView>(StatusCodes.Status201Created, "application/json")]
     [ProducesResponseType<OrderFulfilmentView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesValidationProblem]
+    [JsonBodyProblems]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IResult> RecordOrderShipmentAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/shipments")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        await OrderShipmentsApi.RecordAsync(id, req.HttpContext, recordShipmentHandler, ordersOptions, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/shipments")] HttpRequest req, string id, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<RecordShipmentRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        return await recordShipmentHandler.RecordAsync(id, body.Value!, cancellationToken) switch
+        {
+            RecordShipmentResult.Recorded { Changed: true } recorded => TypedResults.Created($"/api/orders/{id}", recorded.Fulfilment),
+            RecordShipmentResult.Recorded recorded => TypedResults.Ok(recorded.Fulfilment),
+            RecordShipmentResult.Invalid rejected => Problems.Validation(rejected.Errors),
+            RecordShipmentResult.Conflict conflict => Problems.Conflict(conflict.Slug, "The shipment cannot be recorded.", conflict.Message,
+                new Dictionary<string, object?> { ["orderStatus"] = char.ToLowerInvariant(conflict.Status[0]) + conflict.Status[1..] }),
+            _ => Problems.NotFound($"Order {id}", "id"),
+        };
+    }
 }

@@ -1,13 +1,17 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Presale.Application.Common;
 using Presale.Application.Returns;
-using Presale.Functions.Apis;
-using Presale.Functions.Apis.Http;
-using Presale.Functions.Apis.OpenApi;
+using Presale.Domain.Returns;
+using Presale.Functions.Host.Http;
+using Presale.Functions.Host.OpenApi;
 
 namespace Presale.Functions.Features.Returns;
 
-/// <summary>The HTTP functions of <see cref="ReturnsApi"/>: each trigger attribute declares its route, methods and key; the other attributes describe it in the OpenAPI document.</summary>
+/// <summary>
+/// Returns (RMA): intake with explained eligibility, read, the manual review queue, in transit, receipt and inspection, a reviewer's decision, cancel. Endpoints only translate HTTP to the use cases. An illegal transition is a 409 problem naming the return's status; bad input is a 400 naming the field. Each trigger attribute declares its route, methods and key; the other attributes describe it in the OpenAPI document.
+/// </summary>
 public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, ReturnsOptions returnsOptions, ReviewQueueQuery reviewQueueQuery, ReturnLifecycleHandler returnLifecycleHandler)
 {
     [Function("CreateReturn")]
@@ -17,16 +21,42 @@ public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, Re
     [IdempotencyKey(StatusCodes.Status201Created)]
     [Consumes(typeof(CreateReturnRequest), "application/json")]
     [ProducesResponseType<ReturnView>(StatusCodes.Status201Created, "application/json")]
-    [ProducesValidationProblem]
+    [JsonBodyProblems]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesProblem(StatusCodes.Status422UnprocessableEntity)]
     public async Task<IResult> CreateReturnAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns")] HttpRequest req, CancellationToken cancellationToken) =>
-        await ReturnsApi.CreateAsync(req.HttpContext, createReturnHandler, returnsOptions, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CreateReturnRequest>(req, returnsOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        switch (await createReturnHandler.CreateAsync(IdempotencyHeader.Read(req), body.Value!, cancellationToken))
+        {
+            case CreateReturnResult.Created created:
+                IdempotencyHeader.MarkReplayed(req.HttpContext, created.Replayed);
+                return TypedResults.Created($"/api/returns/{created.Return.ReturnId}", created.Return);
+            case CreateReturnResult.Invalid rejected:
+                return Problems.Validation(rejected.Errors);
+            case CreateReturnResult.NotOrderOwner:
+                return NotOwner($"Order {body.Value!.OrderId} was not placed by customer {body.Value.CustomerId}. Nothing was stored.");
+            case CreateReturnResult.KeyReused:
+                return Problems.KeyReused();
+            case CreateReturnResult.OrderNotFound:
+                return Problems.NotFound($"Order {body.Value!.OrderId}", "orderId");
+            default:
+                return Problems.ShopNotConfigured();
+        }
+    }
 
     [Function("ListReturns")]
     [Tags("Returns")]
@@ -35,8 +65,26 @@ public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, Re
     [ProducesResponseType<ReviewQueuePage>(StatusCodes.Status200OK, "application/json")]
     [ProducesValidationProblem]
     public async Task<IResult> ListReturnsAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "returns")] HttpRequest req, string? status, string? limit, string? continuation, CancellationToken cancellationToken) =>
-        await ReturnsApi.ListAsync(reviewQueueQuery, status, limit, continuation, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "returns")] HttpRequest req, string? status, string? limit, string? continuation, CancellationToken cancellationToken)
+    {
+        int? size = null;
+        if (limit is not null)
+        {
+            if (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                return Problems.Validation(FieldErrors.Single("limit", "A limit is a whole number."));
+            }
+
+            size = parsed;
+        }
+
+        return await reviewQueueQuery.ListAsync(status, size, continuation, cancellationToken) switch
+        {
+            ReviewQueueResult.Listed listed => TypedResults.Ok(listed.Page),
+            ReviewQueueResult.Invalid rejected => Problems.Validation(rejected.Errors),
+            _ => throw new InvalidOperationException("Unknown review queue result."),
+        };
+    }
 
     [Function("GetReturn")]
     [Tags("Returns")]
@@ -45,21 +93,32 @@ public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, Re
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<IResult> GetReturnAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "returns/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        await ReturnsApi.GetAsync(id, returnLifecycleHandler, cancellationToken);
+        await returnLifecycleHandler.GetAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : Problems.NotFound($"Return {id}", "id");
 
     [Function("MarkReturnInTransit")]
     [Tags("Returns")]
     [EndpointSummary("The customer's parcel is with the carrier")]
     [Consumes(typeof(MarkInTransitRequest), "application/json")]
     [ProducesResponseType<ReturnView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesValidationProblem]
+    [JsonBodyProblems]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IResult> MarkReturnInTransitAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/in-transit")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        await ReturnsApi.InTransitAsync(id, req.HttpContext, returnLifecycleHandler, returnsOptions, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/in-transit")] HttpRequest req, string id, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<MarkInTransitRequest>(req, returnsOptions.MaxRequestBodyBytes, optional: true, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        return Answer(id, "trackingReference", await returnLifecycleHandler.MarkInTransitAsync(id, body.Value, cancellationToken));
+    }
 
     [Function("ReceiveReturn")]
     [Tags("Returns")]
@@ -67,14 +126,25 @@ public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, Re
     [EndpointDescription("Per unit: grade a (new/sealed), b (opened/good), c (defective), d (damaged), serial, notes. Each unit is received once; a batch naming a unit already received is refused whole with 409.")]
     [Consumes(typeof(ReceiveReturnRequest), "application/json")]
     [ProducesResponseType<ReturnView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesValidationProblem]
+    [JsonBodyProblems]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IResult> ReceiveReturnAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/receipt")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        await ReturnsApi.ReceiveAsync(id, req.HttpContext, returnLifecycleHandler, returnsOptions, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/receipt")] HttpRequest req, string id, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<ReceiveReturnRequest>(req, returnsOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        return Answer(id, "receipts", await returnLifecycleHandler.ReceiveAsync(id, body.Value!, cancellationToken));
+    }
 
     [Function("DecideReturnUnit")]
     [Tags("Returns")]
@@ -82,14 +152,25 @@ public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, Re
     [EndpointDescription("action: restock, refurbish, returnToVendor, scrap, keepIt (a unit never received) or reject (refused on inspection: not refunded, sent back to the customer). When every unit is decided the return is refunded, or closed when every unit was rejected; either way the customer is sent a \"return decided\" notice.")]
     [Consumes(typeof(DecideUnitRequest), "application/json")]
     [ProducesResponseType<ReturnView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesValidationProblem]
+    [JsonBodyProblems]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IResult> DecideReturnUnitAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/decision")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        await ReturnsApi.DecideAsync(id, req.HttpContext, returnLifecycleHandler, returnsOptions, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/decision")] HttpRequest req, string id, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<DecideUnitRequest>(req, returnsOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        return Answer(id, "unitId", await returnLifecycleHandler.DecideAsync(id, body.Value!, cancellationToken));
+    }
 
     [Function("CancelReturn")]
     [Tags("Returns")]
@@ -97,13 +178,62 @@ public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, Re
     [EndpointDescription("By its customer (customerId, who must be the return's customer: 403 otherwise) or an operator (operator), with an optional reason. Allowed while requested, approved or in transit; from the first receipt on it is refused with 409 return-invalid-transition naming the return's status. The return's units are given back to the order, so they can be returned again.")]
     [Consumes(typeof(CancelReturnRequest), "application/json")]
     [ProducesResponseType<ReturnView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesValidationProblem]
+    [JsonBodyProblems]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IResult> CancelReturnAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/cancel")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        await ReturnsApi.CancelAsync(id, req.HttpContext, returnLifecycleHandler, returnsOptions, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/cancel")] HttpRequest req, string id, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<CancelReturnRequest>(req, returnsOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        return Answer(id, "customerId", await returnLifecycleHandler.CancelAsync(id, body.Value, cancellationToken));
+    }
+
+    private static Results<Ok<ReturnView>, ValidationProblem, ProblemHttpResult> Answer(string id, string unitField, ReturnCommandResult result) => result switch
+    {
+        ReturnCommandResult.Done done => TypedResults.Ok(done.Return),
+        ReturnCommandResult.Invalid rejected => Problems.Validation(rejected.Errors),
+        ReturnCommandResult.Refused { Error.Code: ReturnErrorCode.UnknownUnit or ReturnErrorCode.InvalidReceipt or ReturnErrorCode.InvalidDecision } refused =>
+            Problems.Validation(FieldErrors.Single(refused.Error.Code == ReturnErrorCode.InvalidDecision && unitField == "unitId" ? "action" : unitField, refused.Error.Message)),
+        ReturnCommandResult.Refused refused => Refusal(refused.Error),
+        ReturnCommandResult.NotOwner => NotOwner($"Return {id} is not this customer's."),
+        _ => Problems.NotFound($"Return {id}", "id"),
+    };
+
+    /// <summary>The 403 when the customer named is not the one who placed the order (or requested the return).</summary>
+    internal static ProblemHttpResult NotOwner(string detail) => TypedResults.Problem(
+        detail: detail,
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Only the customer who placed the order can return from it or withdraw the return.",
+        type: Problems.TypePrefix + "return-not-order-owner",
+        extensions: new Dictionary<string, object?> { ["field"] = "customerId" });
+
+    /// <summary>
+    /// The 409 for a refused lifecycle step: its code, the return's status (as <c>returnStatus</c>: <c>status</c> is the
+    /// problem's HTTP status) and the units concerned.
+    /// </summary>
+    internal static ProblemHttpResult Refusal(ReturnError error) => Problems.Conflict(
+        "return-" + Kebab(error.Code.ToString()),
+        $"The return is {Camel(error.Status.ToString())}: this is not possible now.",
+        error.Message,
+        new Dictionary<string, object?>
+        {
+            ["code"] = Camel(error.Code.ToString()),
+            ["returnStatus"] = Camel(error.Status.ToString()),
+            ["units"] = error.Units.Select(u => u.ToString()).ToArray(),
+        });
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static string Kebab(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -1,5 +1,5 @@
-using Presale.Application.Returns;
 using Microsoft.Azure.Functions.Worker;
+using Presale.Application.Returns;
 
 namespace Presale.Functions.Features.Returns;
 

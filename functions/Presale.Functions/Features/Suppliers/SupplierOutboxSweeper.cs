@@ -1,5 +1,5 @@
-using Presale.Application.Suppliers;
 using Microsoft.Azure.Functions.Worker;
+using Presale.Application.Suppliers;
 
 namespace Presale.Functions.Features.Suppliers;
 

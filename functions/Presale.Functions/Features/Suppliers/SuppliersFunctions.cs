@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Presale.Application.Suppliers;
-using Presale.Functions.Apis;
-using Presale.Functions.Apis.OpenApi;
+using Presale.Functions.Host.Http;
+using Presale.Functions.Host.OpenApi;
 
 namespace Presale.Functions.Features.Suppliers;
 
-/// <summary>The HTTP functions of <see cref="SuppliersApi"/>: each trigger attribute declares its route, methods and key; the other attributes describe it in the OpenAPI document.</summary>
+/// <summary>
+/// Operator routes of the supplier registry (<c>authLevel: function</c>): register and read suppliers, issue and rotate webhook secrets, read scorecards. Each handler only translates HTTP to the application services. Each trigger attribute declares its route, methods and key; the other attributes describe it in the OpenAPI document.
+/// </summary>
 public sealed class SuppliersFunctions(SupplierRegistry supplierRegistry, IOptions<SuppliersOptions> suppliersOptions, SupplierScorecardQuery supplierScorecardQuery)
 {
     [Function("CreateSupplier")]
@@ -15,13 +18,31 @@ public sealed class SuppliersFunctions(SupplierRegistry supplierRegistry, IOptio
     [EndpointSummary("Register a supplier")]
     [Consumes(typeof(CreateSupplierRequest), "application/json")]
     [ProducesResponseType<SupplierView>(StatusCodes.Status201Created, "application/json")]
-    [ProducesValidationProblem]
+    [JsonBodyProblems]
     [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IResult> CreateSupplierAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "suppliers")] HttpRequest req, CancellationToken cancellationToken) =>
-        await SuppliersApi.CreateSupplierAsync(req, supplierRegistry, suppliersOptions, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "suppliers")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        var body = await JsonBody.ReadAsync<CreateSupplierRequest>(req, suppliersOptions.Value.MaxRequestBodyBytes, optional: false, cancellationToken);
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await supplierRegistry.CreateAsync(body.Value!, cancellationToken);
+        return result.Status switch
+        {
+            CreateSupplierStatus.Created => TypedResults.Created($"/api/suppliers/{Uri.EscapeDataString(result.Supplier!.Id)}", result.Supplier),
+            CreateSupplierStatus.Invalid => Problems.Validation(result.Errors),
+            _ => SupplierExists(body.Value!.Id!),
+        };
+    }
 
     [Function("GetSupplier")]
     [Tags("Suppliers")]
@@ -29,8 +50,11 @@ public sealed class SuppliersFunctions(SupplierRegistry supplierRegistry, IOptio
     [ProducesResponseType<SupplierView>(StatusCodes.Status200OK, "application/json")]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<IResult> GetSupplierAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "suppliers/{supplierId}")] HttpRequest req, string supplierId, CancellationToken cancellationToken) =>
-        await SuppliersApi.GetSupplierAsync(supplierId, supplierRegistry, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "suppliers/{supplierId}")] HttpRequest req, string supplierId, CancellationToken cancellationToken)
+    {
+        var supplier = await supplierRegistry.GetAsync(supplierId, cancellationToken);
+        return supplier is null ? SupplierNotFound(supplierId) : TypedResults.Ok(supplier);
+    }
 
     [Function("IssueSupplierWebhookSecret")]
     [Tags("Suppliers")]
@@ -39,8 +63,18 @@ public sealed class SuppliersFunctions(SupplierRegistry supplierRegistry, IOptio
     [ProducesResponseType<IssuedWebhookSecret>(StatusCodes.Status201Created, "application/json")]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<IResult> IssueSupplierWebhookSecretAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "suppliers/{supplierId}/webhook-secrets")] HttpRequest req, string supplierId, CancellationToken cancellationToken) =>
-        await SuppliersApi.IssueWebhookSecretAsync(supplierId, req.HttpContext.Response, supplierRegistry, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "suppliers/{supplierId}/webhook-secrets")] HttpRequest req, string supplierId, CancellationToken cancellationToken)
+    {
+        var issued = await supplierRegistry.IssueSecretAsync(supplierId, cancellationToken);
+        if (issued is null)
+        {
+            return SupplierNotFound(supplierId);
+        }
+
+        req.HttpContext.Response.Headers.CacheControl = "no-store";
+        req.HttpContext.Response.Headers.Pragma = "no-cache";
+        return TypedResults.Created((string?)null, issued);
+    }
 
     [Function("EndSupplierWebhookSecretRotation")]
     [Tags("Suppliers")]
@@ -48,8 +82,15 @@ public sealed class SuppliersFunctions(SupplierRegistry supplierRegistry, IOptio
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<IResult> EndSupplierWebhookSecretRotationAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "suppliers/{supplierId}/webhook-secrets/previous")] HttpRequest req, string supplierId, CancellationToken cancellationToken) =>
-        await SuppliersApi.EndSecretRotationAsync(supplierId, supplierRegistry, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "suppliers/{supplierId}/webhook-secrets/previous")] HttpRequest req, string supplierId, CancellationToken cancellationToken)
+    {
+        return await supplierRegistry.EndRotationAsync(supplierId, cancellationToken) switch
+        {
+            EndRotationStatus.Ended => TypedResults.NoContent(),
+            EndRotationStatus.NoRotation => NoRotation(supplierId),
+            _ => SupplierNotFound(supplierId),
+        };
+    }
 
     [Function("GetSupplierScorecard")]
     [Tags("Suppliers")]
@@ -57,6 +98,27 @@ public sealed class SuppliersFunctions(SupplierRegistry supplierRegistry, IOptio
     [ProducesResponseType<SupplierScorecardView>(StatusCodes.Status200OK, "application/json")]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     public async Task<IResult> GetSupplierScorecardAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "suppliers/{supplierId}/scorecard")] HttpRequest req, string supplierId, CancellationToken cancellationToken) =>
-        await SuppliersApi.GetScorecardAsync(supplierId, supplierScorecardQuery, cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "suppliers/{supplierId}/scorecard")] HttpRequest req, string supplierId, CancellationToken cancellationToken)
+    {
+        var card = await supplierScorecardQuery.GetAsync(supplierId, cancellationToken);
+        return card is null ? SupplierNotFound(supplierId) : TypedResults.Ok(card);
+    }
+
+    /// <summary>The 409 of a registration whose id is taken.</summary>
+    internal static ProblemHttpResult SupplierExists(string supplierId) => Problems.Conflict(
+        "supplier-exists",
+        "A supplier with this id already exists.",
+        $"Supplier '{supplierId}' is already registered; nothing was changed.",
+        new Dictionary<string, object?> { ["field"] = "id" });
+
+    /// <summary>The 404 of ending a rotation when none runs: only the current secret is accepted already.</summary>
+    internal static ProblemHttpResult NoRotation(string supplierId) => TypedResults.Problem(
+        detail: $"Supplier '{supplierId}' has no rotation running: only its current secret is accepted.",
+        statusCode: StatusCodes.Status404NotFound,
+        title: "No previous webhook secret is valid.",
+        type: Problems.TypePrefix + "no-secret-rotation",
+        extensions: new Dictionary<string, object?> { ["field"] = "supplierId" });
+
+    /// <summary>The 404 of a route naming a supplier that is not registered.</summary>
+    internal static ProblemHttpResult SupplierNotFound(string supplierId) => Problems.NotFound($"Supplier '{supplierId}'", "supplierId");
 }
