@@ -234,6 +234,8 @@ var timerSchedules = {
   CloseSupplierStatementsSchedule: '0 20 * * * *'
   SweepPurchaseOrdersSchedule: '0 */5 * * * *'
   AssessLateLotsSchedule: '0 40 * * * *'
+  // Operations: the KPI snapshot hourly at minute 15.
+  ComputeKpisSchedule: '0 15 * * * *'
 }
 
 // Presale's options (Presale__<Section>__<Property>, one options class per section with SectionName "Presale:<Section>").

@@ -43,6 +43,7 @@ else
 fi
 
 echo "Presale on ${Presale__Host__Url:-http://127.0.0.1:7071} (Ctrl+C to stop); try: bash scripts/walkthrough.sh" >&2
+echo "Operations console: ${Presale__Host__Url:-http://127.0.0.1:7071}/api/console/session (opens the console in a browser on this machine; from elsewhere add ?code=<Presale__Host__AdminKey>)" >&2
 # Built, then started with dotnet directly: `dotnet run` on a Functions worker project starts Core Tools (`func`), and
 # without a Functions host the worker runs standalone (docs/deploy.md has `func start` for those who have it).
 dotnet build functions/Presale.Functions --nologo --verbosity quiet >&2

@@ -29,7 +29,21 @@ finish() {
 }
 trap finish EXIT
 
+# The console's browser test drives Debian's Chromium (never a downloaded browser); a fresh CI machine gets it here.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the console's browser test." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The console's browser test needs /usr/bin/chromium: run 'apt-get install -y chromium' as root (Debian)." >&2
+    return 1
+  fi
+}
+
 ensure_azurite_installed
+ensure_chromium
 dotnet restore Presale.sln --verbosity quiet
 dotnet build Presale.sln --no-restore --verbosity quiet -nologo
 

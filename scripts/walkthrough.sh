@@ -129,6 +129,20 @@ if [ "$told" = false ]; then
 fi
 call GET "/api/suppliers/$supplier/lots"
 
+step "The operations console shows it: the SKU's supply timeline with the delayed order, and the supplier's changed ETA"
+# The console's sign-in is an admin-key route (from this machine, standalone mode needs no key); its cookie opens the pages.
+jar=$(mktemp)
+status=$(curl -sS -c "$jar" -o /dev/null -w '%{http_code}' "$BASE/api/console/session") || status=000
+echo "GET /api/console/session -> HTTP $status (session cookie kept)"
+expect "$status" 200 "GET /api/console/session"
+for page in "skus/$sku:$order_id" "suppliers/$supplier:$slipped"; do
+  status=$(curl -sS -b "$jar" -o "$answer" -w '%{http_code}' "$BASE/api/console/${page%%:*}") || status=000
+  echo "GET /api/console/${page%%:*} -> HTTP $status  (open $BASE/api/console/${page%%:*} in a browser)"
+  expect "$status" 200 "GET /api/console/${page%%:*}"
+  grep -q "${page#*:}" "$answer" || { echo "!! the console page does not show ${page#*:}" >&2; failures=$((failures + 1)); }
+done
+rm -f "$jar"
+
 shelf="DEMO-MUG-$(date +%s)"
 today=$(date -u +%F)
 step "A unit that ships leaves the stock: $shelf has one unit on hand and no cap; an order takes it, and it ships"

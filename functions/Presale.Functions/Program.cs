@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Presale.Adapters.IntegrationEvents;
 using Presale.Functions.Features.Compensation;
 using Presale.Functions.Features.Notifications;
+using Presale.Functions.Features.Operations;
 using Presale.Functions.Features.Orders;
 using Presale.Functions.Features.Purchasing;
 using Presale.Functions.Features.Reconciliation;
@@ -69,6 +70,7 @@ public partial class Program
         builder.AddCompensation();
         builder.AddReturns();
         builder.AddPurchasing();
+        builder.AddOperations();
     }
 }
 

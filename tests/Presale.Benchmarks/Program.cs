@@ -10,7 +10,8 @@ public static class BenchmarkProgram
     /// (<c>-- --simulation promises [seed] [lots]</c>), which measures outcomes rather than time, or the cold-start
     /// comparison of whole processes (<c>-- --cold-start [runs]</c>) or the ETA-slip-to-delay-notice latency through the
     /// running app (<c>-- --notice-latency [samples]</c>) or checkout's answers while storage stops answering
-    /// (<c>-- --storage-outage [clients] [seconds]</c>), which BenchmarkDotNet cannot time.
+    /// (<c>-- --storage-outage [clients] [seconds]</c>) or the time to a rendered console overview with many open orders
+    /// (<c>-- --console-overview [orders] [samples]</c>), which BenchmarkDotNet cannot time.
     /// </summary>
     public static void Main(string[] args)
     {
@@ -29,6 +30,12 @@ public static class BenchmarkProgram
         if (args is ["--storage-outage", .. var outage])
         {
             Storage.StorageOutageMeasurement.RunAsync(outage, Console.Out).GetAwaiter().GetResult();
+            return;
+        }
+
+        if (args is ["--console-overview", .. var overview])
+        {
+            Operations.ConsoleOverviewMeasurement.RunAsync(overview, Console.Out).GetAwaiter().GetResult();
             return;
         }
 

@@ -1,11 +1,12 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Presale.Application.Alerts;
 using Presale.Application.IntegrationEvents;
 using Presale.Application.Purchasing;
 using Presale.Application.Replenishment;
 using Presale.Application.Settlement;
+
+using Presale.Functions.Host;
 
 namespace Presale.Functions.Features.Purchasing;
 
@@ -24,9 +25,9 @@ public static class PurchasingRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        AddOptions(services, PurchasingOptions.SectionName, new PurchasingOptionsValidator());
-        AddOptions(services, ReplenishmentOptions.SectionName, new ReplenishmentOptionsValidator());
-        AddOptions(services, AlertsOptions.SectionName, new AlertsOptionsValidator());
+        services.AddValidatedOptions(PurchasingOptions.SectionName, new PurchasingOptionsValidator());
+        services.AddValidatedOptions(ReplenishmentOptions.SectionName, new ReplenishmentOptionsValidator());
+        services.AddValidatedOptions(AlertsOptions.SectionName, new AlertsOptionsValidator());
 
         services.AddSingleton<IValidator<SupplierTermsRequest>, SupplierTermsRequestValidator>();
         services.AddSingleton<IValidator<CreatePurchaseOrderRequest>, CreatePurchaseOrderRequestValidator>();
@@ -56,13 +57,5 @@ public static class PurchasingRegistration
         services.AddSingleton<ReplenishmentWorklistQuery>();
         services.AddSingleton<ResourcingSweep>();
         return builder;
-    }
-
-    private static void AddOptions<TOptions>(IServiceCollection services, string section, IValidator<TOptions> rules)
-        where TOptions : class
-    {
-        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>>(new FluentOptionsValidation<TOptions>(rules));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Presale.Functions.Features.Compensation;
 using Presale.Functions.Features.Notifications;
+using Presale.Functions.Features.Operations;
 using Presale.Functions.Features.Orders;
 using Presale.Functions.Features.Purchasing;
 using Presale.Functions.Features.Reconciliation;
@@ -28,7 +29,8 @@ internal static class ApiExampleCatalog
         NotificationsExamples.ByOperationId,
         CompensationExamples.ByOperationId,
         ReturnsExamples.ByOperationId,
-        PurchasingExamples.ByOperationId);
+        PurchasingExamples.ByOperationId,
+        OperationsExamples.ByOperationId);
 
     private static Dictionary<string, ApiExamples> HostExamples => new(StringComparer.Ordinal)
     {
