@@ -89,10 +89,7 @@ public sealed class AzuriteNoOversellHttpTests(AzuriteFixture azurite) : IClassF
         return new PresaleApp(TestDefinitions.WithQueues(("reconcile", reconcileQueue)))
             .With("AzureWebJobsStorage", azurite.ConnectionString)
             .With("Presale:Host:FunctionKey", Key)
-            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
-            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
-            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
-            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
+            .WithOwnTables()
             .With("Presale:Orders:ReconcileQueue", reconcileQueue)
             .With("Presale:Orders:AllocationShards", "16");
     }

@@ -67,12 +67,7 @@ public sealed class AzuriteShipmentStockHttpTests(AzuriteFixture azurite) : ICla
         return new PresaleApp(TestDefinitions.WithQueues(("reconcile", reconcileQueue)))
             .With("AzureWebJobsStorage", azurite.ConnectionString)
             .With("Presale:Host:FunctionKey", Key)
-            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
-            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
-            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
-            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
-            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
-            .With("Presale:Returns:ReturnsTable", AzuriteFixture.UniqueName("returns"))
-            .With("Presale:Returns:SupplierClaimsTable", AzuriteFixture.UniqueName("claims"));
+            .WithOwnTables()
+            .With("Presale:Orders:ReconcileQueue", reconcileQueue);
     }
 }

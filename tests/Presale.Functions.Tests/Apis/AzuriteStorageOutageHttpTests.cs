@@ -132,10 +132,7 @@ public sealed class AzuriteStorageOutageHttpTests(AzuriteFixture azurite) : ICla
                 $"TableEndpoint={tables.Through(azurite.TableEndpoint)};QueueEndpoint={queues.Through(azurite.QueueEndpoint)}")
             .With("Presale:Host:FunctionKey", Key)
             .With("Presale:Storage:RequestBudget", "00:00:02")
-            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
-            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
-            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
-            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
+            .WithOwnTables()
             .With("Presale:Orders:ReconcileQueue", reconcileQueue);
     }
 

@@ -47,14 +47,7 @@ public sealed class PurchasingRoutesFuzzTests(AzuriteFixture azurite) : IClassFi
         _app = new PresaleApp()
             .With("AzureWebJobsStorage", azurite.ConnectionString)
             .With("Presale:Host:FunctionKey", Key)
-            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
-            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
-            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
-            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
-            .With("Presale:Suppliers:SuppliersTable", AzuriteFixture.UniqueName("suppliers"))
-            .With("Presale:Returns:SupplierClaimsTable", AzuriteFixture.UniqueName("claims"))
-            .With("Presale:Purchasing:PurchasingTable", AzuriteFixture.UniqueName("purchasing"))
-            .With("Presale:Alerts:AlertsTable", AzuriteFixture.UniqueName("alerts"));
+            .WithOwnTables();
         _client = _app.CreateClient();
         _client.DefaultRequestHeaders.Add("x-functions-key", Key);
         await SendAsync(_client, HttpMethod.Put, "/api/shop", """{"timeZone":"Europe/Berlin","currency":"EUR","defaultHandlingDays":2,"locale":"de-DE"}""", HttpStatusCode.OK);

@@ -63,10 +63,9 @@ public sealed class SupplierWebhookRouteSignatureTests(AzuriteFixture azurite) :
         await using var app = new PresaleApp()
             .With("AzureWebJobsStorage", azurite.ConnectionString)
             .With("Presale:Host:FunctionKey", Key)
-            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
+            .WithOwnTables()
             .With("Presale:Orders:SupplyTable", supply)
             .With("Presale:Orders:LotsTable", lots)
-            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
             .With("Presale:Suppliers:SuppliersTable", suppliers)
             .WithTime(time);
         using var client = app.CreateClient();

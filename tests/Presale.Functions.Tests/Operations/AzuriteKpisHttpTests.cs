@@ -113,18 +113,8 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
         var app = new PresaleApp(TestDefinitions.WithQueues(("reconcile", reconcileQueue)))
             .With("AzureWebJobsStorage", azurite.ConnectionString)
             .With("Presale:Host:FunctionKey", Key)
-            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
-            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
-            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
-            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
+            .WithOwnTables()
             .With("Presale:Orders:ReconcileQueue", reconcileQueue)
-            .With("Presale:Returns:ReturnsTable", AzuriteFixture.UniqueName("returns"))
-            .With("Presale:Returns:SupplierClaimsTable", AzuriteFixture.UniqueName("claims"))
-            .With("Presale:Suppliers:SuppliersTable", AzuriteFixture.UniqueName("suppliers"))
-            .With("Presale:Compensation:CreditsTable", AzuriteFixture.UniqueName("credits"))
-            .With("Presale:Purchasing:PurchasingTable", AzuriteFixture.UniqueName("purchasing"))
-            .With("Presale:Alerts:AlertsTable", AzuriteFixture.UniqueName("alerts"))
-            .With("Presale:Kpis:KpisTable", AzuriteFixture.UniqueName("kpis"))
             .WithTime(clock);
         return adminKey is null ? app : app.With("Presale:Host:AdminKey", adminKey);
     }

@@ -46,20 +46,9 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IClassFixture<
             .With("Presale:Host:AdminKey", AdminKey)
             .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
             .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
-            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
-            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
-            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
-            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
+            .WithOwnTables()
             .With("Presale:Orders:ReconcileQueue", reconcileQueue)
-            .With("Presale:Notifications:Queue", notificationsQueue)
-            .With("Presale:Notifications:FeedTable", AzuriteFixture.UniqueName("feed"))
-            .With("Presale:Notifications:DeliveryTable", AzuriteFixture.UniqueName("deliveries"))
-            .With("Presale:Returns:ReturnsTable", AzuriteFixture.UniqueName("returns"))
-            .With("Presale:Suppliers:SuppliersTable", AzuriteFixture.UniqueName("suppliers"))
-            .With("Presale:Compensation:CreditsTable", AzuriteFixture.UniqueName("credits"))
-            .With("Presale:Purchasing:PurchasingTable", AzuriteFixture.UniqueName("purchasing"))
-            .With("Presale:Alerts:AlertsTable", AzuriteFixture.UniqueName("alerts"))
-            .With("Presale:Kpis:KpisTable", AzuriteFixture.UniqueName("kpis"));
+            .With("Presale:Notifications:Queue", notificationsQueue);
         app.UseKestrel();
         app.StartServer();
         var baseUrl = $"http://127.0.0.1:{port}";

@@ -264,15 +264,9 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
             .With("Presale:Host:FunctionKey", Key)
             .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
             .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
-            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
-            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
-            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
-            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
+            .WithOwnTables()
             .With("Presale:Orders:ReconcileQueue", reconcileQueue)
             .With("Presale:Notifications:Queue", notificationsQueue)
-            .With("Presale:Notifications:FeedTable", AzuriteFixture.UniqueName("feed"))
-            .With("Presale:Notifications:DeliveryTable", AzuriteFixture.UniqueName("deliveries"))
-            .With("Presale:Suppliers:SuppliersTable", AzuriteFixture.UniqueName("suppliers"))
             .WithServices(s => s.AddSingleton<IDelayConsentService, DelayNoticeService>());
     }
 

@@ -44,18 +44,9 @@ public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : ICla
             .With("Presale:Host:FunctionKey", Key)
             .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
             .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
-            .With("Presale:Orders:ShopTable", AzuriteFixture.UniqueName("shop"))
-            .With("Presale:Orders:SupplyTable", AzuriteFixture.UniqueName("supply"))
-            .With("Presale:Orders:LotsTable", AzuriteFixture.UniqueName("lots"))
-            .With("Presale:Orders:OrdersTable", AzuriteFixture.UniqueName("orders"))
+            .WithOwnTables()
             .With("Presale:Orders:ReconcileQueue", reconcileQueue)
-            .With("Presale:Notifications:Queue", notificationsQueue)
-            .With("Presale:Notifications:FeedTable", AzuriteFixture.UniqueName("feed"))
-            .With("Presale:Notifications:DeliveryTable", AzuriteFixture.UniqueName("deliveries"))
-            .With("Presale:Returns:ReturnsTable", AzuriteFixture.UniqueName("returns"))
-            .With("Presale:Returns:SupplierClaimsTable", AzuriteFixture.UniqueName("claims"))
-            .With("Presale:Compensation:CreditsTable", AzuriteFixture.UniqueName("credits"))
-            .With("Presale:Suppliers:SuppliersTable", AzuriteFixture.UniqueName("suppliers"));
+            .With("Presale:Notifications:Queue", notificationsQueue);
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", Key);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

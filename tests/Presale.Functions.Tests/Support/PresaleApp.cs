@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Presale.Testing;
 
 namespace Presale.Functions.Tests.Support;
 
@@ -37,6 +38,23 @@ internal sealed class PresaleApp : WebApplicationFactory<Program>
         }
     }
 
+    private static readonly (string Setting, string Prefix)[] OwnTables =
+    [
+        ("Presale:Orders:ShopTable", "shop"),
+        ("Presale:Orders:SupplyTable", "supply"),
+        ("Presale:Orders:LotsTable", "lots"),
+        ("Presale:Orders:OrdersTable", "orders"),
+        ("Presale:Suppliers:SuppliersTable", "suppliers"),
+        ("Presale:Returns:ReturnsTable", "returns"),
+        ("Presale:Returns:SupplierClaimsTable", "claims"),
+        ("Presale:Notifications:FeedTable", "feed"),
+        ("Presale:Notifications:DeliveryTable", "deliveries"),
+        ("Presale:Compensation:CreditsTable", "credits"),
+        ("Presale:Purchasing:PurchasingTable", "purchasing"),
+        ("Presale:Alerts:AlertsTable", "alerts"),
+        ("Presale:Kpis:KpisTable", "kpis"),
+    ];
+
     /// <summary>Where requests appear to come from.</summary>
     public IPAddress RemoteAddress { get; set; } = IPAddress.Loopback;
 
@@ -44,6 +62,20 @@ internal sealed class PresaleApp : WebApplicationFactory<Program>
     public PresaleApp With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>
+    /// Gives every table of the app a name of its own on the shared Azurite, so a test's rows meet no other test's and
+    /// it can count what it wrote.
+    /// </summary>
+    public PresaleApp WithOwnTables()
+    {
+        foreach (var (setting, prefix) in OwnTables)
+        {
+            With(setting, AzuriteFixture.UniqueName(prefix));
+        }
+
         return this;
     }
 
