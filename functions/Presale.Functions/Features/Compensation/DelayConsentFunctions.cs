@@ -29,14 +29,9 @@ public sealed class DelayConsentFunctions(DelayConsentService delayConsentServic
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/delay-consent")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<DelayConsentRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         if (ParseAction(body.Value!.Action) is not { } action)

@@ -26,14 +26,9 @@ public sealed class OrdersFunctions(PlaceOrderHandler placeOrderHandler, OrdersO
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders")] HttpRequest req, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<PlaceOrderRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         var result = await placeOrderHandler.PlaceAsync(IdempotencyHeader.Read(req), body.Value!, cancellationToken);
@@ -90,14 +85,9 @@ public sealed class OrdersFunctions(PlaceOrderHandler placeOrderHandler, OrdersO
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/cancel")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<CancelOrderRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: true, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         return await cancelOrderHandler.CancelAsync(id, body.Value, cancellationToken) switch

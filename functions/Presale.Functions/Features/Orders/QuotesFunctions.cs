@@ -23,14 +23,9 @@ public sealed class QuotesFunctions(QuoteHandler quoteHandler, OrdersOptions ord
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "quotes")] HttpRequest req, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<QuoteRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         return await quoteHandler.QuoteAsync(body.Value!, cancellationToken) switch

@@ -36,14 +36,9 @@ public sealed class ShopFunctions(ShopSettingsStore shopSettingsStore, IValidato
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "shop")] HttpRequest req, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<ShopSettingsRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         var validation = await shopSettingsRequest.ValidateAsync(body.Value!, cancellationToken);

@@ -51,14 +51,9 @@ public sealed class SkusFunctions(SkuSettingsHandler skuSettingsHandler, OrdersO
         }
 
         var body = await JsonBody.ReadAsync<SkuSettingsRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         return await skuSettingsHandler.PutAsync(code, body.Value!, cancellationToken) switch
@@ -123,14 +118,9 @@ public sealed class SkusFunctions(SkuSettingsHandler skuSettingsHandler, OrdersO
         }
 
         var body = await JsonBody.ReadAsync<StockAdjustmentRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         switch (await stockAdjustmentHandler.AdjustAsync(code, key!, body.Value!, cancellationToken))

@@ -25,14 +25,9 @@ public sealed class SupplierLotsFunctions(LotRegistrationHandler lotRegistration
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "suppliers/{supplierId}/lots")] HttpRequest req, string supplierId, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<RegisterLotRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         return await lotRegistrationHandler.RegisterAsync(supplierId, body.Value!, cancellationToken) switch

@@ -37,14 +37,9 @@ public sealed class PurchaseOrdersFunctions(
     {
         ArgumentNullException.ThrowIfNull(req);
         var body = await JsonBody.ReadAsync<CreatePurchaseOrderRequest>(req, options.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         return await create.CreateAsync(body.Value!, cancellationToken) switch

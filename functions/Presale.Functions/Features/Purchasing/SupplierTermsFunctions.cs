@@ -31,14 +31,9 @@ public sealed class SupplierTermsFunctions(SupplierTermsHandler terms, Purchasin
     {
         ArgumentNullException.ThrowIfNull(req);
         var body = await JsonBody.ReadAsync<SupplierTermsRequest>(req, options.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         return await terms.PutAsync(supplierId, body.Value!, cancellationToken) switch

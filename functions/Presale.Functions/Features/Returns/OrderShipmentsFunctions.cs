@@ -25,14 +25,9 @@ public sealed class OrderShipmentsFunctions(RecordShipmentHandler recordShipment
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{id}/shipments")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<RecordShipmentRequest>(req, ordersOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         return await recordShipmentHandler.RecordAsync(id, body.Value!, cancellationToken) switch

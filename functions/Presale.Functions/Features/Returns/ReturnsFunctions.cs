@@ -30,14 +30,9 @@ public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, Re
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns")] HttpRequest req, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<CreateReturnRequest>(req, returnsOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         switch (await createReturnHandler.CreateAsync(IdempotencyHeader.Read(req), body.Value!, cancellationToken))
@@ -107,14 +102,9 @@ public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, Re
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/in-transit")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<MarkInTransitRequest>(req, returnsOptions.MaxRequestBodyBytes, optional: true, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         return Answer(id, "trackingReference", await returnLifecycleHandler.MarkInTransitAsync(id, body.Value, cancellationToken));
@@ -133,14 +123,9 @@ public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, Re
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/receipt")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<ReceiveReturnRequest>(req, returnsOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         return Answer(id, "receipts", await returnLifecycleHandler.ReceiveAsync(id, body.Value!, cancellationToken));
@@ -159,14 +144,9 @@ public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, Re
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/decision")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<DecideUnitRequest>(req, returnsOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         return Answer(id, "unitId", await returnLifecycleHandler.DecideAsync(id, body.Value!, cancellationToken));
@@ -186,14 +166,9 @@ public sealed class ReturnsFunctions(CreateReturnHandler createReturnHandler, Re
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "returns/{id}/cancel")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<CancelReturnRequest>(req, returnsOptions.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         return Answer(id, "customerId", await returnLifecycleHandler.CancelAsync(id, body.Value, cancellationToken));

@@ -25,14 +25,9 @@ public sealed class SuppliersFunctions(SupplierRegistry supplierRegistry, IOptio
     {
         ArgumentNullException.ThrowIfNull(req);
         var body = await JsonBody.ReadAsync<CreateSupplierRequest>(req, suppliersOptions.Value.MaxRequestBodyBytes, optional: false, cancellationToken);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         var result = await supplierRegistry.CreateAsync(body.Value!, cancellationToken);

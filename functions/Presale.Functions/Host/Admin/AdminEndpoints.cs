@@ -51,14 +51,9 @@ public static class AdminEndpoints
         }
 
         var body = await JsonBody.ReadAsync<ManualRunRequest>(context.Request, MaxBodyBytes, optional: true, context.RequestAborted).ConfigureAwait(false);
-        if (body.Invalid is { } invalid)
+        if (body.Refusal is { } refusal)
         {
-            return invalid;
-        }
-
-        if (body.Refused is { } refused)
-        {
-            return refused;
+            return refusal;
         }
 
         var input = function.Trigger == TriggerKind.Timer
