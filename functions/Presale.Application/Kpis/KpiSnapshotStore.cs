@@ -101,10 +101,11 @@ public sealed class KpiSnapshotStore(ITableStore store, KpiOptions options)
         }
 
         written += await SyncAsync(SuppliersPartition, string.Empty, snapshot.Scorecards.ToDictionary(c => c.SupplierId, c => c, StringComparer.Ordinal), (_, fresh, _) => fresh, cancellationToken).ConfigureAwait(false);
+        var customersByPartition = snapshot.Customers.ToLookup(c => CustomerPartition(c.CustomerId), StringComparer.Ordinal);
         foreach (var bucket in Enumerable.Range(0, CustomerBuckets))
         {
             var partition = Bucket(bucket);
-            var rows = snapshot.Customers.Where(c => CustomerPartition(c.CustomerId) == partition).ToDictionary(c => c.CustomerId, c => c, StringComparer.Ordinal);
+            var rows = customersByPartition[partition].ToDictionary(c => c.CustomerId, c => c, StringComparer.Ordinal);
             written += await SyncAsync(partition, string.Empty, rows, (_, fresh, _) => fresh, cancellationToken).ConfigureAwait(false);
         }
 
