@@ -19,4 +19,16 @@ public static class AlertKey
 
     /// <summary>The re-sourcing alert of lot <paramref name="lotId"/> of <paramref name="supplierId"/> for <paramref name="sku"/>.</summary>
     public static string Resourcing(string supplierId, string lotId, string sku) => $"{ResourcingPrefix}{supplierId}|{lotId}|{sku}";
+
+    /// <summary>The key prefix of below-safety-stock alerts.</summary>
+    public const string BelowSafetyStockPrefix = "safety-stock|";
+
+    /// <summary>The below-safety-stock alert of <paramref name="sku"/> (one per SKU, whichever supplier it names).</summary>
+    public static string BelowSafetyStock(string sku) => BelowSafetyStockPrefix + sku;
+
+    /// <summary>The key prefix of pre-sold-beyond-supply alerts.</summary>
+    public const string PreSoldBeyondSupplyPrefix = "presold|";
+
+    /// <summary>The pre-sold-beyond-supply alert of <paramref name="sku"/> (one per SKU).</summary>
+    public static string PreSoldBeyondSupply(string sku) => PreSoldBeyondSupplyPrefix + sku;
 }

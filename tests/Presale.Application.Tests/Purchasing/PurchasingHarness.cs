@@ -70,6 +70,7 @@ internal sealed class PurchasingHarness
         Settlement = new SettlementSweep(tables, Statements, Suppliers, NullLogger<SettlementSweep>.Instance);
         Suggestions = new ReplenishmentQuery(Demand, Offers, Flow.Ordering.Shops, Replenishment, time);
         Resourcing = new ResourcingSweep(tables, Flow.Ordering.Options, Suppliers, Options, Flow.Ordering.Shops, Demand, Offers, Alerts, time, NullLogger<ResourcingSweep>.Instance);
+        Inventory = new InventoryAlertSweep(TermsStore, Suggestions, Flow.Ordering.Shops, Alerts, Options, time, NullLogger<InventoryAlertSweep>.Instance);
     }
 
     public ReconciliationHarness Flow { get; }
@@ -129,6 +130,8 @@ internal sealed class PurchasingHarness
     public ReplenishmentQuery Suggestions { get; }
 
     public ResourcingSweep Resourcing { get; }
+
+    public InventoryAlertSweep Inventory { get; }
 
     public FakeTimeProvider Time => Flow.Ordering.Time;
 
