@@ -17,7 +17,7 @@ namespace Presale.Functions.Tests.Operations;
 /// </summary>
 public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const string Key = "kpis-http-function-key";
+    internal const string Key = "kpis-http-function-key";
     private const string Sku = "KPI-1";
     private static readonly DateTimeOffset Day0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
@@ -153,5 +153,5 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
 
     private static decimal Dec(JsonObject node, string name) => node[name]!.GetValue<decimal>();
 
-    private static IEnumerable<string> Errors(JsonObject problem) => problem["errors"]!.AsObject().Select(e => e.Key);
+    internal static IEnumerable<string> Errors(JsonObject problem) => problem["errors"]!.AsObject().Select(e => e.Key);
 }

@@ -51,18 +51,21 @@ public static class ConsolePages
             body.Append(Section("returns", T(locale, "Overview.ReturnsInFlight"), CountTable(locale, T(locale, "Overview.ReturnsInFlight"), T(locale, "Status"), status.ReturnsInFlight, "table-returns")));
         }
 
-        body.Append(Section("alerts", T(locale, "Overview.Alerts"), alerts.Count == 0
-            ? Paragraph(T(locale, "None"))
-            : Table(T(locale, "Overview.Alerts"), [T(locale, "Alert.Subject"), T(locale, "Alert.Kind"), T(locale, "Alert.Message"), T(locale, "Alert.Raised")],
-                alerts.Select(a => (IReadOnlyList<string>)[Encode(a.Subject), Encode(a.Kind.ToString()), Encode(a.Message), Encode(a.RaisedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture))]), "table-alerts")));
+        body.Append(Section("alerts", T(locale, "Overview.Alerts"), Alerts(locale, T(locale, "Overview.Alerts"), alerts, "table-alerts")));
         return body.ToString();
     }
 
-    /// <summary>A SKU: its supply timeline with the units pegged to each source, the orders at risk, the replenishment suggestion.</summary>
-    public static string Sku(string locale, SupplyView supply, DateOnly today, IReadOnlyList<Reservation> reservations, ReplenishmentView? replenishment, SkuKpisView? kpis)
+    private static string Alerts(string locale, string caption, IReadOnlyList<AlertView> alerts, string id) => alerts.Count == 0
+        ? Paragraph(T(locale, "None"))
+        : Table(caption, [T(locale, "Alert.Subject"), T(locale, "Alert.Kind"), T(locale, "Alert.Message"), T(locale, "Alert.Raised")],
+            alerts.Select(a => (IReadOnlyList<string>)[Encode(a.Subject), Encode(a.Kind.ToString()), Encode(a.Message), Encode(a.RaisedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture))]), id);
+
+    /// <summary>A SKU: its supply timeline with the units pegged to each source, the orders at risk, the replenishment suggestion and its open inventory alerts.</summary>
+    public static string Sku(string locale, SupplyView supply, DateOnly today, IReadOnlyList<Reservation> reservations, ReplenishmentView? replenishment, IReadOnlyList<AlertView> alerts, SkuKpisView? kpis)
     {
         ArgumentNullException.ThrowIfNull(supply);
         ArgumentNullException.ThrowIfNull(reservations);
+        ArgumentNullException.ThrowIfNull(alerts);
         var rows = supply.Sequence.Select(s => (Label: SourceLabel(locale, s.Source), s.AvailableOn, Quantity: (long)s.Quantity, s.Reserved, s.PromiseDate, s.Source)).ToList();
         var body = new System.Text.StringBuilder();
         body.Append(Figures([
@@ -95,6 +98,7 @@ public static class ConsolePages
                 ? Paragraph(T(locale, "SkuPage.NoSuggestion"))
                 : "<p data-kpi=\"suggestion\">" + Encode(T(locale, "SkuPage.Suggest", ("quantity", Number(suggestion.Chosen.Quantity)), ("supplier", suggestion.Chosen.SupplierId), ("date", Date(suggestion.Chosen.OrderBy)))) + "</p>") +
             (replenishment is null ? string.Empty : Paragraph(T(locale, "SkuPage.Demand") + ": " + Decimal((decimal)replenishment.DemandPerDay), "note"))));
+        body.Append(Section("sku-alerts", T(locale, "SkuPage.Alerts"), Alerts(locale, T(locale, "SkuPage.Alerts"), alerts, "table-sku-alerts")));
         if (kpis is not null)
         {
             body.Append(Section("kpis", T(locale, "SkuPage.Kpis"), Figures([
