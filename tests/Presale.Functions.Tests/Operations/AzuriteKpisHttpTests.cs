@@ -94,6 +94,45 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(1, rerun);
     }
 
+    /// <summary>
+    /// acme's scorecard on a shop of its own: lot L1 (5 units, first ETA day 2) and L2 (5 units, first ETA day 1),
+    /// registered on day 0; L2 received in full on day 1 (slip 0: on time in full), L1 in full on day 4 (slip 2, past
+    /// the one-day tolerance: late). Day 5: lots 2, measured 2, on time in full 1 → OTIF 0.5; slips [0, 2] → average 1,
+    /// p50 (nearest rank) 0, p90 2; fill rate 10 ÷ 10 = 1; no cancellation; no grade (3 measured lots needed).
+    /// </summary>
+    [Fact]
+    public async Task SupplierKpis_AfterTheTimer_MatchTheHandComputedScorecard()
+    {
+        var clock = new ManualTimeProvider(Day0);
+        await using var app = CreateApp(azurite, clock);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", Key);
+        await SendAsync(client, HttpMethod.Put, "/api/shop", """{"timeZone":"UTC","currency":"EUR","defaultHandlingDays":1,"locale":"en"}""", HttpStatusCode.OK);
+        await SendAsync(client, HttpMethod.Put, "/api/skus/SUP-1", """{"preSaleEnabled":true,"cap":0,"maxPerOrder":5}""", HttpStatusCode.Created);
+        await SendAsync(client, HttpMethod.Post, "/api/suppliers", """{"id":"acme","name":"Acme","contact":{"email":"ops@acme.example"}}""", HttpStatusCode.Created);
+        var secret = (await SendAsync(client, HttpMethod.Post, "/api/suppliers/acme/webhook-secrets", null, HttpStatusCode.Created))["secret"]!.GetValue<string>();
+        foreach (var (lot, eta) in new[] { ("L1", "2026-03-04"), ("L2", "2026-03-03") })
+        {
+            await SendAsync(client, HttpMethod.Post, "/api/suppliers/acme/lots", $$"""{"lotId":"{{lot}}","purchaseOrderReference":"PO-{{lot}}","eta":"{{eta}}","lines":[{"sku":"SUP-1","quantity":5}]}""", HttpStatusCode.Created);
+        }
+
+        foreach (var (lot, day) in new[] { ("L2", 1), ("L1", 4) })
+        {
+            clock.SetUtcNow(Day0.AddDays(day));
+            var receipt = $$"""{"eventId":"rcv-{{lot}}","supplierTimestamp":"{{clock.GetUtcNow():O}}","lotId":"{{lot}}","lines":[{"sku":"SUP-1","quantity":5}]}""";
+            Assert.Equal("applied", (await PostSignedAsync(client, "/api/suppliers/acme/receipts", receipt, secret, clock.GetUtcNow()))["outcome"]!.GetValue<string>());
+        }
+
+        clock.SetUtcNow(Day0.AddDays(5));
+        await FunctionRuns.SucceedsAsync(app.Services, "ComputeKpis");
+
+        var acme = await SendAsync(client, HttpMethod.Get, "/api/kpis/suppliers/acme", null, HttpStatusCode.OK);
+        Assert.Equal((2, 2, 1), (Int(acme, "lots"), Int(acme, "measuredLots"), Int(acme, "onTimeInFullLots")));
+        Assert.Equal((0.5m, 1m, 1m, 0m), (Dec(acme, "onTimeInFull"), Dec(acme, "averageSlipDays"), Dec(acme, "fillRate"), Dec(acme, "cancellationRate")));
+        Assert.Equal((0, 2), (Int(acme, "p50SlipDays"), Int(acme, "p90SlipDays")));
+        Assert.Null(acme["grade"]);
+    }
+
     [Fact]
     public async Task KpiRoutes_RefuseCallersWithoutTheKey()
     {

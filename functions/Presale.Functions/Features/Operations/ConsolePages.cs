@@ -119,9 +119,11 @@ public static class ConsolePages
         var ordered = cards.OrderBy(c => c.SupplierId, StringComparer.Ordinal).ToList();
         return Computed(locale, status) +
             ConsoleCharts.Bars("chart-otif", T(locale, "Supplier.Otif"), [.. ordered.Select(c => (c.SupplierId, (IReadOnlyList<(decimal, string, string)>)[((decimal)(c.OnTimeInFull ?? 0) * 100m, ConsoleCharts.Good, T(locale, "Supplier.Otif"))]))], 100m) +
-            Table(T(locale, "Suppliers.Title"), [T(locale, "Nav.Suppliers"), T(locale, "Supplier.Otif") + "#", T(locale, "Supplier.AverageSlip") + "#", T(locale, "Supplier.P90Slip") + "#", T(locale, "Supplier.Grade"), T(locale, "Supplier.Lots") + "#"],
-                ordered.Select(c => (IReadOnlyList<string>)[Link(SupplierPath(c.SupplierId), locale, c.SupplierId), Percent(c.OnTimeInFull), Decimal((decimal?)c.AverageSlipDays), c.P90SlipDays is { } p ? Number(p) : "–", Encode(c.Grade?.ToString() ?? "–"), Number(c.Lots)]), "table-suppliers");
+            Table(T(locale, "Suppliers.Title"), [T(locale, "Nav.Suppliers"), T(locale, "Supplier.Otif") + "#", T(locale, "Supplier.AverageSlip") + "#", T(locale, "Supplier.P50Slip") + "#", T(locale, "Supplier.P90Slip") + "#", T(locale, "Supplier.Grade"), T(locale, "Supplier.Lots") + "#"],
+                ordered.Select(c => (IReadOnlyList<string>)[Link(SupplierPath(c.SupplierId), locale, c.SupplierId), Percent(c.OnTimeInFull), Decimal((decimal?)c.AverageSlipDays), Slip(c.P50SlipDays), Slip(c.P90SlipDays), Encode(c.Grade?.ToString() ?? "–"), Number(c.Lots)]), "table-suppliers");
     }
+
+    private static string Slip(int? days) => days is { } d ? Number(d) : "–";
 
     /// <summary>A supplier: scorecard, lots with their ETA history and the customer dates riding on each.</summary>
     public static string Supplier(string locale, SupplierScorecardView card, IReadOnlyList<SupplierLotDemandView> lots)
@@ -132,7 +134,8 @@ public static class ConsolePages
         return Figures([
                 ("otif", T(locale, "Supplier.Otif"), Percent(card.OnTimeInFull)),
                 ("average-slip", T(locale, "Supplier.AverageSlip"), Decimal((decimal?)card.AverageSlipDays)),
-                ("p90-slip", T(locale, "Supplier.P90Slip"), card.P90SlipDays is { } p ? Number(p) : "–"),
+                ("p50-slip", T(locale, "Supplier.P50Slip"), Slip(card.P50SlipDays)),
+                ("p90-slip", T(locale, "Supplier.P90Slip"), Slip(card.P90SlipDays)),
                 ("grade", T(locale, "Supplier.Grade"), card.Grade?.ToString() ?? "–"),
             ]) +
             Section("lots", T(locale, "Supplier.Lots"),
