@@ -57,6 +57,10 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(6.857m, decimal.Round(Dec(all, "daysOfSupply"), 3));
         Assert.Equal((4, 1, 0.25m), (Int(all, "promisesDue"), Int(all, "promisesKept"), Dec(all, "promiseAccuracy")));
         Assert.Equal(80m, Dec(all, "inventoryValueNow"));
+        Assert.Equal((0.75m, 0, 0, 0m), (Dec(all, "brokenPromiseRate"), Int(all, "cancelledOrders"), Int(all, "unitsRestocked"), Dec(all, "compensation")));
+
+        // Day 5: bea's two orders and cy's are unshipped and past their promises (days 1 and 3).
+        Assert.Equal((3, 3, 0), (Int(all, "openOrders"), Int(all, "late"), Int(all, "onTrack")));
 
         var later = await SendAsync(client, HttpMethod.Get, "/api/kpis?from=2026-03-03&to=2026-03-07", null, HttpStatusCode.OK);
         Assert.Equal((2, 100m, 50m), (Int(later, "orders"), Dec(later, "revenue"), Dec(later, "averageOrderValue")));
@@ -70,11 +74,19 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
         var sku = await SendAsync(client, HttpMethod.Get, $"/api/kpis/skus/{Sku}?from=2026-03-02&to=2026-03-07", null, HttpStatusCode.OK);
         Assert.Equal((7, 20m, 8, 0.25m), (Int(sku, "units"), Dec(sku, "costOfGoodsSold"), Int(sku, "onHand"), Dec(sku, "inventoryTurnover")));
         Assert.Equal(decimal.Round(1m / 7m, 6), decimal.Round(Dec(sku, "returnRate"), 6));
+        Assert.Equal((175m, 2, 80m, 1), (Dec(sku, "revenue"), Int(sku, "unitsShipped"), Dec(sku, "averageInventoryValue"), Int(sku, "unitsReturned")));
+        Assert.Equal(6.857m, decimal.Round(Dec(sku, "daysOfSupply"), 3));
 
         var bea = await SendAsync(client, HttpMethod.Get, "/api/kpis/customers/bea", null, HttpStatusCode.OK);
         Assert.Equal((2, 100m, 50m), (Int(bea, "orders"), Dec(bea, "revenue"), Dec(bea, "averageOrderValue")));
         Assert.Equal("2026-03-04", bea["lastOrderOn"]!.GetValue<string>());
-        Assert.NotNull(bea["rfm"]!["segment"]);
+        // RFM as of day 5 among ann (last order day 0, 1 order), bea (day 2, 2 orders) and cy (day 2, 1 order): score =
+        // 1 + ⌊5 × customers strictly worse ÷ 3⌋, so bea has recency 2 (ann is worse), frequency 4 (both are): cannot lose.
+        Assert.Equal((2, 4), (bea["rfm"]!["recency"]!.GetValue<int>(), bea["rfm"]!["frequency"]!.GetValue<int>()));
+        Assert.Equal("cannotlose", bea["rfm"]!["segment"]!.GetValue<string>().ToLowerInvariant());
+        var ann = await SendAsync(client, HttpMethod.Get, "/api/kpis/customers/ann", null, HttpStatusCode.OK);
+        Assert.Equal((1, 50m, "2026-03-02"), (Int(ann, "orders"), Dec(ann, "revenue"), ann["firstOrderOn"]!.GetValue<string>()));
+        Assert.Equal((1, 1, "hibernating"), (ann["rfm"]!["recency"]!.GetValue<int>(), ann["rfm"]!["frequency"]!.GetValue<int>(), ann["rfm"]!["segment"]!.GetValue<string>().ToLowerInvariant()));
 
         var acme = await SendAsync(client, HttpMethod.Get, "/api/kpis/suppliers/acme", null, HttpStatusCode.OK);
         Assert.Equal("acme", acme["supplierId"]!.GetValue<string>());
