@@ -53,7 +53,7 @@ internal sealed class PurchasingHarness
         TermsStore = new SupplierTermsStore(tables, Options);
         Terms = new SupplierTermsHandler(TermsStore, Registry, Flow.Ordering.Shops, Flow.Ordering.Supply, new SupplierTermsRequestValidator(), time);
         Demand = new SkuDemandReader(tables, Flow.Ordering.Options, Flow.Ordering.Supply);
-        LeadTimes = new SupplierLeadTimes(History, Registry, Replenishment);
+        LeadTimes = new SupplierLeadTimes(History, Registry, Replenishment, time);
         Offers = new SupplierOffers(TermsStore, LeadTimes);
         Alerts = new AlertStore(tables, AlertsOptions, EventOutbox);
         Create = new CreatePurchaseOrderHandler(Orders, TermsStore, Flow.Ordering.Shops, new RequestedDates(Demand, LeadTimes), EventOutbox, Options, new CreatePurchaseOrderRequestValidator(), time);
