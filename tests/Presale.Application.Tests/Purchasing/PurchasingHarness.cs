@@ -52,7 +52,7 @@ internal sealed class PurchasingHarness
         Orders = new PurchaseOrderStore(tables, Options);
         TermsStore = new SupplierTermsStore(tables, Options);
         Terms = new SupplierTermsHandler(TermsStore, Registry, Flow.Ordering.Shops, Flow.Ordering.Supply, new SupplierTermsRequestValidator(), time);
-        Demand = new SkuDemandReader(tables, Flow.Ordering.Options, Flow.Ordering.Supply);
+        Demand = new SkuDemandReader(Flow.Plans, Flow.Ordering.Supply);
         LeadTimes = new SupplierLeadTimes(History, Registry, Replenishment, time);
         Offers = new SupplierOffers(TermsStore, LeadTimes);
         Alerts = new AlertStore(tables, AlertsOptions, EventOutbox);
