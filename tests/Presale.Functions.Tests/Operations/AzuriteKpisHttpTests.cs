@@ -48,6 +48,7 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
 
         await SeedAsync(client, app.Services, clock);
         clock.SetUtcNow(Day0.AddDays(5));
+        await FunctionRuns.SucceedsAsync(app.Services, "CompensateLateOrders");
         await FunctionRuns.SucceedsAsync(app.Services, "ComputeKpis");
 
         var all = await SendAsync(client, HttpMethod.Get, "/api/kpis?from=2026-03-02&to=2026-03-07", null, HttpStatusCode.OK);
@@ -57,7 +58,11 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(6.857m, decimal.Round(Dec(all, "daysOfSupply"), 3));
         Assert.Equal((4, 1, 0.25m), (Int(all, "promisesDue"), Int(all, "promisesKept"), Dec(all, "promiseAccuracy")));
         Assert.Equal(80m, Dec(all, "inventoryValueNow"));
-        Assert.Equal((0.75m, 0, 0, 0m), (Dec(all, "brokenPromiseRate"), Int(all, "cancelledOrders"), Int(all, "unitsRestocked"), Dec(all, "compensation")));
+        Assert.Equal((0.75m, 0, 0), (Dec(all, "brokenPromiseRate"), Int(all, "cancelledOrders"), Int(all, "unitsRestocked")));
+
+        // Day 5: the three late orders (bea's of day 0 and day 2, cy's) each get the first tier, 5 % of 25, 75 and 25,
+        // raised to the 5.00 minimum: 15 issued on day 5, 15 ÷ 175 of the revenue.
+        Assert.Equal((15m, decimal.Round(15m / 175m, 4)), (Dec(all, "compensation"), decimal.Round(Dec(all, "compensationShareOfRevenue"), 4)));
 
         // Day 5: bea's two orders and cy's are unshipped and past their promises (days 1 and 3).
         Assert.Equal((3, 3, 0), (Int(all, "openOrders"), Int(all, "late"), Int(all, "onTrack")));
