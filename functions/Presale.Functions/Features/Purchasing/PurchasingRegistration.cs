@@ -56,6 +56,7 @@ public static class PurchasingRegistration
         services.AddSingleton<ReplenishmentQuery>();
         services.AddSingleton<ReplenishmentWorklistQuery>();
         services.AddSingleton<ResourcingSweep>();
+        services.AddSingleton<InventoryAlertSweep>();
         return builder;
     }
 }
