@@ -123,8 +123,11 @@ public sealed class CompensationSweepTests
         var promise = await PromiseAsync(h, orders[0]);
         h.Time.SetUtcNow(ShopCalendar.StartOfDay(promise.AddDays(9), Berlin));
         h.Faults.Arm(failFrom: dieAtCall);
-        // Storage goes away: the orders in flight fail one by one (counted), and the next index read ends the run.
-        await Assert.ThrowsAsync<IOException>(() => h.Sweep().RunAsync(Ct));
+        // Storage goes away: the orders in flight fail one by one (counted), and an index read after that ends the run
+        // with the error. Whether the rows' parallel workers have already read the last index page when storage goes
+        // away depends on scheduling, so the run either throws or reports its failed orders; it never ends clean.
+        var died = await Record.ExceptionAsync(async () => Assert.NotEqual(0, (await h.Sweep().RunAsync(Ct)).Failed));
+        Assert.True(died is null or IOException, $"The sweep ended with {died}");
         h.Faults.Disarm();
         await h.Sweep().RunAsync(Ct);
         await h.Sweep().RunAsync(Ct);
