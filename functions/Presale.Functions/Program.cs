@@ -5,6 +5,7 @@ using Presale.Functions.Features.Compensation;
 using Presale.Functions.Features.Notifications;
 using Presale.Functions.Features.Operations;
 using Presale.Functions.Features.Orders;
+using Presale.Functions.Features.Payments;
 using Presale.Functions.Features.Purchasing;
 using Presale.Functions.Features.Reconciliation;
 using Presale.Functions.Features.Returns;
@@ -71,6 +72,7 @@ public partial class Program
         builder.AddReturns();
         builder.AddPurchasing();
         builder.AddOperations();
+        builder.AddPayments();
     }
 }
 
