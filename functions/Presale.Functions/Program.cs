@@ -5,7 +5,6 @@ using Presale.Functions.Features.Compensation;
 using Presale.Functions.Features.Notifications;
 using Presale.Functions.Features.Operations;
 using Presale.Functions.Features.Orders;
-using Presale.Functions.Features.Payments;
 using Presale.Functions.Features.Purchasing;
 using Presale.Functions.Features.Reconciliation;
 using Presale.Functions.Features.Returns;
@@ -72,7 +71,6 @@ public partial class Program
         builder.AddReturns();
         builder.AddPurchasing();
         builder.AddOperations();
-        builder.AddPayments();
     }
 }
 
