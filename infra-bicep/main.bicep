@@ -230,10 +230,12 @@ var timerSchedules = {
   ExpireDelayConsentsSchedule: '0 */5 * * * *'
   TriageReturnsSchedule: '0 */5 * * * *'
   // Purchasing: statements of ended periods hourly at minute 20, the purchase-order sweep (unacknowledged orders,
-  // unfinished lot updates, events left behind) every 5 minutes, re-sourcing of late lots hourly at minute 40.
+  // unfinished lot updates, events left behind) every 5 minutes, re-sourcing of late lots hourly at minute 40,
+  // inventory alerts (SKUs below safety stock or pre-sold beyond supply) hourly at minute 45.
   CloseSupplierStatementsSchedule: '0 20 * * * *'
   SweepPurchaseOrdersSchedule: '0 */5 * * * *'
   AssessLateLotsSchedule: '0 40 * * * *'
+  AssessInventorySchedule: '0 45 * * * *'
   // Operations: the KPI snapshot hourly at minute 15.
   ComputeKpisSchedule: '0 15 * * * *'
 }

@@ -19,6 +19,9 @@ public sealed class CreditStore(ITableStore store, CompensationOptions options)
 {
     private readonly TableBootstrap _tables = new(store, [options.CreditsTable]);
 
+    // Every credit row's key starts so (the award's key, comp:{orderId}:{tier}).
+    private const string CreditPrefix = "comp:";
+
     private string Table => options.CreditsTable;
 
     /// <summary>
@@ -69,6 +72,16 @@ public sealed class CreditStore(ITableStore store, CompensationOptions options)
         return credits;
     }
 
+    /// <summary>Every credit issued to <paramref name="customerId"/> (one paged range read of the customer's partition).</summary>
+    public async IAsyncEnumerable<CreditRecord> AllOfAsync(string customerId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var row in store.QueryAllAsync(Table, TableFilter.RowPrefix(customerId, CreditPrefix), 1000, cancellationToken).ConfigureAwait(false))
+        {
+            yield return Read(row);
+        }
+    }
+
     /// <summary>Flags the notification of credit <paramref name="creditId"/> as published.</summary>
     public async Task MarkNotifiedAsync(string customerId, string creditId, CancellationToken cancellationToken)
     {
@@ -82,15 +95,14 @@ public sealed class CreditStore(ITableStore store, CompensationOptions options)
     /// <summary>A page of <paramref name="customerId"/>'s credits after <paramref name="continuationToken"/>; null when the token is not one of this listing.</summary>
     public async Task<CreditPage?> ListAsync(string customerId, int limit, string? continuationToken, CancellationToken cancellationToken)
     {
-        const string prefix = "comp:";
         string? after = null;
-        if (continuationToken is not null && (after = KeysetPage.Decode(continuationToken, prefix)) is null)
+        if (continuationToken is not null && (after = KeysetPage.Decode(continuationToken, CreditPrefix)) is null)
         {
             return null;
         }
 
         await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var (items, token) = await KeysetPage.ReadAsync(store, Table, customerId, prefix, after, limit, cancellationToken).ConfigureAwait(false);
+        var (items, token) = await KeysetPage.ReadAsync(store, Table, customerId, CreditPrefix, after, limit, cancellationToken).ConfigureAwait(false);
         return new CreditPage([.. items.Select(Read)], token);
     }
 

@@ -28,7 +28,7 @@ public static class IntegrationEventProperties
     /// <summary>The purchase order the event is about (unique per supplier: read it with <see cref="SupplierId"/>).</summary>
     public const string PurchaseOrderId = "purchaseOrderId";
 
-    /// <summary>For alert events: what the alert is about (<c>purchaseOrderUnacknowledged</c>, <c>resourcing</c>).</summary>
+    /// <summary>For alert events: what the alert is about (<c>purchaseOrderUnacknowledged</c>, <c>resourcing</c>, <c>belowSafetyStock</c>, <c>preSoldBeyondSupply</c>).</summary>
     public const string AlertKind = "alertKind";
 
     /// <summary>The SKU, when the event is about exactly one.</summary>

@@ -56,19 +56,10 @@ public sealed class KpiFactsReader(
         var issued = new List<CreditRecord>();
         foreach (var customerId in orders.Select(o => o.CustomerId).Distinct(StringComparer.Ordinal))
         {
-            string? token = null;
-            do
+            await foreach (var credit in credits.AllOfAsync(customerId, cancellationToken).ConfigureAwait(false))
             {
-                var page = await credits.ListAsync(customerId, 100, token, cancellationToken).ConfigureAwait(false);
-                if (page is null)
-                {
-                    break;
-                }
-
-                issued.AddRange(page.Items);
-                token = page.ContinuationToken;
+                issued.Add(credit);
             }
-            while (token is not null);
         }
 
         var skus = await ReadSkusAsync(cancellationToken).ConfigureAwait(false);

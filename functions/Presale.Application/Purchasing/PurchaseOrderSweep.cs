@@ -12,9 +12,9 @@ namespace Presale.Application.Purchasing;
 /// The purchase-order timer's use case (<c>SweepPurchaseOrders</c>). Per registered supplier, range queries of its
 /// partition only (the supplier registry lists the partitions):
 /// <list type="bullet">
-/// <item>acknowledgement-due rows due by now: an order still waiting for answers raises its unacknowledged alert (once
-/// per order: the alert store keeps one per key; the row stays until the order is answered), an answered or vanished
-/// order's row is dropped and its alert cleared;</item>
+/// <item>acknowledgement-due rows due by now: an order still waiting for answers raises its unacknowledged alert, and
+/// the row is marked <c>Alerted</c> so later runs only check the order instead of raising again (the row stays until
+/// the order is answered); an answered or vanished order's row is dropped and its alert cleared;</item>
 /// <item>lot-sync markers older than <see cref="PurchasingOptions.FollowUpGrace"/>: the acknowledgement's follow-up is run
 /// again (<see cref="PurchaseOrderFollowUp"/>);</item>
 /// <item>event rows older than the same grace, which their request did not publish: published and removed
@@ -90,6 +90,11 @@ public sealed partial class PurchaseOrderSweep(
         var stored = await orders.GetAsync(supplierId, purchaseOrderId, cancellationToken).ConfigureAwait(false);
         if (stored is not null && !stored.Order.IsFullyAcknowledged)
         {
+            if (row.GetBoolean(AlertedProperty) == true)
+            {
+                return DueOutcome.Waiting;
+            }
+
             var order = stored.Order;
             var waiting = order.Lines.Where(l => !l.IsAnswered).Select(l => l.LineNumber).ToList();
             var raised = await alerts.RaiseAsync(
@@ -106,6 +111,12 @@ public sealed partial class PurchaseOrderSweep(
                     }),
                 now,
                 cancellationToken).ConfigureAwait(false);
+            var marked = await store.MergeAsync(orders.Table, new TableEntity(row.PartitionKey, row.RowKey, new Dictionary<string, object?> { [AlertedProperty] = true }), row.ETag, cancellationToken).ConfigureAwait(false);
+            if (!marked.Succeeded && marked.Status is not (WriteStatus.NotFound or WriteStatus.PreconditionFailed))
+            {
+                throw new InvalidOperationException($"Marking {supplierId}/{row.RowKey} alerted failed with {marked.Status}.");
+            }
+
             return raised == AlertChange.Raised ? DueOutcome.Alerted : DueOutcome.Waiting;
         }
 
@@ -119,6 +130,9 @@ public sealed partial class PurchaseOrderSweep(
             ? DueOutcome.Resolved
             : throw new InvalidOperationException($"Removing {supplierId}/{row.RowKey} failed with {deleted.Status}.");
     }
+
+    // Set on an acknowledgement-due row once its order's alert is open: a concurrent answer deletes the row regardless (ETag *).
+    private const string AlertedProperty = "Alerted";
 
     private async Task<DueOutcome> IsolatedAsync(Func<Task<DueOutcome>> work, string supplierId, string rowKey)
     {

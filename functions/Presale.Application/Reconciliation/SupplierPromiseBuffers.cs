@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Presale.Application.Suppliers;
 using Presale.Domain.Suppliers;
 using Presale.Domain.Supply;
@@ -8,13 +7,11 @@ namespace Presale.Application.Reconciliation;
 /// <summary>
 /// The slip buffer a new promise backed by a supplier's lot gets (<see cref="PromiseBufferCalculator"/> over the
 /// supplier's received lots, <see cref="ReconciliationOptions"/> policy), so customers are promised what the supplier
-/// usually delivers rather than what it says. Learned per supplier and kept for a minute (a quote or an order burst
-/// reads the supplier's lots once).
+/// usually delivers rather than what it says. Learned per supplier and kept for a minute (<see cref="SupplierCache{T}"/>).
 /// </summary>
 public sealed class SupplierPromiseBuffers(ISupplierLotHistory history, ReconciliationOptions options, TimeProvider timeProvider)
 {
-    private static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, (PromiseBuffer Buffer, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly SupplierCache<PromiseBuffer> _cache = new(timeProvider);
 
     /// <summary>The buffer for a promise backed by <paramref name="source"/>; null when it is not a lot or buffers are off.</summary>
     public async Task<PromiseBuffer?> ForAsync(SupplySource source, CancellationToken cancellationToken)
@@ -24,15 +21,9 @@ public sealed class SupplierPromiseBuffers(ISupplierLotHistory history, Reconcil
             return null;
         }
 
-        var now = timeProvider.GetUtcNow();
-        if (_cache.TryGetValue(supplierId, out var cached) && cached.Until > now)
-        {
-            return cached.Buffer;
-        }
-
-        var lots = await history.GetLotsAsync(supplierId, cancellationToken).ConfigureAwait(false);
-        var buffer = PromiseBufferCalculator.For(supplierId, lots, options.BufferPolicy);
-        _cache[supplierId] = (buffer, now + CacheDuration);
-        return buffer;
+        return await _cache.GetAsync(
+            supplierId,
+            async token => PromiseBufferCalculator.For(supplierId, await history.GetLotsAsync(supplierId, token).ConfigureAwait(false), options.BufferPolicy),
+            cancellationToken).ConfigureAwait(false);
     }
 }

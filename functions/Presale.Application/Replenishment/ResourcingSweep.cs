@@ -147,13 +147,16 @@ public sealed partial class ResourcingSweep(
 
         if (lot is null)
         {
-            // The lot is gone: clear whatever alert names it.
-            await foreach (var alert in alerts.AllOpenAsync(AlertKey.ResourcingPrefix, cancellationToken).ConfigureAwait(false))
+            // The lot is gone: clear whatever alert names it (its keys share the lot's prefix: one range read).
+            var keys = new List<string>();
+            await foreach (var alert in alerts.AllOpenAsync(AlertKey.ResourcingLotPrefix(supplierId, lotId), cancellationToken).ConfigureAwait(false))
             {
-                if (alert.Details?["supplierId"]?.GetValue<string>() == supplierId && alert.Details?["lotId"]?.GetValue<string>() == lotId)
-                {
-                    cleared += await alerts.ClearAsync(alert.Key, "lot gone", now, cancellationToken).ConfigureAwait(false) == AlertChange.Cleared ? 1 : 0;
-                }
+                keys.Add(alert.Key);
+            }
+
+            foreach (var key in keys)
+            {
+                cleared += await alerts.ClearAsync(key, "lot gone", now, cancellationToken).ConfigureAwait(false) == AlertChange.Cleared ? 1 : 0;
             }
         }
 

@@ -1,5 +1,4 @@
-using Presale.Application.Orders;
-using Presale.Application.Storage;
+using Presale.Application.Reconciliation;
 using Presale.Application.Supply;
 using Presale.Domain.Common;
 using Presale.Domain.Shop;
@@ -8,11 +7,11 @@ using Presale.Domain.Supply;
 namespace Presale.Application.Replenishment;
 
 /// <summary>
-/// Reads a SKU's supply state (one range query) and its reservation rows (one paged range query of the same
-/// partition): every unit pre-sold or sold and not yet shipped holds a reservation naming the supply it was taken from,
+/// Reads a SKU's supply state (one range query) and its reservation rows (<see cref="ReconciliationStore.ReservationsAsync"/>,
+/// one paged range query of the same partition): every unit pre-sold or sold and not yet shipped holds a reservation naming the supply it was taken from,
 /// its promise and when it was reserved. Units from the cap or the shortfall have no confirmed supply behind them.
 /// </summary>
-public sealed class SkuDemandReader(ITableStore store, OrdersOptions orders, SupplyStore supply)
+public sealed class SkuDemandReader(ReconciliationStore reservationRows, SupplyStore supply)
 {
     /// <summary>The SKU's snapshot, or null for an unknown SKU.</summary>
     public async Task<SkuDemandSnapshot?> ReadAsync(Sku sku, ShopSettings shop, CancellationToken cancellationToken)
@@ -24,9 +23,9 @@ public sealed class SkuDemandReader(ITableStore store, OrdersOptions orders, Sup
         }
 
         var reservations = new List<Reservation>();
-        await foreach (var row in store.QueryAllAsync(orders.SupplyTable, TableFilter.RowRange(sku.Value, SupplyRows.ReservationStart, SupplyRows.ReservationEnd), 1000, cancellationToken).ConfigureAwait(false))
+        await foreach (var (reservation, _) in reservationRows.ReservationsAsync(sku, cancellationToken).ConfigureAwait(false))
         {
-            reservations.Add(SupplyRows.ReadReservation(row));
+            reservations.Add(reservation);
         }
 
         long uncovered = 0;

@@ -16,6 +16,7 @@ namespace Presale.Application.Suppliers;
 /// <param name="OnTimeInFullLots">Measured lots received on time and in full.</param>
 /// <param name="OnTimeInFull">OnTimeInFullLots / MeasuredLots.</param>
 /// <param name="AverageSlipDays">Mean slip of received lots against the first ETA (negative = early).</param>
+/// <param name="P50SlipDays">Nearest-rank median of those slips.</param>
 /// <param name="P90SlipDays">Nearest-rank 90th percentile of those slips.</param>
 /// <param name="EtaChangesPerLot">ETA updates that moved the date, per lot.</param>
 /// <param name="FillRate">Units received (capped at ordered) / ordered, over closed lots.</param>
@@ -34,6 +35,7 @@ public sealed record SupplierScorecardView(
     int OnTimeInFullLots,
     double? OnTimeInFull,
     double? AverageSlipDays,
+    int? P50SlipDays,
     int? P90SlipDays,
     double? EtaChangesPerLot,
     double? FillRate,
@@ -58,6 +60,7 @@ public sealed record SupplierScorecardView(
             card.OnTimeInFullLots,
             Round(card.OnTimeInFull),
             Round(card.AverageSlipDays),
+            card.P50SlipDays,
             card.P90SlipDays,
             Round(card.EtaChangesPerLot),
             Round(card.FillRate),

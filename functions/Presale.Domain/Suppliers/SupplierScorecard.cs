@@ -7,6 +7,7 @@ namespace Presale.Domain.Suppliers;
 /// <param name="OnTimeInFullLots">Measured lots received on time and in full.</param>
 /// <param name="OnTimeInFull">OnTimeInFullLots / MeasuredLots; null with no measured lot.</param>
 /// <param name="AverageSlipDays">Mean signed slip (final receipt minus first ETA; negative = early) of received lots; null with none.</param>
+/// <param name="P50SlipDays">Nearest-rank median of those signed slips; null with none.</param>
 /// <param name="P90SlipDays">Nearest-rank 90th percentile of those signed slips; null with none.</param>
 /// <param name="EtaChangesPerLot">ETA updates that moved the date, per lot considered; null with no lot.</param>
 /// <param name="FillRate">Units received (capped at ordered) / units ordered, over received and cancelled lots; null with none.</param>
@@ -21,6 +22,7 @@ public sealed record SupplierScorecard(
     int OnTimeInFullLots,
     double? OnTimeInFull,
     double? AverageSlipDays,
+    int? P50SlipDays,
     int? P90SlipDays,
     double? EtaChangesPerLot,
     double? FillRate,

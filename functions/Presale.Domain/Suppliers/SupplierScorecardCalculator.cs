@@ -68,6 +68,7 @@ public static class SupplierScorecardCalculator
             hits,
             otif,
             slips.Count == 0 ? null : slips.Average(),
+            slips.Count == 0 ? null : Percentile.NearestRank(slips, 0.5),
             p90,
             own.Length == 0 ? null : (double)etaChanges / own.Length,
             fill,

@@ -10,17 +10,18 @@ namespace Presale.Functions.Host;
 public static class ValidatedOptions
 {
     /// <summary>
-    /// Binds <typeparamref name="TOptions"/> to <paramref name="section"/>, validates it at start with
-    /// <paramref name="rules"/>, and registers its value for handlers that take the options themselves.
+    /// Validates <typeparamref name="TOptions"/> at start with <paramref name="rules"/>, and registers its value for
+    /// handlers that take the options themselves. The caller binds the section itself
+    /// (<c>AddOptions&lt;T&gt;().BindConfiguration(…)</c>) so that the binding is generated at build for its concrete type.
     /// </summary>
-    public static IServiceCollection AddValidatedOptions<TOptions>(this IServiceCollection services, string section, IValidator<TOptions> rules)
+    public static OptionsBuilder<TOptions> ValidateOnStartWith<TOptions>(this OptionsBuilder<TOptions> options, IValidator<TOptions> rules)
         where TOptions : class
     {
-        ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>>(new FluentValidation<TOptions>(rules));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
-        return services;
+        ArgumentNullException.ThrowIfNull(options);
+        options.ValidateOnStart();
+        options.Services.AddSingleton<IValidateOptions<TOptions>>(new FluentValidation<TOptions>(rules));
+        options.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
+        return options;
     }
 
     private sealed class FluentValidation<TOptions>(IValidator<TOptions> rules) : IValidateOptions<TOptions>

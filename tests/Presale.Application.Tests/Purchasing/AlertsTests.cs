@@ -104,6 +104,7 @@ public sealed class AlertsTests
         Assert.Equal(0, (await h.Sweep.RunAsync(Ct)).Alerted);
         h.Time.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(1, (await h.Sweep.RunAsync(Ct)).Alerted);
+        Assert.True(Assert.Single(await h.RowsAsync("acme", "ackdue|")).GetBoolean("Alerted"));
         Assert.Equal(0, (await h.Sweep.RunAsync(Ct)).Alerted);
         Assert.Contains("has not acknowledged purchase order PO-1", (await h.Alerts.GetAsync(key, Ct))!.Message, StringComparison.Ordinal);
 

@@ -52,8 +52,8 @@ internal sealed class PurchasingHarness
         Orders = new PurchaseOrderStore(tables, Options);
         TermsStore = new SupplierTermsStore(tables, Options);
         Terms = new SupplierTermsHandler(TermsStore, Registry, Flow.Ordering.Shops, Flow.Ordering.Supply, new SupplierTermsRequestValidator(), time);
-        Demand = new SkuDemandReader(tables, Flow.Ordering.Options, Flow.Ordering.Supply);
-        LeadTimes = new SupplierLeadTimes(History, Registry, Replenishment);
+        Demand = new SkuDemandReader(Flow.Plans, Flow.Ordering.Supply);
+        LeadTimes = new SupplierLeadTimes(History, Registry, Replenishment, time);
         Offers = new SupplierOffers(TermsStore, LeadTimes);
         Alerts = new AlertStore(tables, AlertsOptions, EventOutbox);
         Create = new CreatePurchaseOrderHandler(Orders, TermsStore, Flow.Ordering.Shops, new RequestedDates(Demand, LeadTimes), EventOutbox, Options, new CreatePurchaseOrderRequestValidator(), time);
@@ -70,6 +70,7 @@ internal sealed class PurchasingHarness
         Settlement = new SettlementSweep(tables, Statements, Suppliers, NullLogger<SettlementSweep>.Instance);
         Suggestions = new ReplenishmentQuery(Demand, Offers, Flow.Ordering.Shops, Replenishment, time);
         Resourcing = new ResourcingSweep(tables, Flow.Ordering.Options, Suppliers, Options, Flow.Ordering.Shops, Demand, Offers, Alerts, time, NullLogger<ResourcingSweep>.Instance);
+        Inventory = new InventoryAlertSweep(TermsStore, Suggestions, Flow.Ordering.Shops, Alerts, Options, time, NullLogger<InventoryAlertSweep>.Instance);
     }
 
     public ReconciliationHarness Flow { get; }
@@ -129,6 +130,8 @@ internal sealed class PurchasingHarness
     public ReplenishmentQuery Suggestions { get; }
 
     public ResourcingSweep Resourcing { get; }
+
+    public InventoryAlertSweep Inventory { get; }
 
     public FakeTimeProvider Time => Flow.Ordering.Time;
 

@@ -103,4 +103,23 @@ public sealed class ReplenishmentTests
         Assert.Equal((0, 1, 0), await h.Resourcing.RunAsync(Ct));
         Assert.Null(await h.Alerts.GetAsync(AlertKey.Resourcing("acme", "L1", "CHIP-1"), Ct));
     }
+
+    [Fact]
+    public async Task AGoneLot_ClearsItsReSourcingAlerts_AndNoOtherLots()
+    {
+        var h = new PurchasingHarness();
+        await h.Flow.Ordering.ConfigureShopAsync();
+        foreach (var (lot, sku) in new[] { ("L9", "CHIP-1"), ("L9", "CHIP-2"), ("L90", "CHIP-1") })
+        {
+            var raise = new Application.Alerts.AlertRaise(AlertKey.Resourcing("acme", lot, sku), AlertKind.Resourcing, $"suppliers/acme/lots/{lot}", "late", new { supplierId = "acme", lotId = lot, sku });
+            Assert.Equal(Application.Alerts.AlertChange.Raised, await h.Alerts.RaiseAsync(raise, h.Time.GetUtcNow(), Ct));
+        }
+
+        // Lot L9 is not in the lots table: its two alerts are cleared, lot L90's (whose key L9's prefix does not cover) stays.
+        await h.Store.CreateTableIfNotExistsAsync(h.Flow.Ordering.Options.LotsTable, Ct);
+        Assert.Equal((0, 2), await h.Resourcing.AssessLotAsync("acme", "L9", Ct));
+
+        var open = await h.Alerts.ListOpenAsync(AlertKey.ResourcingPrefix, 10, null, Ct);
+        Assert.Equal([AlertKey.Resourcing("acme", "L90", "CHIP-1")], open.Items.Select(a => a.Key));
+    }
 }

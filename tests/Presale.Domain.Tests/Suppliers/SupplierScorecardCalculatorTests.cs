@@ -64,6 +64,7 @@ public sealed class SupplierScorecardCalculatorTests
         Assert.Equal(3, card.OnTimeInFullLots);
         Assert.Equal(3.0 / 6, card.OnTimeInFull!.Value, 6);
         Assert.Equal((-2 + 0 + 1 + 4 + 10) / 5.0, card.AverageSlipDays!.Value, 6);
+        Assert.Equal(1, card.P50SlipDays);
         Assert.Equal(10, card.P90SlipDays);
         Assert.Equal(4.0 / 7, card.EtaChangesPerLot!.Value, 6);
         Assert.Equal((10 + 10 + 10 + 8 + 20 + 4) / 70.0, card.FillRate!.Value, 6);
@@ -105,6 +106,6 @@ public sealed class SupplierScorecardCalculatorTests
 
         Assert.Null(few.Grade);
         Assert.Equal(1.0, few.OnTimeInFull);
-        Assert.Equal(new SupplierScorecard("acme", 0, 0, 0, null, null, null, null, null, null, null, null), none);
+        Assert.Equal(new SupplierScorecard("acme", 0, 0, 0, null, null, null, null, null, null, null, null, null), none);
     }
 }

@@ -80,7 +80,7 @@ public sealed class PurchasingRoutesFuzzTests(AzuriteFixture azurite) : IClassFi
                 .Select(p => Request.Get($"/api/suppliers/{(p.Item1 == "2026-03" ? "acme" : p.Item1)}/statements/{p.Item2.Item1}", p.Item2.Item2)),
             segment.Select(s => Request.Get($"/api/skus/{s}/replenishment")),
             segment.Zip(segment).Select(p => Request.Get($"/api/replenishment/suggestions?limit={p.Item1}&continuationToken={p.Item2}")),
-            segment.Zip(segment.Zip(Gen.Elements("", "resourcing", "purchaseOrderUnacknowledged", "Resourcing", "x")))
+            segment.Zip(segment.Zip(Gen.Elements("", "resourcing", "purchaseOrderUnacknowledged", "belowSafetyStock", "preSoldBeyondSupply", "Resourcing", "x")))
                 .Select(p => Request.Get($"/api/alerts?kind={p.Item2.Item2}&limit={p.Item1}&continuationToken={p.Item2.Item1}")));
 
         Prop.ForAll(requests.ToArbitrary(), request => FireAsync(request).GetAwaiter().GetResult()).Check(Config.QuickThrowOnFailure.WithMaxTest(400));

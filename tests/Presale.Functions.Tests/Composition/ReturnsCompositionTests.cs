@@ -83,13 +83,13 @@ public sealed class ReturnsCompositionTests
         Assert.All(expected, e => Assert.True(validation.Message.Contains(e, StringComparison.Ordinal), $"{scenario}: expected '{e}' in: {validation.Message}"));
     }
 
-    // Entries the configuration binder cannot read are dropped by it without a word; start-up must name them instead.
+    // An entry the binder cannot read stops the start naming it (the reflection binder dropped it without a word).
     [Theory]
-    [InlineData(Rules + ":0:Priority", "first", Rules + ":0 cannot be read")]
-    [InlineData(Fees + ":0:FeePercent", "lots", Fees + ":0 cannot be read")]
-    [InlineData("Presale:Returns:WindowDaysByCategory:electronics", "two weeks", "Presale:Returns:WindowDaysByCategory:electronics cannot be read")]
-    [InlineData("Presale:Returns:WarrantyDaysByCategory:toys", "1.5", "Presale:Returns:WarrantyDaysByCategory:toys cannot be read")]
-    public async Task Start_WithAnEntryTheBinderCannotRead_FailsNamingIt(string key, string value, string expected)
+    [InlineData(Rules + ":0:Priority", "first")]
+    [InlineData(Fees + ":0:FeePercent", "lots")]
+    [InlineData("Presale:Returns:WindowDaysByCategory:electronics", "two weeks")]
+    [InlineData("Presale:Returns:WarrantyDaysByCategory:toys", "1.5")]
+    public async Task Start_WithAnEntryTheBinderCannotRead_FailsNamingIt(string key, string value)
     {
         var siblings = key.StartsWith(Rules, StringComparison.Ordinal)
             ? new (string, string?)[] { ($"{Rules}:0:Name", "x"), ($"{Rules}:0:Action", "Restock") }
@@ -97,9 +97,9 @@ public sealed class ReturnsCompositionTests
 
         var error = await StartAsync([(key, value), .. siblings]);
 
-        var validation = Assert.IsType<OptionsValidationException>(error);
-        Assert.Contains(expected, validation.Message, StringComparison.Ordinal);
-        Assert.Contains(value, validation.Message, StringComparison.Ordinal);
+        Assert.NotNull(error);
+        Assert.Contains(key, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"'{value}'", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -356,7 +356,7 @@ public sealed class DeploymentCrossCheckTests
 
         Assert.Equal(["notifications", "reconcile"], app.QueueTriggers.Select(trigger => trigger.Queue).Order(StringComparer.Ordinal));
         Assert.Equal(("dotnet-isolated", "10.0"), app.WorkerRuntime);
-        Assert.Equal(11, RuntimeContract.TimerSettings().Count);
+        Assert.Equal(12, RuntimeContract.TimerSettings().Count);
         Assert.All(RuntimeContract.TimerSettings(), timer => Assert.Equal($"{timer.Function}Schedule", timer.Setting));
         Assert.All(RuntimeContract.TimerSettings(), timer => Assert.Contains(timer.Setting, app.Settings.Keys));
         Assert.Equal("50 * * * * *", app.SettingValues["SupplierOutboxSweeperSchedule"].Value);

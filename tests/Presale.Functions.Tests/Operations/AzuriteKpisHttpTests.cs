@@ -17,7 +17,7 @@ namespace Presale.Functions.Tests.Operations;
 /// </summary>
 public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const string Key = "kpis-http-function-key";
+    internal const string Key = "kpis-http-function-key";
     private const string Sku = "KPI-1";
     private static readonly DateTimeOffset Day0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
@@ -48,6 +48,7 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
 
         await SeedAsync(client, app.Services, clock);
         clock.SetUtcNow(Day0.AddDays(5));
+        await FunctionRuns.SucceedsAsync(app.Services, "CompensateLateOrders");
         await FunctionRuns.SucceedsAsync(app.Services, "ComputeKpis");
 
         var all = await SendAsync(client, HttpMethod.Get, "/api/kpis?from=2026-03-02&to=2026-03-07", null, HttpStatusCode.OK);
@@ -57,6 +58,14 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(6.857m, decimal.Round(Dec(all, "daysOfSupply"), 3));
         Assert.Equal((4, 1, 0.25m), (Int(all, "promisesDue"), Int(all, "promisesKept"), Dec(all, "promiseAccuracy")));
         Assert.Equal(80m, Dec(all, "inventoryValueNow"));
+        Assert.Equal((0.75m, 0, 0), (Dec(all, "brokenPromiseRate"), Int(all, "cancelledOrders"), Int(all, "unitsRestocked")));
+
+        // Day 5: the three late orders (bea's of day 0 and day 2, cy's) each get the first tier, 5 % of 25, 75 and 25,
+        // raised to the 5.00 minimum: 15 issued on day 5, 15 ÷ 175 of the revenue.
+        Assert.Equal((15m, decimal.Round(15m / 175m, 4)), (Dec(all, "compensation"), decimal.Round(Dec(all, "compensationShareOfRevenue"), 4)));
+
+        // Day 5: bea's two orders and cy's are unshipped and past their promises (days 1 and 3).
+        Assert.Equal((3, 3, 0), (Int(all, "openOrders"), Int(all, "late"), Int(all, "onTrack")));
 
         var later = await SendAsync(client, HttpMethod.Get, "/api/kpis?from=2026-03-03&to=2026-03-07", null, HttpStatusCode.OK);
         Assert.Equal((2, 100m, 50m), (Int(later, "orders"), Dec(later, "revenue"), Dec(later, "averageOrderValue")));
@@ -70,11 +79,19 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
         var sku = await SendAsync(client, HttpMethod.Get, $"/api/kpis/skus/{Sku}?from=2026-03-02&to=2026-03-07", null, HttpStatusCode.OK);
         Assert.Equal((7, 20m, 8, 0.25m), (Int(sku, "units"), Dec(sku, "costOfGoodsSold"), Int(sku, "onHand"), Dec(sku, "inventoryTurnover")));
         Assert.Equal(decimal.Round(1m / 7m, 6), decimal.Round(Dec(sku, "returnRate"), 6));
+        Assert.Equal((175m, 2, 80m, 1), (Dec(sku, "revenue"), Int(sku, "unitsShipped"), Dec(sku, "averageInventoryValue"), Int(sku, "unitsReturned")));
+        Assert.Equal(6.857m, decimal.Round(Dec(sku, "daysOfSupply"), 3));
 
         var bea = await SendAsync(client, HttpMethod.Get, "/api/kpis/customers/bea", null, HttpStatusCode.OK);
         Assert.Equal((2, 100m, 50m), (Int(bea, "orders"), Dec(bea, "revenue"), Dec(bea, "averageOrderValue")));
         Assert.Equal("2026-03-04", bea["lastOrderOn"]!.GetValue<string>());
-        Assert.NotNull(bea["rfm"]!["segment"]);
+        // RFM as of day 5 among ann (last order day 0, 1 order), bea (day 2, 2 orders) and cy (day 2, 1 order): score =
+        // 1 + ⌊5 × customers strictly worse ÷ 3⌋, so bea has recency 2 (ann is worse), frequency 4 (both are): cannot lose.
+        Assert.Equal((2, 4), (bea["rfm"]!["recency"]!.GetValue<int>(), bea["rfm"]!["frequency"]!.GetValue<int>()));
+        Assert.Equal("cannotlose", bea["rfm"]!["segment"]!.GetValue<string>().ToLowerInvariant());
+        var ann = await SendAsync(client, HttpMethod.Get, "/api/kpis/customers/ann", null, HttpStatusCode.OK);
+        Assert.Equal((1, 50m, "2026-03-02"), (Int(ann, "orders"), Dec(ann, "revenue"), ann["firstOrderOn"]!.GetValue<string>()));
+        Assert.Equal((1, 1, "hibernating"), (ann["rfm"]!["recency"]!.GetValue<int>(), ann["rfm"]!["frequency"]!.GetValue<int>(), ann["rfm"]!["segment"]!.GetValue<string>().ToLowerInvariant()));
 
         var acme = await SendAsync(client, HttpMethod.Get, "/api/kpis/suppliers/acme", null, HttpStatusCode.OK);
         Assert.Equal("acme", acme["supplierId"]!.GetValue<string>());
@@ -92,6 +109,45 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
         await FunctionRuns.SucceedsAsync(app.Services, "ComputeKpis");
         var rerun = await app.Services.GetRequiredService<Presale.Application.Kpis.KpiSnapshotRun>().RunAsync(Ct);
         Assert.Equal(1, rerun);
+    }
+
+    /// <summary>
+    /// acme's scorecard on a shop of its own: lot L1 (5 units, first ETA day 2) and L2 (5 units, first ETA day 1),
+    /// registered on day 0; L2 received in full on day 1 (slip 0: on time in full), L1 in full on day 4 (slip 2, past
+    /// the one-day tolerance: late). Day 5: lots 2, measured 2, on time in full 1 → OTIF 0.5; slips [0, 2] → average 1,
+    /// p50 (nearest rank) 0, p90 2; fill rate 10 ÷ 10 = 1; no cancellation; no grade (3 measured lots needed).
+    /// </summary>
+    [Fact]
+    public async Task SupplierKpis_AfterTheTimer_MatchTheHandComputedScorecard()
+    {
+        var clock = new ManualTimeProvider(Day0);
+        await using var app = CreateApp(azurite, clock);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", Key);
+        await SendAsync(client, HttpMethod.Put, "/api/shop", """{"timeZone":"UTC","currency":"EUR","defaultHandlingDays":1,"locale":"en"}""", HttpStatusCode.OK);
+        await SendAsync(client, HttpMethod.Put, "/api/skus/SUP-1", """{"preSaleEnabled":true,"cap":0,"maxPerOrder":5}""", HttpStatusCode.Created);
+        await SendAsync(client, HttpMethod.Post, "/api/suppliers", """{"id":"acme","name":"Acme","contact":{"email":"ops@acme.example"}}""", HttpStatusCode.Created);
+        var secret = (await SendAsync(client, HttpMethod.Post, "/api/suppliers/acme/webhook-secrets", null, HttpStatusCode.Created))["secret"]!.GetValue<string>();
+        foreach (var (lot, eta) in new[] { ("L1", "2026-03-04"), ("L2", "2026-03-03") })
+        {
+            await SendAsync(client, HttpMethod.Post, "/api/suppliers/acme/lots", $$"""{"lotId":"{{lot}}","purchaseOrderReference":"PO-{{lot}}","eta":"{{eta}}","lines":[{"sku":"SUP-1","quantity":5}]}""", HttpStatusCode.Created);
+        }
+
+        foreach (var (lot, day) in new[] { ("L2", 1), ("L1", 4) })
+        {
+            clock.SetUtcNow(Day0.AddDays(day));
+            var receipt = $$"""{"eventId":"rcv-{{lot}}","supplierTimestamp":"{{clock.GetUtcNow():O}}","lotId":"{{lot}}","lines":[{"sku":"SUP-1","quantity":5}]}""";
+            Assert.Equal("applied", (await PostSignedAsync(client, "/api/suppliers/acme/receipts", receipt, secret, clock.GetUtcNow()))["outcome"]!.GetValue<string>());
+        }
+
+        clock.SetUtcNow(Day0.AddDays(5));
+        await FunctionRuns.SucceedsAsync(app.Services, "ComputeKpis");
+
+        var acme = await SendAsync(client, HttpMethod.Get, "/api/kpis/suppliers/acme", null, HttpStatusCode.OK);
+        Assert.Equal((2, 2, 1), (Int(acme, "lots"), Int(acme, "measuredLots"), Int(acme, "onTimeInFullLots")));
+        Assert.Equal((0.5m, 1m, 1m, 0m), (Dec(acme, "onTimeInFull"), Dec(acme, "averageSlipDays"), Dec(acme, "fillRate"), Dec(acme, "cancellationRate")));
+        Assert.Equal((0, 2), (Int(acme, "p50SlipDays"), Int(acme, "p90SlipDays")));
+        Assert.Null(acme["grade"]);
     }
 
     [Fact]
@@ -153,5 +209,5 @@ public sealed class AzuriteKpisHttpTests(AzuriteFixture azurite) : IClassFixture
 
     private static decimal Dec(JsonObject node, string name) => node[name]!.GetValue<decimal>();
 
-    private static IEnumerable<string> Errors(JsonObject problem) => problem["errors"]!.AsObject().Select(e => e.Key);
+    internal static IEnumerable<string> Errors(JsonObject problem) => problem["errors"]!.AsObject().Select(e => e.Key);
 }

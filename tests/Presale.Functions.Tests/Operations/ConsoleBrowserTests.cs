@@ -119,6 +119,12 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal($"{today.AddDays(10):yyyy-MM-dd} → {today.AddDays(20):yyyy-MM-dd}", history);
         var lotCells = await page.Locator("#table-lots tbody tr").First.Locator("th, td").AllInnerTextsAsync();
         Assert.Equal(("L1", history), (lotCells[0], lotCells[4]));
+        var scorecard = await SendAsync(api, HttpMethod.Get, "/api/suppliers/acme/scorecard", null, HttpStatusCode.OK);
+        foreach (var (kpi, field) in new[] { ("p50-slip", "p50SlipDays"), ("p90-slip", "p90SlipDays") })
+        {
+            Assert.Equal(scorecard[field] is { } days ? days.GetValue<int>().ToString(CultureInfo.InvariantCulture) : "–", await Figure(page, kpi));
+        }
+
         await Screenshot(page, "supplier");
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Suppliers" }).ClickAsync();

@@ -58,12 +58,12 @@ internal static class JsonCalls
         return new(response.StatusCode, response.Headers.RetryAfter?.Delta, JsonNode.Parse(text.Length == 0 ? "{}" : text)!);
     }
 
-    /// <summary>Posts <paramref name="body"/> signed with <paramref name="secret"/> as a supplier does; asserts 200 and returns the answer.</summary>
-    public static async Task<JsonObject> PostSignedAsync(HttpClient client, string path, string body, string secret)
+    /// <summary>Posts <paramref name="body"/> signed with <paramref name="secret"/> (now, or at <paramref name="signedAt"/> for an app on a test clock) as a supplier does; asserts 200 and returns the answer.</summary>
+    public static async Task<JsonObject> PostSignedAsync(HttpClient client, string path, string body, string secret, DateTimeOffset? signedAt = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSigner.Sign(Encoding.UTF8.GetBytes(body), TimeProvider.System.GetUtcNow(), secret));
+        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSigner.Sign(Encoding.UTF8.GetBytes(body), signedAt ?? TimeProvider.System.GetUtcNow(), secret));
         using var response = await client.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path}: {(int)response.StatusCode} {text}");

@@ -51,18 +51,21 @@ public static class ConsolePages
             body.Append(Section("returns", T(locale, "Overview.ReturnsInFlight"), CountTable(locale, T(locale, "Overview.ReturnsInFlight"), T(locale, "Status"), status.ReturnsInFlight, "table-returns")));
         }
 
-        body.Append(Section("alerts", T(locale, "Overview.Alerts"), alerts.Count == 0
-            ? Paragraph(T(locale, "None"))
-            : Table(T(locale, "Overview.Alerts"), [T(locale, "Alert.Subject"), T(locale, "Alert.Kind"), T(locale, "Alert.Message"), T(locale, "Alert.Raised")],
-                alerts.Select(a => (IReadOnlyList<string>)[Encode(a.Subject), Encode(a.Kind.ToString()), Encode(a.Message), Encode(a.RaisedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture))]), "table-alerts")));
+        body.Append(Section("alerts", T(locale, "Overview.Alerts"), Alerts(locale, T(locale, "Overview.Alerts"), alerts, "table-alerts")));
         return body.ToString();
     }
 
-    /// <summary>A SKU: its supply timeline with the units pegged to each source, the orders at risk, the replenishment suggestion.</summary>
-    public static string Sku(string locale, SupplyView supply, DateOnly today, IReadOnlyList<Reservation> reservations, ReplenishmentView? replenishment, SkuKpisView? kpis)
+    private static string Alerts(string locale, string caption, IReadOnlyList<AlertView> alerts, string id) => alerts.Count == 0
+        ? Paragraph(T(locale, "None"))
+        : Table(caption, [T(locale, "Alert.Subject"), T(locale, "Alert.Kind"), T(locale, "Alert.Message"), T(locale, "Alert.Raised")],
+            alerts.Select(a => (IReadOnlyList<string>)[Encode(a.Subject), Encode(a.Kind.ToString()), Encode(a.Message), Encode(a.RaisedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture))]), id);
+
+    /// <summary>A SKU: its supply timeline with the units pegged to each source, the orders at risk, the replenishment suggestion and its open inventory alerts.</summary>
+    public static string Sku(string locale, SupplyView supply, DateOnly today, IReadOnlyList<Reservation> reservations, ReplenishmentView? replenishment, IReadOnlyList<AlertView> alerts, SkuKpisView? kpis)
     {
         ArgumentNullException.ThrowIfNull(supply);
         ArgumentNullException.ThrowIfNull(reservations);
+        ArgumentNullException.ThrowIfNull(alerts);
         var rows = supply.Sequence.Select(s => (Label: SourceLabel(locale, s.Source), s.AvailableOn, Quantity: (long)s.Quantity, s.Reserved, s.PromiseDate, s.Source)).ToList();
         var body = new System.Text.StringBuilder();
         body.Append(Figures([
@@ -95,6 +98,7 @@ public static class ConsolePages
                 ? Paragraph(T(locale, "SkuPage.NoSuggestion"))
                 : "<p data-kpi=\"suggestion\">" + Encode(T(locale, "SkuPage.Suggest", ("quantity", Number(suggestion.Chosen.Quantity)), ("supplier", suggestion.Chosen.SupplierId), ("date", Date(suggestion.Chosen.OrderBy)))) + "</p>") +
             (replenishment is null ? string.Empty : Paragraph(T(locale, "SkuPage.Demand") + ": " + Decimal((decimal)replenishment.DemandPerDay), "note"))));
+        body.Append(Section("sku-alerts", T(locale, "SkuPage.Alerts"), Alerts(locale, T(locale, "SkuPage.Alerts"), alerts, "table-sku-alerts")));
         if (kpis is not null)
         {
             body.Append(Section("kpis", T(locale, "SkuPage.Kpis"), Figures([
@@ -115,9 +119,11 @@ public static class ConsolePages
         var ordered = cards.OrderBy(c => c.SupplierId, StringComparer.Ordinal).ToList();
         return Computed(locale, status) +
             ConsoleCharts.Bars("chart-otif", T(locale, "Supplier.Otif"), [.. ordered.Select(c => (c.SupplierId, (IReadOnlyList<(decimal, string, string)>)[((decimal)(c.OnTimeInFull ?? 0) * 100m, ConsoleCharts.Good, T(locale, "Supplier.Otif"))]))], 100m) +
-            Table(T(locale, "Suppliers.Title"), [T(locale, "Nav.Suppliers"), T(locale, "Supplier.Otif") + "#", T(locale, "Supplier.AverageSlip") + "#", T(locale, "Supplier.P90Slip") + "#", T(locale, "Supplier.Grade"), T(locale, "Supplier.Lots") + "#"],
-                ordered.Select(c => (IReadOnlyList<string>)[Link(SupplierPath(c.SupplierId), locale, c.SupplierId), Percent(c.OnTimeInFull), Decimal((decimal?)c.AverageSlipDays), c.P90SlipDays is { } p ? Number(p) : "–", Encode(c.Grade?.ToString() ?? "–"), Number(c.Lots)]), "table-suppliers");
+            Table(T(locale, "Suppliers.Title"), [T(locale, "Nav.Suppliers"), T(locale, "Supplier.Otif") + "#", T(locale, "Supplier.AverageSlip") + "#", T(locale, "Supplier.P50Slip") + "#", T(locale, "Supplier.P90Slip") + "#", T(locale, "Supplier.Grade"), T(locale, "Supplier.Lots") + "#"],
+                ordered.Select(c => (IReadOnlyList<string>)[Link(SupplierPath(c.SupplierId), locale, c.SupplierId), Percent(c.OnTimeInFull), Decimal((decimal?)c.AverageSlipDays), Slip(c.P50SlipDays), Slip(c.P90SlipDays), Encode(c.Grade?.ToString() ?? "–"), Number(c.Lots)]), "table-suppliers");
     }
+
+    private static string Slip(int? days) => days is { } d ? Number(d) : "–";
 
     /// <summary>A supplier: scorecard, lots with their ETA history and the customer dates riding on each.</summary>
     public static string Supplier(string locale, SupplierScorecardView card, IReadOnlyList<SupplierLotDemandView> lots)
@@ -128,7 +134,8 @@ public static class ConsolePages
         return Figures([
                 ("otif", T(locale, "Supplier.Otif"), Percent(card.OnTimeInFull)),
                 ("average-slip", T(locale, "Supplier.AverageSlip"), Decimal((decimal?)card.AverageSlipDays)),
-                ("p90-slip", T(locale, "Supplier.P90Slip"), card.P90SlipDays is { } p ? Number(p) : "–"),
+                ("p50-slip", T(locale, "Supplier.P50Slip"), Slip(card.P50SlipDays)),
+                ("p90-slip", T(locale, "Supplier.P90Slip"), Slip(card.P90SlipDays)),
                 ("grade", T(locale, "Supplier.Grade"), card.Grade?.ToString() ?? "–"),
             ]) +
             Section("lots", T(locale, "Supplier.Lots"),

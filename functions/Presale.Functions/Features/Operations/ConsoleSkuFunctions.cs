@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Presale.Application.Alerts;
 using Presale.Application.Kpis;
 using Presale.Application.Orders;
 using Presale.Application.Replenishment;
 using Presale.Application.Shop;
 using Presale.Application.Supply;
+using Presale.Domain.Alerts;
 using Presale.Domain.Common;
 using static Presale.Functions.Features.Operations.ConsoleHtml;
 
@@ -15,13 +17,13 @@ namespace Presale.Functions.Features.Operations;
 /// risk and its replenishment suggestion; an order's lines with their promise, estimate and supply. Live reads of the
 /// supply, reservations and replenishment queries (one SKU partition), not the snapshot.
 /// </summary>
-public sealed class ConsoleSkuFunctions(ConsoleAccess access, ShopSettingsStore shops, GetSupplyHandler supply, SkuDemandReader demand, ReplenishmentQuery replenishment, KpiQuery kpis, GetOrderHandler orders, TimeProvider time)
+public sealed class ConsoleSkuFunctions(ConsoleAccess access, ShopSettingsStore shops, GetSupplyHandler supply, SkuDemandReader demand, ReplenishmentQuery replenishment, AlertStore alerts, KpiQuery kpis, GetOrderHandler orders, TimeProvider time)
 {
     private const string Description = "An HTML page of the operations console (docs/console.md); without the console session the answer is a 401 page, for an unknown SKU or order a 404 page.";
 
     [Function("ConsoleSku")]
     [Tags("Operations console")]
-    [EndpointSummary("Console page: a SKU's supply timeline against the orders pegged to each source, its orders at risk and its replenishment suggestion")]
+    [EndpointSummary("Console page: a SKU's supply timeline against the orders pegged to each source, its orders at risk, its replenishment suggestion and its open inventory alerts")]
     [EndpointDescription(Description)]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
     public async Task<IResult> ConsoleSkuAsync(
@@ -44,8 +46,17 @@ public sealed class ConsoleSkuFunctions(ConsoleAccess access, ShopSettingsStore 
         var snapshot = await demand.ReadAsync(code, shop, cancellationToken);
         var assessed = await replenishment.AssessAsync(sku, cancellationToken) as ReplenishmentResult.Assessed;
         var figures = await kpis.SkuAsync(sku, null, null, cancellationToken) as KpiResult<SkuKpisView>.Found;
+        var open = new List<AlertView>();
+        foreach (var key in (string[])[AlertKey.PreSoldBeyondSupply(code.Value), AlertKey.BelowSafetyStock(code.Value)])
+        {
+            if (await alerts.GetAsync(key, cancellationToken) is { } alert)
+            {
+                open.Add(alert);
+            }
+        }
+
         return Page(response, locale, string.Empty, heading,
-            ConsolePages.Sku(locale, view, shop.LocalDate(time.GetUtcNow()), snapshot?.Reservations ?? [], assessed?.View, figures?.View));
+            ConsolePages.Sku(locale, view, shop.LocalDate(time.GetUtcNow()), snapshot?.Reservations ?? [], assessed?.View, open, figures?.View));
     }
 
     [Function("ConsoleOrder")]

@@ -36,7 +36,7 @@ internal static class OperationsExamples
         OnHand: 100, DaysOfSupply: 50m, UnitsReturned: 3, ReturnRate: 0.05m, ReturnsByReason: new Dictionary<string, ReasonRate>(StringComparer.Ordinal) { ["Defective"] = new(3, 0.05m) });
 
     private static readonly SupplierScorecardView Scorecard = new(
-        "acme", new DateOnly(2026, 3, 31), 1, false, Lots: 12, MeasuredLots: 10, OnTimeInFullLots: 9, OnTimeInFull: 0.9, AverageSlipDays: 0.8, P90SlipDays: 3,
+        "acme", new DateOnly(2026, 3, 31), 1, false, Lots: 12, MeasuredLots: 10, OnTimeInFullLots: 9, OnTimeInFull: 0.9, AverageSlipDays: 0.8, P50SlipDays: 1, P90SlipDays: 3,
         EtaChangesPerLot: 0.5, FillRate: 0.99, CancellationRate: 0.0, ReturnClaimsPerLot: 0.1, Grade: Presale.Domain.Suppliers.SupplierGrade.B, MinimumLotsForGrade: 3, SilentOverruns: 1);
 
     private static readonly CustomerKpis Customer = new(

@@ -15,8 +15,8 @@ public static class OperationsRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddValidatedOptions(KpiOptions.SectionName, new KpiOptionsValidator());
-        services.AddValidatedOptions(ConsoleOptions.SectionName, new ConsoleOptionsValidator());
+        services.AddOptions<KpiOptions>().BindConfiguration(KpiOptions.SectionName).ValidateOnStartWith(new KpiOptionsValidator());
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName).ValidateOnStartWith(new ConsoleOptionsValidator());
         services.AddSingleton<ConsoleAccess>();
         AddOnFirstUse<KpiSnapshotStore>(services);
         AddOnFirstUse<KpiFactsReader>(services);

@@ -8,7 +8,7 @@ using Presale.Functions.Host.OpenApi;
 
 namespace Presale.Functions.Features.Purchasing;
 
-/// <summary>Open alerts for operators (function key): purchase orders nobody acknowledged, late lots another supplier could beat.</summary>
+/// <summary>Open alerts for operators (function key): purchase orders nobody acknowledged, late lots another supplier could beat, SKUs to reorder.</summary>
 public sealed class AlertsFunctions(AlertStore alerts)
 {
     /// <summary>Alerts per page when the caller names no limit.</summary>
@@ -20,8 +20,8 @@ public sealed class AlertsFunctions(AlertStore alerts)
     /// <summary><c>GET /api/alerts</c>: one page of open alerts in key order; 400 naming <c>kind</c>, <c>limit</c> or <c>continuationToken</c>.</summary>
     [Function("ListAlerts")]
     [Tags("Purchasing")]
-    [EndpointSummary("Open alerts, in key order: purchase orders not acknowledged in time, late lots with another source")]
-    [EndpointDescription("kind narrows to purchaseOrderUnacknowledged or resourcing; limit 1–100 (default 50); pass continuationToken for the next page (it was issued for the same kind). An alert leaves the list when its condition is resolved (the order answered, the lot back on time or received); each raise and clear is also published as an integration event.")]
+    [EndpointSummary("Open alerts, in key order: purchase orders not acknowledged in time, late lots with another source, SKUs below safety stock or pre-sold beyond supply")]
+    [EndpointDescription("kind narrows to purchaseOrderUnacknowledged, resourcing, belowSafetyStock or preSoldBeyondSupply; limit 1–100 (default 50); pass continuationToken for the next page (it was issued for the same kind). An alert leaves the list when its condition is resolved (the order answered, the lot back on time or received, the SKU back above safety stock with every pre-sold unit covered); each raise and clear is also published as an integration event.")]
     [ProducesResponseType<AlertPage>(StatusCodes.Status200OK, "application/json")]
     [ProducesValidationProblem]
     public async Task<IResult> ListAlertsAsync(
@@ -33,11 +33,13 @@ public sealed class AlertsFunctions(AlertStore alerts)
             null or "" => string.Empty,
             "purchaseOrderUnacknowledged" => AlertKey.UnacknowledgedPrefix,
             "resourcing" => AlertKey.ResourcingPrefix,
+            "belowSafetyStock" => AlertKey.BelowSafetyStockPrefix,
+            "preSoldBeyondSupply" => AlertKey.PreSoldBeyondSupplyPrefix,
             _ => null,
         };
         if (prefix is null)
         {
-            errors["kind"] = ["kind must be purchaseOrderUnacknowledged or resourcing."];
+            errors["kind"] = ["kind must be purchaseOrderUnacknowledged, resourcing, belowSafetyStock or preSoldBeyondSupply."];
         }
 
         var size = DefaultLimit;

@@ -95,7 +95,7 @@ internal static class PurchasingExamples
             (Status409Conflict, Problems.ShopNotConfigured())),
         ["ListAlerts"] = ApiExamples.For(
             null,
-            (Status200OK, new AlertPage([UnacknowledgedAlert, ResourcingAlert], null)),
+            (Status200OK, new AlertPage([UnacknowledgedAlert, PreSoldAlert, ResourcingAlert], null)),
             (Status400BadRequest, ExampleProblems.Invalid(("kind", "kind must be purchaseOrderUnacknowledged or resourcing.")))),
     };
 
@@ -190,5 +190,13 @@ internal static class PurchasingExamples
         $"suppliers/{SupplierSamples.SupplierId}/lots/LOT-2026-031",
         "Lot LOT-2026-031 of acme (ETA 2026-04-10) misses 2 promises of KB-75; keyco could deliver 60 units by 2026-03-23 (lead time 21 days), saving 2 orders.",
         JsonNode.Parse("""{"supplierId":"acme","lotId":"LOT-2026-031","sku":"KB-75","lotEta":"2026-04-10","ordersAtRisk":2,"ordersSaved":2,"option":{"supplierId":"keyco","leadTimeDays":21,"arrival":"2026-03-23","quantity":100,"unitCost":{"amount":39.90,"currency":"EUR"}},"savedOrders":[{"orderId":"ord-7Q2K","lineNumber":1,"units":1,"promisedOn":"2026-03-26"},{"orderId":"ord-8B3M","lineNumber":1,"units":1,"promisedOn":"2026-03-27"}]}"""),
+        Now);
+
+    private static AlertView PreSoldAlert => new(
+        AlertKey.PreSoldBeyondSupply("KB-75"),
+        AlertKind.PreSoldBeyondSupply,
+        "skus/KB-75/replenishment",
+        "Order 60 units of KB-75 from supplier acme by 2026-03-09 to keep promises: 140 reserved against 40 on hand and 80 inbound (20 without confirmed supply), demand 4.5/day (deviation 2.1) over a 12-day lead time plus 13 units of safety stock; goods needed by 2026-03-21, arriving 2026-03-14 if ordered today.",
+        JsonNode.Parse("""{"sku":"KB-75","supplierId":"acme","quantity":60,"orderBy":"2026-03-09","needBy":"2026-03-21","arrival":"2026-03-14","keepsPromises":true,"leadTimeDays":12,"safetyStock":13,"onHand":40,"inbound":80,"reserved":140,"uncovered":20,"earliestUncoveredPromise":"2026-03-23","demandPerDay":4.5,"suggestionId":"KB-75|acme|2026-03-02"}"""),
         Now);
 }

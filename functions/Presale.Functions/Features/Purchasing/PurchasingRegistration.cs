@@ -25,9 +25,9 @@ public static class PurchasingRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddValidatedOptions(PurchasingOptions.SectionName, new PurchasingOptionsValidator());
-        services.AddValidatedOptions(ReplenishmentOptions.SectionName, new ReplenishmentOptionsValidator());
-        services.AddValidatedOptions(AlertsOptions.SectionName, new AlertsOptionsValidator());
+        services.AddOptions<PurchasingOptions>().BindConfiguration(PurchasingOptions.SectionName).ValidateOnStartWith(new PurchasingOptionsValidator());
+        services.AddOptions<ReplenishmentOptions>().BindConfiguration(ReplenishmentOptions.SectionName).ValidateOnStartWith(new ReplenishmentOptionsValidator());
+        services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.SectionName).ValidateOnStartWith(new AlertsOptionsValidator());
 
         services.AddSingleton<IValidator<SupplierTermsRequest>, SupplierTermsRequestValidator>();
         services.AddSingleton<IValidator<CreatePurchaseOrderRequest>, CreatePurchaseOrderRequestValidator>();
@@ -56,6 +56,7 @@ public static class PurchasingRegistration
         services.AddSingleton<ReplenishmentQuery>();
         services.AddSingleton<ReplenishmentWorklistQuery>();
         services.AddSingleton<ResourcingSweep>();
+        services.AddSingleton<InventoryAlertSweep>();
         return builder;
     }
 }

@@ -23,7 +23,7 @@ internal static class SupplierSamples
 
     public static IssuedWebhookSecret IssuedSecret { get; } = new(SupplierId, "whsec_Jq3vYV0cX2m8d7S1kLwP4nR6tUe9ZbA5hGfCiOyMxTs", OrderSamples.Now, OrderSamples.Now.AddHours(24));
 
-    public static SupplierScorecardView Scorecard { get; } = new(SupplierId, new DateOnly(2026, 3, 2), 2, false, 14, 12, 11, 0.9167, 1.25, 3, 0.5, 0.985, 0.0714, 0.0833, SupplierGrade.B, 5, 1);
+    public static SupplierScorecardView Scorecard { get; } = new(SupplierId, new DateOnly(2026, 3, 2), 2, false, 14, 12, 11, 0.9167, 1.25, 1, 3, 0.5, 0.985, 0.0714, 0.0833, SupplierGrade.B, 5, 1);
 
     public static EtaUpdateRequest EtaUpdate { get; } = new("evt-20260303-0017", OrderSamples.Now.AddDays(1), "LOT-2026-031", "2026-03-27", null, null, "Port congestion in Rotterdam");
 
