@@ -15,7 +15,7 @@ public sealed class PaymentsOptionsTests
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>("Presale:Payments:" + s.Key, s.Value)))
             .Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddValidatedOptions(PaymentsOptions.SectionName, new PaymentsOptionsValidator());
+        services.AddOptions<PaymentsOptions>().BindConfiguration(PaymentsOptions.SectionName).ValidateOnStartWith(new PaymentsOptionsValidator());
         return services.BuildServiceProvider().GetRequiredService<PaymentsOptions>();
     }
 

@@ -3,10 +3,8 @@ using Microsoft.Extensions.Options;
 using Presale.Application.Catalog;
 using Presale.Application.Orders;
 using Presale.Application.Outbox;
-using Presale.Application.Payments;
 using Presale.Application.Shop;
 using Presale.Application.Supply;
-using Presale.Functions.Host;
 using Presale.Functions.Host.Catalog;
 
 namespace Presale.Functions.Features.Orders;
@@ -15,8 +13,7 @@ namespace Presale.Functions.Features.Orders;
 /// Registers pre-sale ordering (<c>Presale:Orders</c>, validated at start, its reconcile queue against the one
 /// <c>ReconcileSku</c> listens on): shop and SKU settings, supply and stock,
 /// supplier lots, quotes, placement and cancellation, the saga and outbox sweepers, and the outbox every feature
-/// publishes through (it lives in the orders' tables); the payment settings (<c>Presale:Payments</c>, validated at
-/// start) and the early-bird counter that pricing at placement draws on. The storage and message ports, the clock and the random
+/// publishes through (it lives in the orders' tables). The storage and message ports, the clock and the random
 /// source come from the host.
 /// </summary>
 public static class OrdersRegistration
@@ -30,8 +27,6 @@ public static class OrdersRegistration
         services.AddSingleton<IValidateOptions<OrdersOptions>, OrdersOptionsValidator>();
         services.AddSingleton<IValidateOptions<OrdersOptions>>(sp => new ReconcileQueueValidator(sp.GetService<FunctionCatalog>()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OrdersOptions>>().Value);
-        services.AddValidatedOptions(PaymentsOptions.SectionName, new PaymentsOptionsValidator());
-        services.AddSingleton<EarlyBirdCounter>();
 
         services.AddSingleton<IValidator<ShopSettingsRequest>, ShopSettingsRequestValidator>();
         services.AddSingleton<IValidator<SkuSettingsRequest>, SkuSettingsRequestValidator>();
