@@ -5,6 +5,7 @@ using Presale.Functions.Features.Compensation;
 using Presale.Functions.Features.Notifications;
 using Presale.Functions.Features.Operations;
 using Presale.Functions.Features.Orders;
+using Presale.Functions.Features.Payments;
 using Presale.Functions.Features.Purchasing;
 using Presale.Functions.Features.Reconciliation;
 using Presale.Functions.Features.Returns;
@@ -64,6 +65,7 @@ public partial class Program
         builder.Services.AddPresaleStorage(builder.Configuration);
         builder.Services.AddIntegrationEvents(builder.Configuration);
         builder.AddOrders();
+        builder.AddPayments();
         builder.AddSuppliers();
         builder.AddReconciliation();
         builder.AddNotifications();

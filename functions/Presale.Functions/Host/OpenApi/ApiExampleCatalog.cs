@@ -3,6 +3,7 @@ using Presale.Functions.Features.Compensation;
 using Presale.Functions.Features.Notifications;
 using Presale.Functions.Features.Operations;
 using Presale.Functions.Features.Orders;
+using Presale.Functions.Features.Payments;
 using Presale.Functions.Features.Purchasing;
 using Presale.Functions.Features.Reconciliation;
 using Presale.Functions.Features.Returns;
@@ -24,6 +25,7 @@ internal static class ApiExampleCatalog
     public static IReadOnlyDictionary<string, ApiExamples> ByOperationId { get; } = Merge(
         HostExamples,
         OrdersExamples.ByOperationId,
+        PaymentsExamples.ByOperationId,
         SuppliersExamples.ByOperationId,
         ReconciliationExamples.ByOperationId,
         NotificationsExamples.ByOperationId,
