@@ -258,17 +258,7 @@ public sealed class AzuritePurchasingHttpTests(AzuriteFixture azurite) : IClassF
     /// <summary>The app in standalone mode on Azurite with its own tables and queues, the test's clock, and the events topic on the sender double.</summary>
     private PresaleApp CreateApp(ShiftedTimeProvider time, FakeServiceBusClient bus)
     {
-        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
-        var notificationsQueue = AzuriteFixture.UniqueName("notify");
-        return new PresaleApp(TestDefinitions.WithQueues(("reconcile", reconcileQueue), ("notifications", notificationsQueue)))
-            .With("AzureWebJobsStorage", azurite.ConnectionString)
-            .With("Presale:Host:StandaloneTriggers", "true")
-            .With("Presale:Host:FunctionKey", Key)
-            .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
-            .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
-            .WithOwnTables()
-            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
-            .With("Presale:Notifications:Queue", notificationsQueue)
+        return PresaleApp.WithTriggersOnAzurite(azurite.ConnectionString, Key)
             .With("Presale:Events:Topic", "events")
             .With("ServiceBusConnection", "Endpoint=sb://sb-test.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=a2V5")
             .WithTime(time)

@@ -36,19 +36,9 @@ public sealed class ConsoleBrowserTests(AzuriteFixture azurite) : IClassFixture<
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: scripts/test.sh installs Debian's chromium package.");
         var port = FreePort();
-        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
-        var notificationsQueue = AzuriteFixture.UniqueName("notify");
-        await using var app = new PresaleApp(TestDefinitions.WithQueues(("reconcile", reconcileQueue), ("notifications", notificationsQueue)))
-            .With("AzureWebJobsStorage", azurite.ConnectionString)
+        await using var app = PresaleApp.WithTriggersOnAzurite(azurite.ConnectionString, FunctionKey)
             .With("Presale:Host:Url", $"http://127.0.0.1:{port}")
-            .With("Presale:Host:StandaloneTriggers", "true")
-            .With("Presale:Host:FunctionKey", FunctionKey)
-            .With("Presale:Host:AdminKey", AdminKey)
-            .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
-            .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
-            .WithOwnTables()
-            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
-            .With("Presale:Notifications:Queue", notificationsQueue);
+            .With("Presale:Host:AdminKey", AdminKey);
         app.UseKestrel();
         app.StartServer();
         var baseUrl = $"http://127.0.0.1:{port}";

@@ -75,17 +75,7 @@ public sealed class AzuritePaymentsHttpTests(AzuriteFixture azurite) : IClassFix
 
     private PresaleApp CreateApp()
     {
-        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
-        var notificationsQueue = AzuriteFixture.UniqueName("notify");
-        return new PresaleApp(TestDefinitions.WithQueues(("reconcile", reconcileQueue), ("notifications", notificationsQueue)))
-            .With("AzureWebJobsStorage", azurite.ConnectionString)
-            .With("Presale:Host:StandaloneTriggers", "true")
-            .With("Presale:Host:FunctionKey", Key)
-            .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
-            .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
-            .WithOwnTables()
-            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
-            .With("Presale:Notifications:Queue", notificationsQueue)
+        return PresaleApp.WithTriggersOnAzurite(azurite.ConnectionString, Key)
             .With("Presale:Payments:DefaultPlan", "Deposit")
             .With("Presale:Payments:DepositPercent", "30");
     }

@@ -256,22 +256,9 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
     /// <summary>The app in standalone mode on Azurite, with its own tables and queues and the recording delay-notice service.</summary>
     private PresaleApp CreateApp()
     {
-        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
-        var notificationsQueue = AzuriteFixture.UniqueName("notify");
-        return new PresaleApp(CopyDefinitions(reconcileQueue, notificationsQueue))
-            .With("AzureWebJobsStorage", azurite.ConnectionString)
-            .With("Presale:Host:StandaloneTriggers", "true")
-            .With("Presale:Host:FunctionKey", Key)
-            .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
-            .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
-            .WithOwnTables()
-            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
-            .With("Presale:Notifications:Queue", notificationsQueue)
+        return PresaleApp.WithTriggersOnAzurite(azurite.ConnectionString, Key)
             .WithServices(s => s.AddSingleton<IDelayConsentService, DelayNoticeService>());
     }
-
-    private static string CopyDefinitions(string reconcileQueue, string notificationsQueue) =>
-        TestDefinitions.WithQueues(("reconcile", reconcileQueue), ("notifications", notificationsQueue));
 
     private static async Task<string> PlaceAsync(HttpClient client, string sku, string customer)
     {

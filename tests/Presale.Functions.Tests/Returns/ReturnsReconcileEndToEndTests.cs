@@ -30,23 +30,13 @@ public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : ICla
     [Fact]
     public async Task RestockedGradeAUnit_IsReconciledToTheWaitingPreSaleOrder_AndBothCustomersAreNotified()
     {
-        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
-        var notificationsQueue = AzuriteFixture.UniqueName("notify");
-        var traffic = new QueueTraffic(reconcileQueue);
-        await using var app = new PresaleApp(CopyDefinitions(reconcileQueue, notificationsQueue))
-            .WithServices(s =>
-            {
-                Decorate<IMessagePublisher>(s, inner => new RecordingPublisher(inner, traffic));
-                Decorate<IQueueReceiver>(s, inner => new RecordingReceiver(inner, traffic));
-            })
-            .With("AzureWebJobsStorage", azurite.ConnectionString)
-            .With("Presale:Host:StandaloneTriggers", "true")
-            .With("Presale:Host:FunctionKey", Key)
-            .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
-            .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
-            .WithOwnTables()
-            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
-            .With("Presale:Notifications:Queue", notificationsQueue);
+        await using var app = PresaleApp.WithTriggersOnAzurite(azurite.ConnectionString, Key);
+        var traffic = new QueueTraffic(app.ReconcileQueue);
+        app.WithServices(s =>
+        {
+            Decorate<IMessagePublisher>(s, inner => new RecordingPublisher(inner, traffic));
+            Decorate<IQueueReceiver>(s, inner => new RecordingReceiver(inner, traffic));
+        });
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", Key);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -109,9 +99,6 @@ public sealed class ReturnsReconcileEndToEndTests(AzuriteFixture azurite) : ICla
             ?? registered.ImplementationFactory?.Invoke(sp) as T
             ?? (T)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!)));
     }
-
-    private static string CopyDefinitions(string reconcileQueue, string notificationsQueue) =>
-        TestDefinitions.WithQueues(("reconcile", reconcileQueue), ("notifications", notificationsQueue));
 
     private static async Task<string> PlaceAsync(HttpClient client, string customer)
     {

@@ -58,6 +58,29 @@ internal sealed class PresaleApp : WebApplicationFactory<Program>
     /// <summary>Where requests appear to come from.</summary>
     public IPAddress RemoteAddress { get; set; } = IPAddress.Loopback;
 
+    /// <summary>
+    /// The app in standalone mode with its triggers running on the Azurite at <paramref name="connectionString"/>: its
+    /// own tables, its own reconcile and notification queues (so no other test's queue pump takes its messages), a
+    /// queue pump that looks again within half a second, and <paramref name="functionKey"/> as the function key.
+    /// </summary>
+    public static PresaleApp WithTriggersOnAzurite(string connectionString, string functionKey)
+    {
+        var reconcileQueue = AzuriteFixture.UniqueName("reconcile");
+        var notificationsQueue = AzuriteFixture.UniqueName("notify");
+        return new PresaleApp(TestDefinitions.WithQueues(("reconcile", reconcileQueue), ("notifications", notificationsQueue)))
+            .With("AzureWebJobsStorage", connectionString)
+            .With("Presale:Host:StandaloneTriggers", "true")
+            .With("Presale:Host:FunctionKey", functionKey)
+            .With("Presale:QueuePump:MinIdleDelay", "00:00:00.200")
+            .With("Presale:QueuePump:MaxIdleDelay", "00:00:00.500")
+            .WithOwnTables()
+            .With("Presale:Orders:ReconcileQueue", reconcileQueue)
+            .With("Presale:Notifications:Queue", notificationsQueue);
+    }
+
+    /// <summary>The reconcile queue the app's orders and supply changes are sent to.</summary>
+    public string ReconcileQueue => _settings["Presale:Orders:ReconcileQueue"] ?? throw new InvalidOperationException("The app has no reconcile queue of its own.");
+
     /// <summary>Sets a configuration value (null removes the default).</summary>
     public PresaleApp With(string key, string? value)
     {
