@@ -9,12 +9,22 @@ namespace Presale.Application.IntegrationEvents;
 /// </summary>
 public static class IntegrationEventOutbox
 {
+    /// <summary>
+    /// The destination of an event row in the orders outbox, which also holds notices and reconcile messages whose
+    /// subjects share names with event types (<c>order.confirmed</c>): there a row is an event only when it names the
+    /// topic (<see cref="ToTopic"/>), never by its subject. Not a valid queue name, so no queue message can carry it.
+    /// </summary>
+    public const string Topic = "$events";
+
     /// <summary>The outbox message holding <paramref name="integrationEvent"/>.</summary>
     public static OutboxMessage Message(IntegrationEvent integrationEvent)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
         return new OutboxMessage(integrationEvent.Key, integrationEvent.Type, integrationEvent.ToStored(), integrationEvent.CorrelationId, integrationEvent.OccurredAt);
     }
+
+    /// <summary>The orders-outbox message holding <paramref name="integrationEvent"/>: addressed to <see cref="Topic"/>.</summary>
+    public static OutboxMessage ToTopic(IntegrationEvent integrationEvent) => Message(integrationEvent) with { Queue = Topic };
 
     /// <summary>True when <paramref name="message"/> holds an integration event.</summary>
     public static bool Carries(OutboxMessage message)

@@ -45,10 +45,13 @@ public static class IntegrationEventTypes
     /// <summary>An open alert was cleared: its condition is resolved.</summary>
     public const string AlertCleared = "alert.cleared";
 
+    /// <summary>An instalment of an order can be charged now: a balance whose line is ready to ship, an on-ship amount whose line shipped.</summary>
+    public const string PaymentDue = "payment.due";
+
     /// <summary>Every type, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        OrderConfirmed, OrderDelayed, CompensationIssued, OrderReadyToShip, OrderCancelled, ReturnReceived, ReturnDecided, SupplierLotAtRisk,
+        OrderConfirmed, OrderDelayed, CompensationIssued, OrderReadyToShip, OrderCancelled, PaymentDue, ReturnReceived, ReturnDecided, SupplierLotAtRisk,
         PurchaseOrderCreated, PurchaseOrderAcknowledged, SupplierStatementClosed, AlertRaised, AlertCleared,
     ];
 }

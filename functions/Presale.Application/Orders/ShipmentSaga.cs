@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Presale.Application.Common;
 using Presale.Application.Outbox;
+using Presale.Application.Payments;
+using Presale.Application.Shop;
 using Presale.Application.Supply;
 using Presale.Domain.Orders;
 
@@ -16,14 +18,14 @@ namespace Presale.Application.Orders;
 /// <item>Each line's units are taken out of on hand and the line's reservation, one transaction per SKU, idempotent by
 /// the shipment attempt's stock row (<see cref="ShipmentStockStore.TakeAsync"/>).</item>
 /// <item>The decision is written on the order under its ETag: every line taken → <see cref="ShipmentStock.Taken"/> with the
-/// reconcile message (and the marker removed); a line short → <see cref="ShipmentStock.Refused"/>, the marker kept.</item>
+/// reconcile message and the <c>payment.due</c> events of the on-ship amounts its lines now owe (and the marker removed); a line short → <see cref="ShipmentStock.Refused"/>, the marker kept.</item>
 /// <item>A refused shipment's lines are given back (<see cref="ShipmentStockStore.GiveBackAsync"/>: final, so a late taker
 /// cannot take them again), then the marker is removed under the order's ETag.</item>
 /// </list>
 /// The decision is the order's, made once under its ETag before anything is given back, so two callers finishing the
 /// same shipment (the request and the sweeper) cannot disagree: the loser re-reads and follows it.
 /// </summary>
-public sealed class ShipmentSaga(OrderRepository orders, ShipmentStockStore stock, OutboxPublisher outbox, OrdersOptions options, RandomSource random, TimeProvider timeProvider)
+public sealed class ShipmentSaga(OrderRepository orders, ShipmentStockStore stock, OutboxPublisher outbox, OrdersOptions options, ShopSettingsStore shops, PaymentDueEvents paymentsDue, RandomSource random, TimeProvider timeProvider)
 {
     /// <summary>
     /// Brings every shipment of the order in <paramref name="stored"/> that is taking or giving back its stock to rest,
@@ -59,8 +61,11 @@ public sealed class ShipmentSaga(OrderRepository orders, ShipmentStockStore stoc
                 }
                 else
                 {
+                    var before = shipment.Lines.Select(l => LineNumber(order, l.Sku)).Distinct().ToDictionary(n => n, n => OrderSchedule.Progress(order, n));
                     order.TakeShipmentStock(shipment.Id);
                     messages.Add(Shipped(order, shipment, now));
+                    var shop = await shops.GetAsync(cancellationToken).ConfigureAwait(false);
+                    messages.AddRange(before.SelectMany(line => paymentsDue.Messages(order, shop, line.Key, line.Value, now)));
                 }
             }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Presale.Application.IntegrationEvents;
 using Presale.Application.Messaging;
 using Presale.Application.Orders;
 using Presale.Application.Storage;
@@ -6,17 +7,26 @@ using Presale.Application.Storage;
 namespace Presale.Application.Outbox;
 
 /// <summary>
-/// Publishes outbox messages to their queues (the reconcile queue unless a row names another). A row of the orders
+/// Publishes outbox messages to their queues (the reconcile queue unless a row names another), and a row holding an
+/// integration event addressed to the topic (<see cref="IntegrationEventOutbox.Topic"/>) to the event topic. A row of the orders
 /// table published right after its commit is handed to <see cref="OutboxCleanup"/>, whose delete rides along with the
 /// partition's next transaction; rows of other tables are deleted at once. A message whose publish fails stays in the
 /// outbox for the sweeper; one published but not deleted is published again with the same id.
 /// </summary>
-public sealed partial class OutboxPublisher(ITableStore store, IMessagePublisher publisher, OrdersOptions options, OutboxCleanup cleanup, ILogger<OutboxPublisher> logger)
+public sealed partial class OutboxPublisher(ITableStore store, IMessagePublisher publisher, OrdersOptions options, OutboxCleanup cleanup, ILogger<OutboxPublisher> logger, IIntegrationEventPublisher events)
 {
-    /// <summary>Publishes <paramref name="message"/> to its queue (<see cref="OutboxMessage.Queue"/>, or the reconcile queue); its row is left as it is.</summary>
+    /// <summary>
+    /// Publishes <paramref name="message"/> to its queue (<see cref="OutboxMessage.Queue"/>, or the reconcile queue), or an
+    /// integration event to the topic; its row is left as it is.
+    /// </summary>
     public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Queue == IntegrationEventOutbox.Topic)
+        {
+            return events.PublishAsync(IntegrationEventOutbox.Read(message), cancellationToken);
+        }
+
         return publisher.PublishAsync(
             message.Queue ?? options.ReconcileQueue,
             new OutboundMessage(message.MessageId, message.Body, message.CorrelationId, message.Subject),

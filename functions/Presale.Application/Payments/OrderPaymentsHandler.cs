@@ -5,7 +5,6 @@ using Presale.Application.Shop;
 using Presale.Domain.Common;
 using Presale.Domain.Orders;
 using Presale.Domain.Payments;
-using Presale.Domain.Reconciliation;
 using Presale.Domain.Shop;
 
 namespace Presale.Application.Payments;
@@ -99,25 +98,7 @@ public sealed class OrderPaymentsHandler(
         }
     }
 
-    /// <summary>
-    /// The schedule of <paramref name="order"/> as it stands: every line on the shop's default plan, its later
-    /// instalment due on the line's current estimate (else its promise), the order day in the shop's time zone.
-    /// Only a confirmed (or since cancelled) order has one.
-    /// </summary>
-    private PaymentSchedule Schedule(Order order, ShopSettings? shop)
-    {
-        var orderedOn = shop?.LocalDate(order.PlacedAt) ?? DateOnly.FromDateTime(order.PlacedAt.UtcDateTime);
-        if (order.Status is not (OrderStatus.Confirmed or OrderStatus.Cancelled))
-        {
-            return PaymentSchedule.Plan(orderedOn, [], Money.Zero(order.Currency));
-        }
-
-        var plan = options.DefaultPaymentPlan();
-        return PaymentSchedule.Plan(
-            orderedOn,
-            [.. order.Lines.Select(l => new ScheduledLine(l.LineNumber, l.Quantity, l.Total, plan, l.Tracking?.Estimate ?? l.Promise?.PromisedOn ?? orderedOn))],
-            order.ShippingCharge);
-    }
+    private PaymentSchedule Schedule(Order order, ShopSettings? shop) => OrderSchedule.Of(order, shop, options.DefaultPaymentPlan());
 
     private static OrderPaymentsView View(Order order, PaymentSchedule schedule, PaymentLedger ledger) => new(
         order.Id,
@@ -133,16 +114,8 @@ public sealed class OrderPaymentsHandler(
             i.DueOn,
             ledger.CapturedFor(i.Id).Amount,
             ledger.Outstanding(i).Amount,
-            i.CanFallDue(Progress(order, i.LineNumber)),
+            i.CanFallDue(OrderSchedule.Progress(order, i.LineNumber)),
             ledger.FailuresSinceCapture(i.Id).Count,
             ledger.ExpiringAuthorisation(i)?.AuthorisationExpiresAt))],
         [.. ledger.Outcomes.Select(PaymentOutcomeView.From)]);
-
-    private static LineProgress Progress(Order order, int lineNumber)
-    {
-        var line = order.Lines.First(l => l.LineNumber == lineNumber);
-        return order.QuantityShipped(line.Sku) > 0 ? LineProgress.Shipped
-            : line.Tracking?.Status == PromiseStatus.ReadyToShip ? LineProgress.ReadyToShip
-            : LineProgress.Waiting;
-    }
 }

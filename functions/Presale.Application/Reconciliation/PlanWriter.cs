@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Presale.Application.Compensation;
 using Presale.Application.Orders;
 using Presale.Application.Outbox;
+using Presale.Application.Payments;
 using Presale.Application.Storage;
 using Presale.Domain.Common;
 using Presale.Domain.Notifications;
@@ -14,19 +15,19 @@ namespace Presale.Application.Reconciliation;
 
 /// <summary>
 /// Writes what a reconcile plan changed outside the SKU's supply partition: the changed orders with their customer
-/// notices and compensation index rows, packed per order partition into shared transactions; the notices' publication;
+/// notices, the <c>payment.due</c> events of balances whose line became ready to ship, and compensation index rows, packed per order partition into shared transactions; the notices' publication;
 /// and the per-lot demand rows of the suppliers' view.
 /// </summary>
 /// <remarks>
-/// <para>Guarantees. An order's rows (the order under the version read, its notice's outbox row, its compensation index
-/// row) are always in one transaction, so an order is never written without its notice or the other way round. Only
+/// <para>Guarantees. An order's rows (the order under the version read, its notice's and payment events' outbox rows,
+/// its compensation index row) are always in one transaction, so an order is never written without its notice or the other way round. Only
 /// confirmed orders whose line changed are written. An order carrying a later plan number than this run's is never
 /// overwritten: the writes stop before the first transaction (<see cref="OrderWrites.Superseded"/>). An order changed
 /// since it was read fails its whole transaction, which applies nothing (<see cref="OrderWrites.Conflict"/>).</para>
 /// <para>Notices are published only after their transactions committed; a notice whose publish fails stays in the
 /// outbox for the outbox sweeper. A demand row is never written over a later plan's.</para>
 /// </remarks>
-public sealed class PlanWriter(ITableStore store, OrdersOptions orders, ReconciliationOptions options, OutboxPublisher outbox, OrderChangeNotices notices)
+public sealed class PlanWriter(ITableStore store, OrdersOptions orders, ReconciliationOptions options, OutboxPublisher outbox, OrderChangeNotices notices, PaymentDueEvents paymentsDue)
 {
     /// <summary>
     /// The most payload packed into one transaction, by a bound on the bytes its rows take as JSON (every character of a
@@ -67,15 +68,19 @@ public sealed class PlanWriter(ITableStore store, OrdersOptions orders, Reconcil
             }
 
             var message = await notices.ComposeAsync(change, order.Order, line, context, plan.Today, now, token).ConfigureAwait(false);
+            var progress = OrderSchedule.Progress(order.Order, line.LineNumber);
             order.Order.Track(line.LineNumber, SupplyPlanMapping.Tracking(change.Plan, planVersion, now), now);
-            var operations = new List<TableOperation>(3)
+            var messages = new List<OutboxMessage>(paymentsDue.Messages(order.Order, shop, line.LineNumber, progress, now));
+            if (message is not null)
+            {
+                messages.Insert(0, message);
+            }
+
+            var operations = new List<TableOperation>(3 + messages.Count)
             {
                 TableOperation.Replace(OrderRows.OrderEntity(order.Partition, order.Order, order.RequestHash, order.SagaMarker, order.OutcomeKind, order.Outcome), order.ETag),
             };
-            if (message is not null)
-            {
-                operations.Add(TableOperation.Insert(OutboxRows.Entity(order.Partition, message)));
-            }
+            operations.AddRange(messages.Select(m => TableOperation.Insert(OutboxRows.Entity(order.Partition, m))));
 
             // The line's estimate moved: compensation must look at the order once its promise passes, whatever an
             // earlier sweep decided (e.g. dropped it while it was ready to ship). Upserting is idempotent, and an early
@@ -85,7 +90,7 @@ public sealed class PlanWriter(ITableStore store, OrdersOptions orders, Reconcil
                 operations.Add(PromiseDueIndex.Upsert(order.Partition, order.Order.Id, promised));
             }
 
-            writes.Add(new OrderWrite(order.Order.Id, order.Partition, operations, message, operations.Sum(o => PayloadBound(o.Entity))));
+            writes.Add(new OrderWrite(order.Order.Id, order.Partition, operations, messages, operations.Sum(o => PayloadBound(o.Entity))));
         }).ConfigureAwait(false);
         if (superseded > 0)
         {
@@ -120,9 +125,12 @@ public sealed class PlanWriter(ITableStore store, OrdersOptions orders, Reconcil
             }
 
             Interlocked.Add(ref written, transaction.Count);
-            foreach (var write in transaction.Where(w => w.Message is not null))
+            foreach (var write in transaction)
             {
-                notified.Add((write.Partition, write.Message!));
+                foreach (var message in write.Messages)
+                {
+                    notified.Add((write.Partition, message));
+                }
             }
         }).ConfigureAwait(false);
         return new OrderWrites(written, [.. notified], Superseded: false, Conflict: conflict > 0);
@@ -226,6 +234,6 @@ public sealed class PlanWriter(ITableStore store, OrdersOptions orders, Reconcil
     private ParallelOptions Writing(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = options.WriteConcurrency, CancellationToken = cancellationToken };
 
-    /// <summary>One changed order's rows, written together: the order, its notice's outbox row, its compensation index row.</summary>
-    private sealed record OrderWrite(string OrderId, string Partition, IReadOnlyList<TableOperation> Operations, OutboxMessage? Message, long PayloadBound);
+    /// <summary>One changed order's rows, written together: the order, its notice's and events' outbox rows, its compensation index row.</summary>
+    private sealed record OrderWrite(string OrderId, string Partition, IReadOnlyList<TableOperation> Operations, IReadOnlyList<OutboxMessage> Messages, long PayloadBound);
 }

@@ -3,6 +3,7 @@ using Presale.Application.Notifications;
 using Presale.Domain.Common;
 using Presale.Domain.Compensation;
 using Presale.Domain.Notifications;
+using Presale.Domain.Payments;
 using Presale.Domain.Alerts;
 using Presale.Domain.Purchasing;
 using Presale.Domain.Purchasing.Settlement;
@@ -52,6 +53,13 @@ internal static class EventSamples
             ReturnDecision = ReturnDecision.Refund,
             Amount = new Money(20m, "EUR"),
         }),
+        IntegrationEventTypes.PaymentDue => IntegrationEvent.Create(
+            IntegrationEventTypes.PaymentDue,
+            "payment-due:o-1:1-balance:2026-03-18",
+            At,
+            "o-1",
+            new PaymentDueData("o-1", "c-1", "1-balance", InstalmentKind.Balance, 1, "KB-75", new EventMoney(47.92m, "EUR"), new DateOnly(2026, 3, 18), new Uri("https://shop.example/orders/o-1/payment")),
+            new Dictionary<string, object> { ["customerId"] = "c-1", ["orderId"] = "o-1", ["sku"] = "KB-75" }),
         IntegrationEventTypes.ReturnReceived => IntegrationEvent.Create(
             IntegrationEventTypes.ReturnReceived,
             "return-received:r-1:1",
@@ -135,6 +143,7 @@ internal static class EventSamples
     {
         IntegrationEventTypes.OrderDelayed => Routing(("customerId", "c-1"), ("orderId", "o-1"), ("consentRequired", true)),
         IntegrationEventTypes.ReturnDecided => Routing(("customerId", "c-1"), ("orderId", "o-1"), ("returnId", "r-1")),
+        IntegrationEventTypes.PaymentDue => Routing(("customerId", "c-1"), ("orderId", "o-1"), ("sku", "KB-75")),
         IntegrationEventTypes.ReturnReceived => Routing(("customerId", "c-1"), ("orderId", "o-1"), ("returnId", "r-1"), ("sku", "KB-75"), ("skus", "|KB-75|")),
         IntegrationEventTypes.SupplierLotAtRisk => Routing(("supplierId", "acme"), ("lotId", "L1"), ("skus", "|KB-75|MS-20|")),
         IntegrationEventTypes.PurchaseOrderCreated or IntegrationEventTypes.PurchaseOrderAcknowledged => Routing(("supplierId", "acme"), ("purchaseOrderId", "PO-7"), ("skus", "|KB-75|MS-20|")),

@@ -4,6 +4,7 @@ using Presale.Adapters.InMemory;
 using Presale.Application.Catalog;
 using Presale.Application.Common;
 using Presale.Application.IntegrationEvents;
+using Presale.Application.Payments;
 using Presale.Application.Notifications;
 using Presale.Application.Orders;
 using Presale.Application.Outbox;
@@ -44,9 +45,11 @@ internal sealed class OrderingHarness
             new NotificationEventRelay(Publisher, IntegrationEvents, Notifications, IntegrationEventsOptions, NullLogger<NotificationEventRelay>.Instance),
             Options,
             Cleanup,
-            NullLogger<OutboxPublisher>.Instance);
+            NullLogger<OutboxPublisher>.Instance,
+            IntegrationEvents);
         ShipmentStock = new ShipmentStockStore(Supply, random, Time);
-        Shipments = new ShipmentSaga(Orders, ShipmentStock, Outbox, Options, random, Time);
+        PaymentsDue = new PaymentDueEvents(Payments, IntegrationEventsOptions);
+        Shipments = new ShipmentSaga(Orders, ShipmentStock, Outbox, Options, Shops, PaymentsDue, random, Time);
         Saga = new OrderSaga(Orders, Supply, Shipments, Time);
         Skus = new SkuSettingsHandler(Supply, Options, new SkuSettingsRequestValidator(), random);
         Stock = new StockAdjustmentHandler(Supply, Shops, new StockAdjustmentRequestValidator(), random, Time);
@@ -71,6 +74,12 @@ internal sealed class OrderingHarness
 
     /// <summary>Integration events: off unless a test sets a topic before it acts.</summary>
     public IntegrationEventsOptions IntegrationEventsOptions { get; } = new();
+
+    /// <summary>The payment settings (the shop's default plan) the payment events follow.</summary>
+    public PaymentsOptions Payments { get; } = new();
+
+    /// <summary>The <c>payment.due</c> events of the reconcile and shipment paths.</summary>
+    public PaymentDueEvents PaymentsDue { get; }
 
     /// <summary>The integration events published (the topic).</summary>
     public RecordingEventPublisher IntegrationEvents { get; } = new();

@@ -88,7 +88,7 @@ internal sealed class ReconciliationHarness
     {
         plans ??= new ReconciliationStore(ordering.Store, ordering.Options);
         var index = new DemandIndex(plans, ordering.Orders, options, ordering.Time);
-        var writer = new PlanWriter(ordering.Store, ordering.Options, options, ordering.Outbox, new OrderChangeNotices(notifications, delayConsent));
+        var writer = new PlanWriter(ordering.Store, ordering.Options, options, ordering.Outbox, new OrderChangeNotices(notifications, delayConsent), ordering.PaymentsDue);
         return new ReconcileSkuHandler(
             options,
             plans,

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Presale.Adapters.Diagnostics;
+using Presale.Adapters.IntegrationEvents;
 using Presale.Application.Catalog;
 using Presale.Application.Common;
 using Presale.Application.Messaging;
@@ -15,6 +16,7 @@ using Presale.Application.Storage;
 using Presale.Application.Supply;
 using Presale.Domain.Common;
 using Presale.Functions.Features.Orders;
+using Presale.Functions.Features.Payments;
 
 namespace Presale.Benchmarks.Orders;
 
@@ -83,7 +85,9 @@ public sealed class OrderingRig : IAsyncDisposable
             .AddSingleton(store.Store)
             .AddSingleton<IMessagePublisher, DiscardingPublisher>()
             .AddSingleton(new Application.Notifications.NotificationsOptions());
+        builder.Services.AddIntegrationEvents(builder.Configuration);
         builder.AddOrders();
+        builder.AddPayments();
         var services = builder.Services.BuildServiceProvider();
         var rig = new OrderingRig(services, store, prefix);
         await services.GetRequiredService<ShopSettingsStore>().PutAsync(new ShopSettingsRequest("Europe/Berlin", "EUR", 2, "de-DE"), default);

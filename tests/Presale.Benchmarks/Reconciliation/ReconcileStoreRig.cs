@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Presale.Adapters.Diagnostics;
+using Presale.Adapters.IntegrationEvents;
 using Presale.Application.Catalog;
 using Presale.Application.Common;
 using Presale.Application.DelayConsent;
@@ -20,6 +21,7 @@ using Presale.Domain.Notifications;
 using Presale.Domain.Orders;
 using Presale.Domain.Supply;
 using Presale.Functions.Features.Orders;
+using Presale.Functions.Features.Payments;
 using Presale.Functions.Features.Reconciliation;
 
 namespace Presale.Benchmarks.Reconciliation;
@@ -98,7 +100,9 @@ public sealed class ReconcileStoreRig : IAsyncDisposable
             .AddSingleton(new NotificationsOptions())
             .AddSingleton(new SuppliersOptions())
             .AddSingleton<IDelayConsentService, DelayNotices>();
+        builder.Services.AddIntegrationEvents(builder.Configuration);
         builder.AddOrders();
+        builder.AddPayments();
         builder.AddReconciliation();
         var services = builder.Services.BuildServiceProvider();
         var (ids, swapped) = await SeedAsync(services, orderCount, seed, time);

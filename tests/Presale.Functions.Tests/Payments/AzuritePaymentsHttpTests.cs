@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.DependencyInjection;
+using Presale.Adapters.IntegrationEvents;
+using Presale.Application.IntegrationEvents;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
 using static Presale.Functions.Tests.Support.JsonCalls;
@@ -10,8 +14,9 @@ namespace Presale.Functions.Tests.Payments;
 /// <summary>
 /// Payments end to end through the real app in standalone mode on Azurite: a deposit order (30 % of 2 × 10.50: 6.30 at
 /// order, 14.70 when ready to ship), the deposit captured, a signed supplier ETA slip that moves the line's estimate and
-/// with it the balance's due day, a receipt that makes the balance chargeable, the balance captured; bad, conflicting
-/// and replayed outcomes answered with problem details (or the first answer) and changing nothing.
+/// with it the balance's due day, a receipt that makes the balance chargeable and hands the event topic one
+/// <c>payment.due</c> for it, the balance captured; bad, conflicting and replayed outcomes answered with problem details
+/// (or the first answer) and changing nothing.
 /// </summary>
 public sealed class AzuritePaymentsHttpTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -21,7 +26,13 @@ public sealed class AzuritePaymentsHttpTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task DepositOrder_DepositCaptured_SlipMovesTheBalance_ReceiptMakesItDue_BalanceCaptured()
     {
-        await using var app = CreateApp();
+        // The real publisher and mapping; only the Service Bus client is the SDK's test double (no namespace is reachable here).
+        var bus = new FakeServiceBusClient();
+        await using var app = CreateApp()
+            .With("Presale:Events:Topic", "events")
+            .With("Presale:Payments:UpdatePaymentUrlTemplate", "https://shop.example/orders/{orderId}/payment")
+            .With("ServiceBusConnection", "Endpoint=sb://sb-test.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=a2V5")
+            .WithServices(s => s.AddSingleton<IIntegrationEventPublisher>(new ServiceBusEventPublisher(() => bus, "events", TimeSpan.FromSeconds(30), TimeProvider.System)));
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", Key);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
@@ -60,17 +71,50 @@ public sealed class AzuritePaymentsHttpTests(AzuriteFixture azurite) : IClassFix
         var slipped = await TrackedAsync(client, order, "atRisk");
         Assert.Equal(Day(today.AddDays(22)), slipped["estimate"]!.GetValue<string>());
         Assert.Equal(("1-balance", 14.70m, Day(today.AddDays(22)), false), Instalment(await PaymentsAsync(client, order), 1));
+        Assert.Empty(PaymentsDue(bus));
 
         // The goods arrive: the line is ready to ship and the balance can be charged.
         var receipt = $$"""{"eventId":"rcv-p","supplierTimestamp":"{{TimeProvider.System.GetUtcNow():O}}","lotId":"LP","lines":[{"sku":"PAY-1","quantity":10}]}""";
         Assert.Equal("applied", (await PostSignedAsync(client, "/api/suppliers/acme/receipts", receipt, secret))["outcome"]!.GetValue<string>());
         await TrackedAsync(client, order, "readyToShip");
-        Assert.True((await PaymentsAsync(client, order))["instalments"]![1]!["chargeable"]!.GetValue<bool>());
+        var due = await PaymentsAsync(client, order);
+        Assert.True(due["instalments"]![1]!["chargeable"]!.GetValue<bool>());
+        var dueOn = due["instalments"]![1]!["dueOn"]!.GetValue<string>();
+
+        // The payment system is told once to charge the balance: 14.70 EUR on the day the route shows.
+        var message = Assert.Single(await PaymentsDueAsync(bus));
+        Assert.Equal($"payment-due:{order}:1-balance:{dueOn}", message.MessageId);
+        Assert.Equal((order, "cust-p", order, "PAY-1"), (message.CorrelationId, (string)message.ApplicationProperties["customerId"], (string)message.ApplicationProperties["orderId"], (string)message.ApplicationProperties["sku"]));
+        var data = JsonNode.Parse(message.Body.ToString())!["data"]!;
+        Assert.Equal(
+            ("1-balance", "balance", 14.70m, "EUR", dueOn, $"https://shop.example/orders/{order}/payment"),
+            (data["instalmentId"]!.GetValue<string>(), data["kind"]!.GetValue<string>(), data["amount"]!["amount"]!.GetValue<decimal>(),
+                data["amount"]!["currency"]!.GetValue<string>(), data["dueOn"]!.GetValue<string>(), data["updatePaymentUrl"]!.GetValue<string>()));
 
         await SendAsync(client, HttpMethod.Post, $"/api/orders/{order}/payments", Outcome("pay-bal", "1-balance", "captured", 14.70m), HttpStatusCode.Created);
         var paid = await PaymentsAsync(client, order);
         Assert.Equal((21.00m, 0m), (Dec(paid, "paid"), Dec(paid, "owed")));
         Assert.Equal(["pay-dep", "pay-bal"], paid["outcomes"]!.AsArray().Select(o => o!["paymentId"]!.GetValue<string>()));
+
+        // The receipt replayed and the reconcile run again announce nothing more.
+        Assert.Equal("duplicate", (await PostSignedAsync(client, "/api/suppliers/acme/receipts", receipt, secret))["outcome"]!.GetValue<string>());
+        await TrackedAsync(client, order, "readyToShip");
+        Assert.Single(PaymentsDue(bus));
+    }
+
+    private static List<ServiceBusMessage> PaymentsDue(FakeServiceBusClient bus) => [.. bus.Sent.Where(m => m.Subject == "payment.due")];
+
+    /// <summary>The <c>payment.due</c> messages sent, once there is one (published right after the order's commit).</summary>
+    private static async Task<List<ServiceBusMessage>> PaymentsDueAsync(FakeServiceBusClient bus)
+    {
+        var until = TimeProvider.System.GetUtcNow() + Deadline;
+        while (PaymentsDue(bus) is { Count: 0 })
+        {
+            Assert.True(TimeProvider.System.GetUtcNow() < until, $"No payment.due within {Deadline}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
+        }
+
+        return PaymentsDue(bus);
     }
 
     private PresaleApp CreateApp()

@@ -6,7 +6,7 @@ namespace Presale.Functions.Features.Payments;
 
 /// <summary>
 /// Registers payments: the payment settings (<c>Presale:Payments</c>, validated at start), each order's payment ledger
-/// and the handler behind its routes, and the early-bird counter that pricing at placement draws on. Orders, the shop's
+/// and the handler behind its routes, the <c>payment.due</c> events the reconcile and shipment paths write, and the early-bird counter that pricing at placement draws on. Orders, the shop's
 /// settings, the clock and the random source come from the orders feature and the host.
 /// </summary>
 public static class PaymentsRegistration
@@ -21,6 +21,7 @@ public static class PaymentsRegistration
         services.AddSingleton<EarlyBirdCounter>();
         services.AddSingleton<PaymentLedgerStore>();
         services.AddSingleton<OrderPaymentsHandler>();
+        services.AddSingleton<PaymentDueEvents>();
         return builder;
     }
 }
