@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Presale.Adapters.IntegrationEvents;
 using Presale.Application.IntegrationEvents;
 using Presale.Domain.Security;
 using Presale.Functions.Tests.Support;
@@ -259,9 +258,7 @@ public sealed class AzuritePurchasingHttpTests(AzuriteFixture azurite) : IClassF
     private PresaleApp CreateApp(ShiftedTimeProvider time, FakeServiceBusClient bus)
     {
         return PresaleApp.WithTriggersOnAzurite(azurite.ConnectionString, Key)
-            .With("Presale:Events:Topic", "events")
-            .With("ServiceBusConnection", "Endpoint=sb://sb-test.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=a2V5")
             .WithTime(time)
-            .WithServices(s => s.AddSingleton<IIntegrationEventPublisher>(new ServiceBusEventPublisher(() => bus, "events", TimeSpan.FromSeconds(30), time)));
+            .WithEventsOn(bus, time);
     }
 }

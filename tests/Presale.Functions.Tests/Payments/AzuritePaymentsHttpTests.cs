@@ -3,8 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.DependencyInjection;
-using Presale.Adapters.IntegrationEvents;
-using Presale.Application.IntegrationEvents;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
 using static Presale.Functions.Tests.Support.JsonCalls;
@@ -29,10 +27,8 @@ public sealed class AzuritePaymentsHttpTests(AzuriteFixture azurite) : IClassFix
         // The real publisher and mapping; only the Service Bus client is the SDK's test double (no namespace is reachable here).
         var bus = new FakeServiceBusClient();
         await using var app = CreateApp()
-            .With("Presale:Events:Topic", "events")
             .With("Presale:Payments:UpdatePaymentUrlTemplate", "https://shop.example/orders/{orderId}/payment")
-            .With("ServiceBusConnection", "Endpoint=sb://sb-test.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=a2V5")
-            .WithServices(s => s.AddSingleton<IIntegrationEventPublisher>(new ServiceBusEventPublisher(() => bus, "events", TimeSpan.FromSeconds(30), TimeProvider.System)));
+            .WithEventsOn(bus);
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", Key);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);

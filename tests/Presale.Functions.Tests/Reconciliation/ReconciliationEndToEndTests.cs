@@ -4,9 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Presale.Adapters.IntegrationEvents;
 using Presale.Application.DelayConsent;
-using Presale.Application.IntegrationEvents;
 using Presale.Domain.Notifications;
 using Presale.Functions.Tests.Support;
 using Presale.Testing;
@@ -137,10 +135,7 @@ public sealed class ReconciliationEndToEndTests(AzuriteFixture azurite) : IClass
     {
         // The real publisher and mapping; only the client is the SDK's test double (no namespace is reachable here).
         var bus = new FakeServiceBusClient();
-        await using var app = CreateApp()
-            .With("Presale:Events:Topic", "events")
-            .With("ServiceBusConnection", "Endpoint=sb://sb-test.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=a2V5")
-            .WithServices(s => s.AddSingleton<IIntegrationEventPublisher>(new ServiceBusEventPublisher(() => bus, "events", TimeSpan.FromSeconds(30), TimeProvider.System)));
+        await using var app = CreateApp().WithEventsOn(bus);
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", Key);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Presale.Adapters.IntegrationEvents;
+using Presale.Application.IntegrationEvents;
 using Presale.Testing;
 
 namespace Presale.Functions.Tests.Support;
@@ -77,6 +79,15 @@ internal sealed class PresaleApp : WebApplicationFactory<Program>
             .With("Presale:Orders:ReconcileQueue", reconcileQueue)
             .With("Presale:Notifications:Queue", notificationsQueue);
     }
+
+    /// <summary>
+    /// Integration events on, to the topic <c>events</c>, through the real Service Bus publisher and mapping with
+    /// <paramref name="bus"/> (the SDK's test double: no namespace is reachable here) as its client, on the app's clock.
+    /// </summary>
+    public PresaleApp WithEventsOn(FakeServiceBusClient bus, TimeProvider? time = null) =>
+        With("Presale:Events:Topic", "events")
+            .With("ServiceBusConnection", "Endpoint=sb://sb-test.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=a2V5")
+            .WithServices(s => s.AddSingleton<IIntegrationEventPublisher>(new ServiceBusEventPublisher(() => bus, "events", TimeSpan.FromSeconds(30), time ?? TimeProvider.System)));
 
     /// <summary>The reconcile queue the app's orders and supply changes are sent to.</summary>
     public string ReconcileQueue => _settings["Presale:Orders:ReconcileQueue"] ?? throw new InvalidOperationException("The app has no reconcile queue of its own.");
